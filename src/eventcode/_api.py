@@ -1,0 +1,104 @@
+"""The functions most users need: read, write, load, loads, dumps, iter_records."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from attrs import frozen
+
+from eventcode.errors import DatasetError
+from eventcode.findings import Finding, Severity
+from eventcode.io.atomic import write_atomic
+from eventcode.io.formats import Format, format_for_path
+from eventcode.io.json_document import dumps_document
+from eventcode.io.json_lines import iter_jsonl_lines
+from eventcode.io.records import SECTION_OF, Record, RecordItem
+from eventcode.io.sources import Source
+from eventcode.model import Actor, Claimant, Dataset, Document, Event
+
+__all__ = ["Loaded", "dumps", "iter_records", "load", "loads", "read", "write"]
+
+
+@frozen(kw_only=True)
+class Loaded:
+    """What a load gave: the records that could be read, and the findings about the rest."""
+
+    dataset: Dataset
+    findings: tuple[Finding, ...]
+
+    @property
+    def has_errors(self) -> bool:
+        """True when some input could not be loaded."""
+        return any(f.severity is Severity.ERROR for f in self.findings)
+
+
+def _load_source(source: Source) -> Loaded:
+    sections: dict[str, list[Record]] = {section: [] for section in SECTION_OF.values()}
+    findings: list[Finding] = []
+    for entry in source.items():
+        if isinstance(entry, Finding):
+            findings.append(entry)
+        else:
+            sections[SECTION_OF[entry.kind]].append(entry.record)
+    dataset = Dataset(
+        documents=tuple(r for r in sections["documents"] if isinstance(r, Document)),
+        actors=tuple(r for r in sections["actors"] if isinstance(r, Actor)),
+        claimants=tuple(r for r in sections["claimants"] if isinstance(r, Claimant)),
+        events=tuple(r for r in sections["events"] if isinstance(r, Event)),
+    )
+    return Loaded(dataset=dataset, findings=tuple(source.place(findings)))
+
+
+def load(path: str | Path) -> Loaded:
+    """Read a ``.json`` or ``.jsonl`` file, keeping every good record and reporting the rest.
+
+    Never raises for bad content; raises ``OSError`` when the file cannot be opened and
+    :class:`~eventcode.UnknownFormatError` when its format cannot be told.
+    """
+    return _load_source(Source.from_path(path))
+
+
+def read(path: str | Path) -> Dataset:
+    """Read a dataset file; raise :class:`~eventcode.DatasetError` if any record is bad."""
+    return _require(load(path))
+
+
+def loads(text: str, *, format: str = "json") -> Dataset:
+    """Parse a dataset from text (``format`` ``"json"`` or ``"jsonl"``).
+
+    Raises :class:`~eventcode.DatasetError` (with every finding and the good records) when the
+    text holds bad records.
+    """
+    source = Source.from_bytes(text.encode("utf-8"), Format(format), name="<string>")
+    return _require(_load_source(source))
+
+
+def _require(loaded: Loaded) -> Dataset:
+    if loaded.has_errors:
+        raise DatasetError(loaded.findings, loaded.dataset)
+    return loaded.dataset
+
+
+def dumps(dataset: Dataset, *, format: str = "json") -> str:
+    """Serialize a dataset to text; the same dataset always gives the same text."""
+    if Format(format) is Format.JSONL:
+        return "".join(iter_jsonl_lines(dataset))
+    return dumps_document(dataset)
+
+
+def write(dataset: Dataset, path: str | Path) -> None:
+    """Write a dataset to ``path`` in the format its extension names, atomically."""
+    fmt = format_for_path(path)
+    chunks = iter_jsonl_lines(dataset) if fmt is Format.JSONL else [dumps_document(dataset)]
+    write_atomic(path, chunks)
+
+
+def iter_records(path: str | Path) -> Iterator[RecordItem | Finding]:
+    """Stream the records of a file with their lines, and a finding for each bad one.
+
+    Findings from a JSON document carry paths; use :func:`load` for their lines.
+    """
+    source = Source.from_path(path)
+    for entry in source.items():
+        yield source.place([entry])[0] if isinstance(entry, Finding) else entry

@@ -1,0 +1,1 @@
+"""Checks: pure functions from records to findings, one module per concern."""

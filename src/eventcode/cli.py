@@ -1,0 +1,113 @@
+"""The ``eventcode`` command line: a thin shell over the library.
+
+Exit codes: 0 nothing at or above the failing severity; 1 findings at or above it; 2 the
+command could not do what was asked (bad arguments, unreadable paths, or an internal error).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from eventcode._version import __version__
+from eventcode.errors import EventcodeError
+from eventcode.findings import Severity, code_info, finding_codes
+from eventcode.reporting import render
+from eventcode.schema import SCHEMA_NAMES, schema_json
+from eventcode.validation import Report, validate_path
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"eventcode: error: {message}\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="eventcode", description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--version", action="version", version=f"eventcode {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    validate = commands.add_parser("validate", help="validate dataset files and report findings")
+    validate.add_argument("paths", nargs="+", metavar="PATH", help=".json or .jsonl files")
+    validate.add_argument("--format", choices=("text", "json"), default="text")
+    validate.add_argument(
+        "--fail-on",
+        choices=("error", "warning", "never"),
+        default="error",
+        help="the severity that makes the exit code 1 (default: error)",
+    )
+
+    schema = commands.add_parser("schema", help="print the published JSON Schema")
+    schema.add_argument("name", nargs="?", choices=SCHEMA_NAMES, default=SCHEMA_NAMES[0])
+
+    explain = commands.add_parser("explain", help="explain a finding code")
+    explain.add_argument("code", help="a finding code such as S101")
+    return parser
+
+
+def _validate(args: argparse.Namespace) -> int:
+    report = Report()
+    unreadable = False
+    for path in args.paths:
+        try:
+            report = report + validate_path(Path(path), name=path)
+        except (OSError, EventcodeError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            print(f"eventcode: cannot read {path}: {reason}", file=sys.stderr)
+            unreadable = True
+    sys.stdout.write(render(report, args.format))
+    if unreadable:
+        return EXIT_USAGE
+    if args.fail_on == "never":
+        return EXIT_OK
+    threshold = Severity(args.fail_on).rank
+    failing = any(f.severity.rank >= threshold for f in report.findings)
+    return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _explain(args: argparse.Namespace) -> int:
+    try:
+        info = code_info(args.code)
+    except KeyError:
+        known = ", ".join(finding_codes())
+        print(f"eventcode: unknown code {args.code!r}; finding codes: {known}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"{info.code} {info.name} ({info.severity.value})\n\n{info.summary}\n\nFix: {info.fix}")
+    return EXIT_OK
+
+
+def _schema(args: argparse.Namespace) -> int:
+    sys.stdout.write(schema_json(args.name))
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return its exit code."""
+    args = _parser().parse_args(argv)
+    handlers = {"validate": _validate, "schema": _schema, "explain": _explain}
+    try:
+        return handlers[args.command](args)
+    except KeyboardInterrupt:
+        print("eventcode: interrupted", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        return EXIT_USAGE
+    except Exception as exc:  # a bug: say so briefly, never a bare traceback
+        print(
+            f"eventcode: internal error ({type(exc).__name__}: {exc}). This is a bug in "
+            "eventcode; please report it with the command and input that caused it.",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+
+
+def run() -> None:
+    """Entry point of the ``eventcode`` console script."""
+    sys.exit(main())

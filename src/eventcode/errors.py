@@ -1,0 +1,44 @@
+"""The exceptions eventcode raises when the API is misused or data cannot be used.
+
+Malformed *content* becomes findings, never exceptions; these are for callers who asked for a
+whole dataset (``read``, ``loads``) and for arguments eventcode cannot act on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from eventcode.findings import Finding
+    from eventcode.model import Dataset
+
+__all__ = ["DatasetError", "EventcodeError", "UnknownFormatError"]
+
+
+class EventcodeError(Exception):
+    """The root of eventcode's exceptions."""
+
+
+class DatasetError(EventcodeError, ValueError):
+    """Input held records that could not be loaded.
+
+    ``findings`` lists every problem (with its file, line and path); ``dataset`` holds the
+    records that did load, so nothing readable is lost.
+    """
+
+    def __init__(self, findings: Sequence[Finding], dataset: Dataset) -> None:
+        self.findings = tuple(findings)
+        self.dataset = dataset
+        errors = [f for f in self.findings if f.severity.value == "error"]
+        first = errors[0] if errors else None
+        where = ""
+        if first is not None:
+            loc = first.location
+            where = f": first at {loc.file or '<input>'}:{loc.line or '?'} {loc.path or ''}"
+            where += f" {first.code} {first.message}"
+        super().__init__(f"{len(errors)} error(s) in the input{where}")
+
+
+class UnknownFormatError(EventcodeError, ValueError):
+    """A path's format cannot be told from its extension or content, or is not supported."""

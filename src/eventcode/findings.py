@@ -1,0 +1,140 @@
+"""Findings: what validation reports, each with a stable code, a severity and a location.
+
+Every code is documented in ``data/findings.toml`` (rendered as ``docs/findings.md``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from enum import StrEnum
+from functools import cache
+from typing import Any
+
+from attrs import evolve, frozen
+
+from eventcode._data import data_toml
+
+__all__ = [
+    "Finding",
+    "FindingCode",
+    "Location",
+    "Severity",
+    "code_info",
+    "finding_codes",
+    "make_finding",
+]
+
+
+class Severity(StrEnum):
+    """How much a finding matters: the data is wrong, doubtful, or merely worth knowing."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """2 for errors, 1 for warnings, 0 for info: higher is more severe."""
+        return {"error": 2, "warning": 1, "info": 0}[self.value]
+
+
+@frozen(kw_only=True)
+class Location:
+    """Where a finding points: the file as given, the 1-based line, the JSON path, the event.
+
+    ``line`` is the line where the record (JSON Lines) or the value (a JSON document) starts,
+    when it can be found; ``field`` names the field of the record the finding is about.
+    """
+
+    file: str | None = None
+    line: int | None = None
+    path: str | None = None
+    event: str | None = None
+    field: str | None = None
+
+
+@frozen(kw_only=True)
+class Finding:
+    """One problem or observation, with its code, severity, message and location.
+
+    ``related`` holds the ids of the records (figures, events, actors) the finding relates.
+    """
+
+    code: str
+    severity: Severity
+    message: str
+    location: Location = Location()
+    related: tuple[str, ...] = ()
+
+    def at(self, **changes: Any) -> Finding:
+        """Return this finding with its location fields replaced by ``changes``."""
+        return evolve(self, location=evolve(self.location, **changes))
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the finding as a JSON-ready dictionary (the ``--format json`` shape)."""
+        loc = self.location
+        return {
+            "code": self.code,
+            "severity": self.severity.value,
+            "message": self.message,
+            "file": loc.file,
+            "line": loc.line,
+            "path": loc.path,
+            "event": loc.event,
+            "field": loc.field,
+            "related": list(self.related),
+        }
+
+
+@frozen(kw_only=True)
+class FindingCode:
+    """The documentation of one finding code."""
+
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    fix: str
+
+
+@cache
+def finding_codes() -> Mapping[str, FindingCode]:
+    """Return every registered finding code, by code, in code order."""
+    table = data_toml("findings.toml")
+    return {
+        code: FindingCode(
+            code=code,
+            name=entry["name"],
+            severity=Severity(entry["severity"]),
+            summary=entry["summary"],
+            fix=entry["fix"],
+        )
+        for code, entry in sorted(table.items())
+    }
+
+
+def code_info(code: str) -> FindingCode:
+    """Return the documentation of ``code``; raise ``KeyError`` for an unregistered code."""
+    return finding_codes()[code.upper()]
+
+
+def make_finding(
+    code: str,
+    message: str,
+    *,
+    path: str | None = None,
+    file: str | None = None,
+    line: int | None = None,
+    event: str | None = None,
+    field: str | None = None,
+    related: Iterable[str] = (),
+) -> Finding:
+    """Create a finding of a registered code; its severity comes from the registry."""
+    info = code_info(code)
+    return Finding(
+        code=info.code,
+        severity=info.severity,
+        message=message,
+        location=Location(file=file, line=line, path=path, event=event, field=field),
+        related=tuple(related),
+    )

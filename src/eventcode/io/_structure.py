@@ -1,0 +1,42 @@
+"""Turn one JSON value into one record, or into the findings that say why it cannot be one."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eventcode.checks.fields import field_findings
+from eventcode.findings import Finding, make_finding
+from eventcode.io._converter import converter, describe_json_type, shape_findings
+from eventcode.io.records import KINDS, Record, RecordKind
+
+__all__ = ["structure_record", "unstructure_record"]
+
+
+def structure_record(
+    kind: RecordKind, value: Any, path: str, *, strict_keys: bool = True
+) -> tuple[Record | None, list[Finding]]:
+    """Build a record of ``kind`` from ``value``, collecting every problem with its path.
+
+    A record is built only when its shape and every field constraint hold; otherwise it is
+    ``None`` and the findings say why (all of them, not the first).
+    """
+    if type(value) is not dict:
+        return None, [
+            make_finding(
+                "S006",
+                f"a {kind} record must be an object, got {describe_json_type(value)}",
+                path=path,
+            )
+        ]
+    try:
+        record: Record = converter(strict_keys=strict_keys).structure(value, KINDS[kind])
+    except Exception as exc:  # cattrs' validation tree, turned into findings below
+        return None, list(shape_findings(exc, path))
+    problems = list(field_findings(record, path))
+    return (None if problems else record), problems
+
+
+def unstructure_record(record: Record) -> dict[str, Any]:
+    """Return the JSON-ready dictionary of a record (fields at their default are left out)."""
+    result: dict[str, Any] = converter().unstructure(record)
+    return result

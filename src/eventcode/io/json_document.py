@@ -1,0 +1,79 @@
+"""The dataset document format (``.json``): one object holding every record."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from eventcode.findings import Finding, make_finding
+from eventcode.io._converter import describe_json_type
+from eventcode.io._structure import structure_record, unstructure_record
+from eventcode.io._text import parse_json
+from eventcode.io._version import check_version
+from eventcode.io.records import SECTION_OF, RecordItem
+from eventcode.jsonpath import ROOT, join_index, join_key
+from eventcode.model import Dataset
+
+__all__ = ["dataset_to_dict", "dumps_document", "iter_document"]
+
+_SECTIONS = {section: kind for kind, section in SECTION_OF.items()}
+_TOP_LEVEL = {"format_version", *_SECTIONS}
+
+
+def iter_document(text: str) -> Iterator[RecordItem | Finding]:
+    """Yield each record of a dataset document, and a finding for each problem.
+
+    Findings carry JSON paths but no lines: the caller places them with the text.
+    """
+    if not text.strip():
+        yield make_finding("S003", "the input is empty", path=ROOT)
+        return
+    data, problem = parse_json(text)
+    if problem is not None:
+        yield problem
+        return
+    if type(data) is not dict:
+        yield make_finding(
+            "S006", f"a dataset must be a JSON object, got {describe_json_type(data)}", path=ROOT
+        )
+        return
+    readable, newer, version_finding = check_version(
+        data.get("format_version"), join_key(ROOT, "format_version")
+    )
+    if version_finding is not None:
+        yield version_finding
+    if not readable:
+        return
+    if not newer:
+        for key in sorted(set(data) - _TOP_LEVEL):
+            yield make_finding(
+                "S104", f"unknown field {key!r} at the top of the dataset", path=join_key(ROOT, key)
+            )
+    for section, kind in _SECTIONS.items():
+        values = data.get(section, [])
+        section_path = join_key(ROOT, section)
+        if type(values) is not list:
+            yield make_finding(
+                "S102", f"expected an array, got {describe_json_type(values)}", path=section_path
+            )
+            continue
+        for index, value in enumerate(values):
+            path = join_index(section_path, index)
+            record, findings = structure_record(kind, value, path, strict_keys=not newer)
+            yield from findings
+            if record is not None:
+                yield RecordItem(kind=kind, record=record, path=path)
+
+
+def dataset_to_dict(dataset: Dataset) -> dict[str, Any]:
+    """Return the JSON-ready dictionary of a dataset (every section present, in fixed order)."""
+    result: dict[str, Any] = {"format_version": dataset.format_version}
+    for section in _SECTIONS:
+        result[section] = [unstructure_record(r) for r in getattr(dataset, section)]
+    return result
+
+
+def dumps_document(dataset: Dataset) -> str:
+    """Serialize a dataset as a JSON document: UTF-8 text, two-space indent, fixed key order."""
+    return json.dumps(dataset_to_dict(dataset), ensure_ascii=False, indent=2) + "\n"

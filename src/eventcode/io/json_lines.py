@@ -1,0 +1,107 @@
+"""The JSON Lines format (``.jsonl``): a header line, then one record a line, streamed.
+
+The first line is ``{"record": "dataset", "format_version": "1.0"}``. Every other line is one
+record: ``{"record": "actor", ...}`` with the fields of an actor, and the same for ``document``,
+``claimant`` and ``event``. Records may come in any order; references are resolved over the
+whole stream. Blank lines are skipped.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+
+from eventcode.findings import Finding, make_finding
+from eventcode.io._converter import describe_json_type
+from eventcode.io._structure import structure_record, unstructure_record
+from eventcode.io._text import decode, parse_json
+from eventcode.io._version import check_version
+from eventcode.io.records import KINDS, SECTION_OF, RecordItem
+from eventcode.jsonpath import ROOT, join_key
+from eventcode.model import Dataset
+
+__all__ = ["HEADER_RECORD", "iter_jsonl_lines", "iter_lines"]
+
+#: The value of ``record`` on the header line.
+HEADER_RECORD = "dataset"
+
+
+def iter_lines(lines: Iterable[bytes]) -> Iterator[RecordItem | Finding]:
+    """Yield each record of a JSON Lines stream with its line number, and each problem found.
+
+    ``lines`` are raw lines (as a binary file yields them); a line that is not UTF-8 or not
+    JSON is reported and skipped, and reading goes on with the next line.
+    """
+    seen_header = False
+    newer = False
+    seen_any = False
+    for number, raw in enumerate(lines, start=1):
+        if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]
+        text, problem = decode(raw)
+        if problem is not None:
+            yield problem.at(line=number)
+            seen_any = True
+            continue
+        assert text is not None
+        if not text.strip():
+            continue
+        seen_any = True
+        value, problem = parse_json(text)
+        if problem is not None:
+            yield problem.at(line=number, path=ROOT)
+            continue
+        record_kind = value.get("record") if type(value) is dict else None
+        if record_kind == HEADER_RECORD:
+            if seen_header:
+                yield make_finding("S006", "a second dataset header line", path=ROOT, line=number)
+                continue
+            seen_header = True
+            readable, newer, finding = check_version(
+                value.get("format_version"), join_key(ROOT, "format_version")
+            )
+            if finding is not None:
+                yield finding.at(line=number)
+            if not readable:
+                return
+            continue
+        if not seen_header:
+            seen_header = True
+            yield make_finding(
+                "S004",
+                'the first line must be the header {"record": "dataset", "format_version": ...};'
+                " reading on as the current version",
+                path=ROOT,
+                line=number,
+            )
+        if record_kind not in KINDS:
+            shown = (
+                describe_json_type(value)
+                if type(value) is not dict
+                else f"record {describe_json_type(record_kind)}"
+            )
+            yield make_finding(
+                "S006",
+                f'expected an object whose "record" is one of {", ".join(KINDS)}; got {shown}',
+                path=ROOT if type(value) is not dict else join_key(ROOT, "record"),
+                line=number,
+            )
+            continue
+        fields = {k: v for k, v in value.items() if k != "record"}
+        record, findings = structure_record(record_kind, fields, ROOT, strict_keys=not newer)
+        for found in findings:
+            yield found.at(line=number)
+        if record is not None:
+            yield RecordItem(kind=record_kind, record=record, path=ROOT, line=number)
+    if not seen_any:
+        yield make_finding("S003", "the input is empty", path=ROOT, line=None)
+
+
+def iter_jsonl_lines(dataset: Dataset) -> Iterator[str]:
+    """Yield the JSON Lines of a dataset, each ending in a newline: header, then records."""
+    header = {"record": HEADER_RECORD, "format_version": dataset.format_version}
+    yield json.dumps(header, ensure_ascii=False, separators=(",", ":")) + "\n"
+    for kind, section in SECTION_OF.items():
+        for record in getattr(dataset, section):
+            line = {"record": kind, **unstructure_record(record)}
+            yield json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -1,0 +1,108 @@
+"""Reading a file (or bytes) as a stream of records and findings, whatever its format."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import BinaryIO
+
+from attrs import evolve
+
+from eventcode.findings import Finding
+from eventcode.io._locate import ancestors, locate_lines
+from eventcode.io._text import decode
+from eventcode.io.formats import Format, format_for_path
+from eventcode.io.json_document import iter_document
+from eventcode.io.json_lines import iter_lines
+from eventcode.io.records import RecordItem
+
+__all__ = ["Source"]
+
+_SNIFF = 4096
+
+
+class Source:
+    """One input: its display name, its format, and the records and findings it yields.
+
+    ``items()`` streams; afterwards ``place()`` completes findings with the file name and, for a
+    JSON document, the line where each path starts.
+    """
+
+    def __init__(
+        self, name: str, fmt: Format, stream: BinaryIO | None = None, data: bytes | None = None
+    ) -> None:
+        self.name = name
+        self.format = fmt
+        self._stream = stream
+        self._data = data
+        self._text: str | None = None
+
+    @classmethod
+    def from_path(cls, path: str | Path, *, name: str | None = None) -> Source:
+        """Open ``path`` (raises ``OSError`` when it cannot be opened)."""
+        stream = open(path, "rb")  # noqa: SIM115 - closed when items() ends
+        try:
+            head = stream.peek(_SNIFF)[:_SNIFF] if hasattr(stream, "peek") else b""
+            fmt = format_for_path(path, head)
+        except BaseException:
+            stream.close()
+            raise
+        return cls(str(path) if name is None else name, fmt, stream=stream)
+
+    @classmethod
+    def from_bytes(cls, data: bytes, fmt: Format, *, name: str = "<input>") -> Source:
+        """Read records from bytes already in memory."""
+        return cls(name, fmt, data=data)
+
+    def _read_all(self) -> bytes:
+        if self._data is not None:
+            return self._data
+        assert self._stream is not None
+        try:
+            return self._stream.read()
+        finally:
+            self._stream.close()
+
+    def _lines(self) -> Iterable[bytes]:
+        if self._data is not None:
+            return self._data.splitlines(keepends=True)
+        assert self._stream is not None
+        return self._stream
+
+    def items(self) -> Iterator[RecordItem | Finding]:
+        """Yield records and load findings in input order."""
+        if self.format is Format.JSONL:
+            try:
+                yield from iter_lines(self._lines())
+            finally:
+                if self._stream is not None:
+                    self._stream.close()
+            return
+        text, problem = decode(self._read_all())
+        if problem is not None:
+            yield problem
+            return
+        assert text is not None
+        self._text = text
+        yield from iter_document(text)
+
+    def place(self, findings: Sequence[Finding]) -> list[Finding]:
+        """Return ``findings`` with this source's name and, where missing, their lines."""
+        lines: dict[str, int] = {}
+        if self._text is not None:
+            wanted = {
+                p
+                for f in findings
+                if f.location.line is None and f.location.path is not None
+                for p in ancestors(f.location.path)
+            }
+            if wanted:
+                lines = locate_lines(self._text, wanted)
+        placed = []
+        for finding in findings:
+            loc = finding.location
+            line = loc.line
+            if line is None and loc.path is not None and lines:
+                line = next((lines[p] for p in ancestors(loc.path) if p in lines), None)
+            placed.append(evolve(finding, location=evolve(loc, file=self.name, line=line)))
+        return placed

@@ -1,0 +1,45 @@
+"""The record model: frozen attrs values for events, actors, places, documents and figures."""
+
+from eventcode.model.dataset import FORMAT_VERSION, Dataset
+from eventcode.model.dates import DateSpan
+from eventcode.model.events import AcledClass, Coding, Event, EventActor
+from eventcode.model.figures import Evidence, Figure, Subject
+from eventcode.model.parties import Actor, Claimant, Document
+from eventcode.model.places import Place
+from eventcode.model.values import Count
+from eventcode.model.vocabulary import (
+    Basis,
+    ClaimantKind,
+    CountKind,
+    DatePrecision,
+    PlacePrecision,
+    Scope,
+    Status,
+    VictimCategory,
+)
+
+__all__ = [
+    "FORMAT_VERSION",
+    "AcledClass",
+    "Actor",
+    "Basis",
+    "Claimant",
+    "ClaimantKind",
+    "Coding",
+    "Count",
+    "CountKind",
+    "Dataset",
+    "DatePrecision",
+    "DateSpan",
+    "Document",
+    "Event",
+    "EventActor",
+    "Evidence",
+    "Figure",
+    "Place",
+    "PlacePrecision",
+    "Scope",
+    "Status",
+    "Subject",
+    "VictimCategory",
+]

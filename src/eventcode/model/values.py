@@ -1,0 +1,62 @@
+"""Counts as stated: exact, bounded, a range, approximate, vague or unknown, with the phrase."""
+
+from __future__ import annotations
+
+from attrs import field, frozen
+
+from eventcode.model.constraints import constrain
+from eventcode.model.vocabulary import CountKind
+
+__all__ = ["Count"]
+
+
+@frozen(kw_only=True)
+class Count:
+    """A stated count: its form, its normalized bounds and the phrase as written.
+
+    ``low`` and ``high`` are the bounds the phrase states (``None`` where it states none):
+    exact and approximate counts have ``low == high``; a lower bound only ``low``; an upper bound
+    only ``high``; a range both; a vague count its ``term`` (and bounds only if the text gives
+    them); an unknown count neither. How bounds become numbers is a policy's job, not the value's.
+    """
+
+    kind: CountKind
+    phrase: str
+    low: int | None = field(default=None, metadata=constrain(minimum=0))
+    high: int | None = field(default=None, metadata=constrain(minimum=0))
+    term: str | None = field(default=None, metadata=constrain(min_length=1))
+
+    @classmethod
+    def exact(cls, n: int, phrase: str) -> Count:
+        """Return an exact count ``n``."""
+        return cls(kind=CountKind.EXACT, phrase=phrase, low=n, high=n)
+
+    @classmethod
+    def at_least(cls, n: int, phrase: str) -> Count:
+        """Return a lower bound: at least / more than ``n``."""
+        return cls(kind=CountKind.LOWER_BOUND, phrase=phrase, low=n)
+
+    @classmethod
+    def up_to(cls, n: int, phrase: str) -> Count:
+        """Return an upper bound: up to / fewer than ``n``."""
+        return cls(kind=CountKind.UPPER_BOUND, phrase=phrase, high=n)
+
+    @classmethod
+    def between(cls, low: int, high: int, phrase: str) -> Count:
+        """Return a range from ``low`` to ``high``."""
+        return cls(kind=CountKind.RANGE, phrase=phrase, low=low, high=high)
+
+    @classmethod
+    def about(cls, n: int, phrase: str) -> Count:
+        """Return an approximate count: about ``n``."""
+        return cls(kind=CountKind.APPROXIMATE, phrase=phrase, low=n, high=n)
+
+    @classmethod
+    def vague(cls, term: str, phrase: str) -> Count:
+        """Return a vague term such as ``dozens``."""
+        return cls(kind=CountKind.VAGUE, phrase=phrase, term=term)
+
+    @classmethod
+    def unknown(cls, phrase: str) -> Count:
+        """Return a count the source says is not known."""
+        return cls(kind=CountKind.UNKNOWN, phrase=phrase)

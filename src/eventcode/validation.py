@@ -1,0 +1,129 @@
+"""Validation: run every check over a dataset or a file, collecting findings into a report."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from attrs import frozen
+
+from eventcode.checks.fields import field_findings
+from eventcode.checks.records import event_findings
+from eventcode.checks.references import ReferenceIndex
+from eventcode.findings import Finding, Severity
+from eventcode.io.records import SECTION_OF, RecordItem
+from eventcode.io.sources import Source
+from eventcode.jsonpath import ROOT, join_index, join_key
+from eventcode.model import Dataset, Event
+
+__all__ = [
+    "Report",
+    "check_items",
+    "dataset_items",
+    "validate",
+    "validate_path",
+    "validate_source",
+]
+
+
+@frozen(kw_only=True)
+class Report:
+    """The findings of a validation run, and how many records were read."""
+
+    findings: tuple[Finding, ...] = ()
+    records: int = 0
+    files: tuple[str, ...] = ()
+
+    def count(self, severity: Severity) -> int:
+        """Return how many findings have ``severity``."""
+        return sum(1 for f in self.findings if f.severity is severity)
+
+    @property
+    def has_errors(self) -> bool:
+        """True when any finding is an error."""
+        return any(f.severity is Severity.ERROR for f in self.findings)
+
+    def summary(self) -> dict[str, Any]:
+        """Return counts by severity and by code, with the number of files and records."""
+        return {
+            "files": len(self.files),
+            "records": self.records,
+            "errors": self.count(Severity.ERROR),
+            "warnings": self.count(Severity.WARNING),
+            "infos": self.count(Severity.INFO),
+            "by_code": dict(sorted(Counter(f.code for f in self.findings).items())),
+        }
+
+    def __add__(self, other: Report) -> Report:
+        return Report(
+            findings=self.findings + other.findings,
+            records=self.records + other.records,
+            files=self.files + other.files,
+        )
+
+
+def _record_findings(item: RecordItem) -> Iterator[Finding]:
+    if isinstance(item.record, Event):
+        yield from event_findings(item.record, item.path)
+
+
+def check_items(
+    items: Iterable[RecordItem | Finding], *, constraints: bool = False
+) -> Iterator[Finding | RecordItem]:
+    """Run every check over a stream of records, yielding findings as they arise.
+
+    Records pass through (so a caller can count or keep them). ``constraints`` re-checks field
+    constraints, for records built in Python rather than loaded.
+    """
+    index = ReferenceIndex()
+    for entry in items:
+        if isinstance(entry, Finding):
+            yield entry
+            continue
+        found: list[Finding] = []
+        if constraints:
+            found.extend(field_findings(entry.record, entry.path))
+        found.extend(_record_findings(entry))
+        found.extend(index.add(entry))
+        for finding in found:
+            yield finding.at(line=entry.line) if finding.location.line is None else finding
+        yield entry
+    yield from index.finish()
+
+
+def dataset_items(dataset: Dataset) -> Iterator[RecordItem]:
+    """Yield the records of an in-memory dataset with their JSON paths."""
+    for kind, section in SECTION_OF.items():
+        section_path = join_key(ROOT, section)
+        for index, record in enumerate(getattr(dataset, section)):
+            yield RecordItem(kind=kind, record=record, path=join_index(section_path, index))
+
+
+def _collect(entries: Iterable[Finding | RecordItem]) -> tuple[list[Finding], int]:
+    findings: list[Finding] = []
+    records = 0
+    for entry in entries:
+        if isinstance(entry, Finding):
+            findings.append(entry)
+        else:
+            records += 1
+    return findings, records
+
+
+def validate(dataset: Dataset) -> Report:
+    """Validate an in-memory dataset: every field, record and reference check."""
+    findings, records = _collect(check_items(dataset_items(dataset), constraints=True))
+    return Report(findings=tuple(findings), records=records)
+
+
+def validate_source(source: Source) -> Report:
+    """Validate one opened source, streaming its records."""
+    findings, records = _collect(check_items(source.items()))
+    return Report(findings=tuple(source.place(findings)), records=records, files=(source.name,))
+
+
+def validate_path(path: str | Path, *, name: str | None = None) -> Report:
+    """Validate a file (``.json`` or ``.jsonl``); raise ``OSError`` if it cannot be opened."""
+    return validate_source(Source.from_path(path, name=name))
