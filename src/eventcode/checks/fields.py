@@ -13,12 +13,13 @@ from eventcode.findings import Finding, make_finding
 from eventcode.jsonpath import join_index, join_key
 from eventcode.model.constraints import PATTERN_MEANINGS, constraints_of
 
-__all__ = ["field_findings"]
+__all__ = ["constraint_tests", "field_findings"]
 
 _Test = Callable[[Any], str | None]
 
 
-def _tests(constraints: dict[str, Any]) -> list[_Test]:
+def constraint_tests(constraints: dict[str, Any]) -> list[_Test]:
+    """Return one test per constraint; a test returns a problem description, or None."""
     tests: list[_Test] = []
     if "minimum" in constraints:
         low = constraints["minimum"]
@@ -39,7 +40,8 @@ def _tests(constraints: dict[str, Any]) -> list[_Test]:
 @cache
 def _plan(cls: type) -> tuple[tuple[str, tuple[_Test, ...]], ...]:
     return tuple(
-        (field.name, tuple(_tests(constraints_of(field.metadata)))) for field in attrs.fields(cls)
+        (field.name, tuple(constraint_tests(constraints_of(field.metadata))))
+        for field in attrs.fields(cls)
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+import typing
 from collections.abc import Callable, Iterator
 from datetime import date
 from enum import Enum
@@ -19,10 +20,16 @@ from typing import Any, TypeVar, Union, get_args, get_origin
 import attrs
 from cattrs import Converter
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+from cattrs.gen import (
+    make_dict_structure_fn,
+    make_dict_unstructure_fn,
+    override,
+)
 
+from eventcode.checks.fields import constraint_tests
 from eventcode.findings import Finding, make_finding
 from eventcode.jsonpath import join_index, join_key
+from eventcode.model.constraints import constraints_of
 from eventcode.model.vocabulary import VOCABULARIES
 
 __all__ = ["BadValue", "WrongType", "converter", "describe_json_type", "shape_findings"]
@@ -146,9 +153,52 @@ class _IndexNote(str):
         return note
 
 
+def _constrained_hook(
+    conv: Converter, field: attrs.Attribute[Any], field_type: Any
+) -> Callable[[Any, type], Any] | None:
+    """Return a hook that structures a field, then applies its constraints (or None)."""
+    tests = constraint_tests(constraints_of(field.metadata))
+    if not tests:
+        return None
+    structure_value = conv.get_structure_hook(field_type)
+    name = field.name
+
+    def problems(value: Any) -> str | None:
+        return next((p for test in tests if (p := test(value)) is not None), None)
+
+    def structure(value: Any, _: type) -> Any:
+        result = structure_value(value, field_type)
+        if isinstance(result, tuple):
+            errors: list[Exception] = []
+            for index, item in enumerate(result):
+                if (problem := problems(item)) is not None:
+                    error = BadValue(f"{name}: {problem}")
+                    error.__notes__ = [_IndexNote(index)]
+                    errors.append(error)
+            if errors:
+                raise IterableValidationError(f"While checking {name}", errors, field_type)
+        elif result is not None and (problem := problems(result)) is not None:
+            raise BadValue(f"{name}: {problem}")
+        return result
+
+    return structure
+
+
 def _attrs_hook(conv: Converter, cls: type, strict_keys: bool) -> Callable[[Any, type], Any]:
-    inner: Callable[[Any, type], Any] = make_dict_structure_fn(
-        cls, conv, _cattrs_forbid_extra_keys=strict_keys, _cattrs_detailed_validation=True
+    hints = typing.get_type_hints(cls)
+    overrides: dict[str, Any] = {}
+    for field in attrs.fields(cls):
+        hook = _constrained_hook(conv, field, hints[field.name])
+        if hook is not None:
+            overrides[field.name] = override(struct_hook=hook)
+    # mypy cannot match **overrides against cattrs' keyword-only flags; the call is as documented.
+    make_fn: Any = make_dict_structure_fn
+    inner: Callable[[Any, type], Any] = make_fn(
+        cls,
+        conv,
+        _cattrs_forbid_extra_keys=strict_keys,
+        _cattrs_detailed_validation=True,
+        **overrides,
     )
 
     def structure(value: Any, _: type) -> Any:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from eventcode.checks.fields import field_findings
 from eventcode.findings import Finding, make_finding
 from eventcode.io._converter import converter, describe_json_type, shape_findings
 from eventcode.io.records import KINDS, Record, RecordKind
@@ -18,7 +17,8 @@ def structure_record(
     """Build a record of ``kind`` from ``value``, collecting every problem with its path.
 
     A record is built only when its shape and every field constraint hold; otherwise it is
-    ``None`` and the findings say why (all of them, not the first).
+    ``None`` and the findings say why (all of them, not the first: constraints are checked
+    field by field while structuring, beside type errors).
     """
     if type(value) is not dict:
         return None, [
@@ -32,8 +32,7 @@ def structure_record(
         record: Record = converter(strict_keys=strict_keys).structure(value, KINDS[kind])
     except Exception as exc:  # cattrs' validation tree, turned into findings below
         return None, list(shape_findings(exc, path))
-    problems = list(field_findings(record, path))
-    return (None if problems else record), problems
+    return record, []
 
 
 def unstructure_record(record: Record) -> dict[str, Any]:

@@ -1,0 +1,23 @@
+"""Shared helpers for the tests (the fixture's path and a way to damage copies of it)."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+MAKIIVKA = ROOT / "fixtures" / "makiivka-2023" / "dataset.json"
+
+
+def makiivka_data() -> dict[str, Any]:
+    """Return a fresh copy of the Makiivka fixture as plain JSON data."""
+    data: dict[str, Any] = json.loads(MAKIIVKA.read_text(encoding="utf-8"))
+    return copy.deepcopy(data)
+
+
+def write_json(path: Path, data: Any) -> Path:
+    """Write ``data`` as indented JSON (one value per line, so lines are meaningful)."""
+    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return path
