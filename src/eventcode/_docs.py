@@ -12,6 +12,7 @@ _GROUPS = {
     "S2": "The consistency of a record on its own",
     "S3": "Identities and references across records",
     "S4": "Vocabularies",
+    "C0": "Codebooks: CAMEO codes, ACLED taxonomy, names and actor types",
 }
 
 

@@ -11,6 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from eventcode import codebooks
 from eventcode._version import __version__
 from eventcode.errors import EventcodeError
 from eventcode.findings import Severity, code_info, finding_codes
@@ -47,8 +48,12 @@ def _parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="print the published JSON Schema")
     schema.add_argument("name", nargs="?", choices=SCHEMA_NAMES, default=SCHEMA_NAMES[0])
 
-    explain = commands.add_parser("explain", help="explain a finding code")
-    explain.add_argument("code", help="a finding code such as S101")
+    explain = commands.add_parser("explain", help="explain a finding code or a codebook code")
+    explain.add_argument(
+        "code",
+        help="a finding code (S101) or a codebook query: cameo:194, cameo-actor:RUSGOVMIL, "
+        '"acled:Shelling/artillery/missile attack", plover:ASSAULT',
+    )
     return parser
 
 
@@ -73,11 +78,22 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _explain(args: argparse.Namespace) -> int:
+    if ":" in args.code:
+        try:
+            print(codebooks.explain(args.code).render())
+        except (codebooks.UnknownCodeError, ValueError) as error:
+            print(f"eventcode: {error}", file=sys.stderr)
+            return EXIT_USAGE
+        return EXIT_OK
     try:
         info = code_info(args.code)
     except KeyError:
         known = ", ".join(finding_codes())
-        print(f"eventcode: unknown code {args.code!r}; finding codes: {known}", file=sys.stderr)
+        print(
+            f"eventcode: unknown code {args.code!r}; finding codes: {known}; codebook queries "
+            f"start with {', '.join(codebooks.EXPLAIN_SCHEMES)}",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     print(f"{info.code} {info.name} ({info.severity.value})\n\n{info.summary}\n\nFix: {info.fix}")
     return EXIT_OK

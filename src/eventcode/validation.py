@@ -9,6 +9,11 @@ from typing import Any
 
 from attrs import frozen
 
+from eventcode.checks.codebook import (
+    actor_codebook_findings,
+    document_codebook_findings,
+    event_codebook_findings,
+)
 from eventcode.checks.fields import field_findings
 from eventcode.checks.records import event_findings
 from eventcode.checks.references import ReferenceIndex
@@ -16,7 +21,7 @@ from eventcode.findings import Finding, Severity
 from eventcode.io.records import SECTION_OF, RecordItem
 from eventcode.io.sources import Source
 from eventcode.jsonpath import ROOT, join_index, join_key
-from eventcode.model import Dataset, Event
+from eventcode.model import Actor, Dataset, Document, Event
 
 __all__ = [
     "Report",
@@ -64,9 +69,16 @@ class Report:
         )
 
 
-def _record_findings(item: RecordItem) -> Iterator[Finding]:
-    if isinstance(item.record, Event):
-        yield from event_findings(item.record, item.path)
+def _record_findings(item: RecordItem, actors: dict[str, Actor]) -> Iterator[Finding]:
+    record = item.record
+    if isinstance(record, Event):
+        yield from event_findings(record, item.path)
+        yield from event_codebook_findings(record, item.path, actors)
+    elif isinstance(record, Actor):
+        actors.setdefault(record.id, record)
+        yield from actor_codebook_findings(record, item.path)
+    elif isinstance(record, Document):
+        yield from document_codebook_findings(record, item.path)
 
 
 def check_items(
@@ -78,14 +90,16 @@ def check_items(
     constraints, for records built in Python rather than loaded.
     """
     index = ReferenceIndex()
+    actors: dict[str, Actor] = {}  # few, and needed to judge actor types in events
     for entry in items:
         if isinstance(entry, Finding):
             yield entry
             continue
-        found: list[Finding] = []
-        if constraints:
-            found.extend(field_findings(entry.record, entry.path))
-        found.extend(_record_findings(entry))
+        # A record with a field outside its constraints is one the loader would not build:
+        # report those problems alone, as loading does, rather than judge its codes too.
+        found = list(field_findings(entry.record, entry.path)) if constraints else []
+        if not found:
+            found.extend(_record_findings(entry, actors))
         found.extend(index.add(entry))
         for finding in found:
             yield finding.at(line=entry.line) if finding.location.line is None else finding

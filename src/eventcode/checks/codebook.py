@@ -1,0 +1,156 @@
+"""Codes checked against the codebooks: CAMEO event and actor codes, ACLED's taxonomy, names."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+
+from eventcode import codebooks
+from eventcode.findings import Finding, make_finding
+from eventcode.jsonpath import join_key
+from eventcode.model import AcledClass, Actor, Document, Event, EventActor, Place
+
+__all__ = [
+    "actor_codebook_findings",
+    "document_codebook_findings",
+    "event_codebook_findings",
+]
+
+_STATE_FORCES, _EXTERNAL_FORCES = 1, 8
+
+
+def _suggest(error: codebooks.UnknownCodeError) -> str:
+    return f"; did you mean {', '.join(error.suggestions)}?" if error.suggestions else ""
+
+
+def cameo_event_findings(code: str, path: str) -> Iterator[Finding]:
+    """Report a CAMEO event code that does not exist, or that lost its leading zero."""
+    if codebooks.is_cameo_event_code(code):
+        return
+    if codebooks.is_cameo_event_code("0" + code):
+        yield make_finding(
+            "C002", f"CAMEO code {code!r} lost its leading zero: did you mean '0{code}'?", path=path
+        )
+        return
+    try:
+        codebooks.cameo_event(code)
+    except codebooks.UnknownCodeError as error:
+        yield make_finding(
+            "C001", f"{code!r} is not a CAMEO event code{_suggest(error)}", path=path
+        )
+
+
+def cameo_actor_findings(code: str, path: str) -> Iterator[Finding]:
+    """Report a CAMEO actor code with parts that are in no actor table."""
+    parsed = codebooks.parse_cameo_actor(code)
+    if not parsed.is_valid:
+        problems = "; ".join(parsed.problems)
+        yield make_finding("C003", f"CAMEO actor code {code!r}: {problems}", path=path)
+
+
+def country_findings(alpha3: str, path: str) -> Iterator[Finding]:
+    """Warn about a country code ACLED's table does not know."""
+    try:
+        codebooks.acled_country_by_alpha3(alpha3)
+    except codebooks.UnknownCodeError as error:
+        yield make_finding(
+            "C021",
+            f"country {alpha3!r} is not in ACLED's country table{_suggest(error)}",
+            path=path,
+        )
+
+
+def acled_class_findings(acled: AcledClass, path: str) -> Iterator[Finding]:
+    """Report an ACLED classification that the taxonomy does not allow."""
+    try:
+        codebooks.acled_event_type(acled.event_type)
+    except codebooks.UnknownCodeError as error:
+        yield make_finding(
+            "C010",
+            f"{acled.event_type!r} is not an ACLED event type{_suggest(error)}",
+            path=join_key(path, "event_type"),
+        )
+    try:
+        sub = codebooks.acled_sub_event_type(acled.sub_event_type)
+    except codebooks.UnknownCodeError as error:
+        yield make_finding(
+            "C010",
+            f"{acled.sub_event_type!r} is not an ACLED sub-event type{_suggest(error)}",
+            path=join_key(path, "sub_event_type"),
+        )
+        return
+    if sub.event_type != acled.event_type:
+        yield make_finding(
+            "C011",
+            f"sub-event type {sub.name!r} belongs to {sub.event_type!r}, not {acled.event_type!r}",
+            path=join_key(path, "sub_event_type"),
+        )
+    if acled.disorder_type != sub.disorder_type:
+        yield make_finding(
+            "C012",
+            f"{sub.name!r} has disorder type {sub.disorder_type!r}, not {acled.disorder_type!r}",
+            path=join_key(path, "disorder_type"),
+        )
+
+
+def _actor_type_findings(
+    role: EventActor, path: str, actors: Mapping[str, Actor], place: Place | None
+) -> Iterator[Finding]:
+    actor = actors.get(role.actor)
+    if actor is None or place is None or actor.country is None or place.country is None:
+        return
+    inter = role.inter if role.inter is not None else actor.inter
+    if inter == _STATE_FORCES and actor.country != place.country:
+        yield make_finding(
+            "C022",
+            f"{actor.name!r} ({actor.country}) acts in {place.country} as state forces (1); "
+            f"a state's forces abroad are external forces ({_EXTERNAL_FORCES})",
+            path=join_key(path, "inter"),
+            related=(actor.id,),
+        )
+
+
+def event_codebook_findings(
+    event: Event, path: str, actors: Mapping[str, Actor]
+) -> Iterator[Finding]:
+    """Report every codebook problem of an event (``actors``: the actors known so far)."""
+    found: list[Finding] = []
+    if event.cameo is not None:
+        found.extend(cameo_event_findings(event.cameo, join_key(path, "cameo")))
+    if event.acled is not None:
+        found.extend(acled_class_findings(event.acled, join_key(path, "acled")))
+        if event.civilian_targeting and event.acled.event_type == "Battles":
+            found.append(
+                make_finding(
+                    "C013",
+                    "civilian targeting is never set on a Battles event",
+                    path=join_key(path, "civilian_targeting"),
+                )
+            )
+    if event.place is not None and event.place.country is not None:
+        found.extend(
+            country_findings(event.place.country, join_key(join_key(path, "place"), "country"))
+        )
+    for name in ("actor1", "actor2"):
+        role = getattr(event, name)
+        if role is not None:
+            found.extend(_actor_type_findings(role, join_key(path, name), actors, event.place))
+    yield from (f.at(event=event.id) for f in found)
+
+
+def actor_codebook_findings(actor: Actor, path: str) -> Iterator[Finding]:
+    """Report an actor's CAMEO code and country that the codebooks do not know."""
+    if actor.cameo is not None:
+        yield from cameo_actor_findings(actor.cameo, join_key(path, "cameo"))
+    if actor.country is not None:
+        yield from country_findings(actor.country, join_key(path, "country"))
+
+
+def document_codebook_findings(document: Document, path: str) -> Iterator[Finding]:
+    """Warn about a source scale ACLED does not use."""
+    scale = document.source_scale
+    if scale is not None and not codebooks.is_acled_source_scale(scale):
+        yield make_finding(
+            "C020",
+            f"source scale {scale!r} is not one of ACLED's",
+            path=join_key(path, "source_scale"),
+        )
