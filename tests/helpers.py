@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+import eventcode
+
 ROOT = Path(__file__).resolve().parent.parent
 MAKIIVKA = ROOT / "fixtures" / "makiivka-2023" / "dataset.json"
 
@@ -21,3 +23,16 @@ def write_json(path: Path, data: Any) -> Path:
     """Write ``data`` as indented JSON (one value per line, so lines are meaningful)."""
     path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return path
+
+
+def new_findings(dataset: eventcode.Dataset) -> list[eventcode.Finding]:
+    """Return the findings of ``dataset`` that the unchanged fixture does not raise itself."""
+    baseline = {
+        (f.code, f.location.path, f.message)
+        for f in eventcode.validate(eventcode.read(MAKIIVKA)).findings
+    }
+    return [
+        f
+        for f in eventcode.validate(dataset).findings
+        if (f.code, f.location.path, f.message) not in baseline
+    ]

@@ -10,7 +10,7 @@ import pytest
 
 import eventcode
 from eventcode import Count, CountKind, Status
-from tests.helpers import MAKIIVKA
+from tests.helpers import MAKIIVKA, new_findings
 
 
 def fixture() -> eventcode.Dataset:
@@ -25,11 +25,11 @@ def with_figure(dataset: eventcode.Dataset, index: int, **changes: Any) -> event
 
 
 def codes(dataset: eventcode.Dataset) -> list[tuple[str, str | None]]:
-    return [(f.code, f.location.path) for f in eventcode.validate(dataset).findings]
+    return [(f.code, f.location.path) for f in new_findings(dataset)]
 
 
-def test_the_fixture_raises_nothing() -> None:
-    assert codes(fixture()) == []
+def test_the_fixture_raises_no_record_or_reference_finding() -> None:
+    assert [f.code for f in eventcode.validate(fixture()).findings if f.code[0] == "S"] == []
 
 
 @pytest.mark.parametrize(
@@ -91,10 +91,10 @@ def test_one_coordinate_is_s203() -> None:
 
 
 def test_empty_subject_is_s204() -> None:
-    bad = with_figure(fixture(), 1, subject=eventcode.Subject())
-    assert codes(bad) == [("S204", "$.events[0].figures[1].subject")]
+    bad = with_figure(fixture(), 4, subject=eventcode.Subject())
+    assert codes(bad) == [("S204", "$.events[0].figures[4].subject")]
     only_category = eventcode.Subject(category=eventcode.VictimCategory.CIVILIANS)
-    assert codes(with_figure(fixture(), 1, subject=only_category)) == []
+    assert codes(with_figure(fixture(), 4, subject=only_category)) == []
 
 
 def test_revision_needs_both_status_and_successor() -> None:
@@ -110,8 +110,8 @@ def test_duplicate_ids_are_s301() -> None:
     dataset = fixture()
     twice = attrs.evolve(dataset, actors=(*dataset.actors, dataset.actors[0]))
     assert codes(twice) == [("S301", "$.actors[2].id")]
-    same_figure = with_figure(dataset, 1, id="rus-killed-63")
-    assert codes(same_figure) == [("S301", "$.events[0].figures[1].id")]
+    same_figure = with_figure(dataset, 4, id="rus-killed-63")
+    assert codes(same_figure) == [("S301", "$.events[0].figures[4].id")]
 
 
 Change = Callable[[eventcode.Dataset], eventcode.Dataset]
@@ -165,21 +165,21 @@ def test_references_may_point_forward_in_a_stream(tmp_path: Any) -> None:
     header, records = lines[0], lines[1:]
     path = tmp_path / "reversed.jsonl"
     path.write_text(header + "".join(reversed(records)), encoding="utf-8")
-    assert eventcode.validate_path(path).findings == ()
+    assert [f for f in eventcode.validate_path(path).findings if f.code[0] == "S"] == []
 
 
 def test_unknown_quantity_is_a_warning() -> None:
-    report = eventcode.validate(with_figure(fixture(), 0, quantity="goats_stolen"))
-    (finding,) = report.findings
+    dataset = with_figure(fixture(), 0, quantity="goats_stolen")
+    (finding,) = new_findings(dataset)
     assert (finding.code, finding.severity.value) == ("S401", "warning")
-    assert not report.has_errors
+    assert not eventcode.validate(dataset).has_errors
 
 
 def test_field_constraints_apply_to_records_built_in_python() -> None:
     dataset = fixture()
     bad_actor = attrs.evolve(dataset.actors[0], inter=9, country="Ukraine")
-    report = eventcode.validate(attrs.evolve(dataset, actors=(bad_actor, *dataset.actors[1:])))
-    assert sorted((f.code, f.location.path) for f in report.findings) == [
+    bad = attrs.evolve(dataset, actors=(bad_actor, *dataset.actors[1:]))
+    assert sorted((f.code, f.location.path) for f in new_findings(bad)) == [
         ("S103", "$.actors[0].country"),
         ("S103", "$.actors[0].inter"),
     ]

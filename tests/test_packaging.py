@@ -57,3 +57,8 @@ def test_public_api_is_exported_once_with_docstrings() -> None:
         obj = getattr(eventcode, name)
         if callable(obj) and not isinstance(obj, str):
             assert obj.__doc__, name
+
+
+def test_every_code_has_a_group_in_the_findings_doc() -> None:
+    text = findings_markdown()
+    assert all(f"### {code} " in text for code in eventcode.finding_codes())

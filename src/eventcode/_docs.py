@@ -13,6 +13,7 @@ _GROUPS = {
     "S3": "Identities and references across records",
     "S4": "Vocabularies",
     "C0": "Codebooks: CAMEO codes, ACLED taxonomy, names and actor types",
+    "R0": "Coding rules: figures, dates, places and events against each other",
 }
 
 
@@ -28,20 +29,20 @@ def findings_markdown() -> str:
         "`src/eventcode/data/findings.toml` (`python -m eventcode._docs > docs/findings.md`);",
         "a test keeps the two equal.",
     ]
-    group = None
-    for code, info in finding_codes().items():
-        prefix = code[:2]
-        if prefix != group:
-            group = prefix
-            out += ["", f"## {prefix}xx — {_GROUPS.get(prefix, 'Other')}"]
-        out += [
-            "",
-            f"### {code} `{info.name}` ({info.severity.value})",
-            "",
-            info.summary,
-            "",
-            f"*Fix:* {info.fix}",
-        ]
+    codes = finding_codes()
+    for prefix, title in _GROUPS.items():
+        out += ["", f"## {prefix}xx — {title}"]
+        for code, info in codes.items():
+            if not code.startswith(prefix):
+                continue
+            out += [
+                "",
+                f"### {code} `{info.name}` ({info.severity.value})",
+                "",
+                info.summary,
+                "",
+                f"*Fix:* {info.fix}",
+            ]
     return "\n".join(out) + "\n"
 
 

@@ -14,7 +14,12 @@ from eventcode.checks.codebook import (
     document_codebook_findings,
     event_codebook_findings,
 )
+from eventcode.checks.context import Context
+from eventcode.checks.dates import date_findings
+from eventcode.checks.duplicates import DuplicateEvents
 from eventcode.checks.fields import field_findings
+from eventcode.checks.figures import figure_relation_findings
+from eventcode.checks.places import PlaceSpellings
 from eventcode.checks.records import event_findings
 from eventcode.checks.references import ReferenceIndex
 from eventcode.findings import Finding, Severity
@@ -69,13 +74,15 @@ class Report:
         )
 
 
-def _record_findings(item: RecordItem, actors: dict[str, Actor]) -> Iterator[Finding]:
+def _record_findings(item: RecordItem, context: Context) -> Iterator[Finding]:
+    """Run the checks of one record on its own, given the parties seen so far."""
     record = item.record
     if isinstance(record, Event):
         yield from event_findings(record, item.path)
-        yield from event_codebook_findings(record, item.path, actors)
+        yield from event_codebook_findings(record, item.path, context)
+        yield from figure_relation_findings(record, item.path, context)
+        yield from date_findings(record, item.path, context)
     elif isinstance(record, Actor):
-        actors.setdefault(record.id, record)
         yield from actor_codebook_findings(record, item.path)
     elif isinstance(record, Document):
         yield from document_codebook_findings(record, item.path)
@@ -87,24 +94,32 @@ def check_items(
     """Run every check over a stream of records, yielding findings as they arise.
 
     Records pass through (so a caller can count or keep them). ``constraints`` re-checks field
-    constraints, for records built in Python rather than loaded.
+    constraints, for records built in Python rather than loaded. Memory holds the parties seen
+    and what the cross-record checks must keep (ids, open references, place names, event
+    digests), never the events.
     """
-    index = ReferenceIndex()
-    actors: dict[str, Actor] = {}  # few, and needed to judge actor types in events
+    context = Context()
+    references = ReferenceIndex()
+    spellings = PlaceSpellings()
+    duplicates = DuplicateEvents()
     for entry in items:
         if isinstance(entry, Finding):
             yield entry
             continue
         # A record with a field outside its constraints is one the loader would not build:
-        # report those problems alone, as loading does, rather than judge its codes too.
+        # report those problems alone, as loading does, rather than judge it or lean on it.
         found = list(field_findings(entry.record, entry.path)) if constraints else []
         if not found:
-            found.extend(_record_findings(entry, actors))
-        found.extend(index.add(entry))
+            context.add(entry.record)
+            found.extend(_record_findings(entry, context))
+            if isinstance(entry.record, Event):
+                found.extend(spellings.add(entry.record, entry.path, entry.line))
+                found.extend(duplicates.add(entry.record, entry.path, entry.line))
+        found.extend(references.add(entry))
         for finding in found:
             yield finding.at(line=entry.line) if finding.location.line is None else finding
         yield entry
-    yield from index.finish()
+    yield from references.finish()
 
 
 def dataset_items(dataset: Dataset) -> Iterator[RecordItem]:

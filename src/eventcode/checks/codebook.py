@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from eventcode import codebooks
+from eventcode.checks.context import Context
 from eventcode.findings import Finding, make_finding
 from eventcode.jsonpath import join_key
 from eventcode.model import AcledClass, Actor, Document, Event, EventActor, Place
@@ -109,10 +110,9 @@ def _actor_type_findings(
         )
 
 
-def event_codebook_findings(
-    event: Event, path: str, actors: Mapping[str, Actor]
-) -> Iterator[Finding]:
-    """Report every codebook problem of an event (``actors``: the actors known so far)."""
+def event_codebook_findings(event: Event, path: str, context: Context) -> Iterator[Finding]:
+    """Report every codebook problem of an event."""
+    actors = context.actors
     found: list[Finding] = []
     if event.cameo is not None:
         found.extend(cameo_event_findings(event.cameo, join_key(path, "cameo")))

@@ -1,0 +1,36 @@
+"""What checks may look up while records stream past: the parties and documents seen so far.
+
+Datasets list documents, actors and claimants before events (eventcode writes them so), so an
+event's checks can see every party it names. In a JSON Lines stream that names a party only
+after an event, the checks that need that party skip it; reference checks still resolve it.
+"""
+
+from __future__ import annotations
+
+from eventcode.io.records import Record
+from eventcode.model import Actor, Claimant, Document
+
+__all__ = ["Context"]
+
+
+class Context:
+    """The documents, actors and claimants seen so far in a stream, by id."""
+
+    def __init__(self) -> None:
+        self.actors: dict[str, Actor] = {}
+        self.claimants: dict[str, Claimant] = {}
+        self.documents: dict[str, Document] = {}
+
+    def add(self, record: Record) -> None:
+        """Remember a party or document (the first of an id wins, as for references)."""
+        if isinstance(record, Actor):
+            self.actors.setdefault(record.id, record)
+        elif isinstance(record, Claimant):
+            self.claimants.setdefault(record.id, record)
+        elif isinstance(record, Document):
+            self.documents.setdefault(record.id, record)
+
+    def side_of(self, claimant_id: str) -> str | None:
+        """Return the actor id a claimant speaks for (None: unknown claimant or no side)."""
+        claimant = self.claimants.get(claimant_id)
+        return None if claimant is None else claimant.speaks_for

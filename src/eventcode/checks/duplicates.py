@@ -1,0 +1,60 @@
+"""Probable duplicate events: the same dates, place, actors and type.
+
+Memory holds a fixed-size digest per event (not the event), so it grows slowly with the input.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+
+from eventcode.checks.places import spelling_key
+from eventcode.findings import Finding, make_finding
+from eventcode.model import Event
+
+__all__ = ["DuplicateEvents"]
+
+
+def _signature(event: Event) -> bytes | None:
+    classification = (
+        event.acled.sub_event_type if event.acled is not None else None,
+        event.cameo,
+    )
+    if classification == (None, None):
+        return None
+    place = event.place
+    where = (
+        (spelling_key(place.name), place.country, place.latitude, place.longitude)
+        if place is not None
+        else None
+    )
+    roles = sorted(
+        r.actor
+        for r in (event.actor1, event.actor2, *event.assoc_actor1, *event.assoc_actor2)
+        if r is not None
+    )
+    text = repr((event.date.start, event.date.last, where, roles, classification))
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=12).digest()
+
+
+class DuplicateEvents:
+    """Collects event signatures; reports an event whose signature an earlier one has."""
+
+    def __init__(self) -> None:
+        self._first: dict[bytes, str] = {}
+
+    def add(self, event: Event, path: str, line: int | None) -> Iterator[Finding]:
+        """Register an event; yield a finding if an earlier event looks the same."""
+        signature = _signature(event)
+        if signature is None:
+            return
+        first = self._first.setdefault(signature, event.id)
+        if first != event.id:
+            yield make_finding(
+                "R010",
+                f"event {event.id!r} has the dates, place, actors and type of {first!r}",
+                path=path,
+                line=line,
+                event=event.id,
+                related=(first, event.id),
+            )

@@ -1,0 +1,130 @@
+"""Figures of one event against each other: incompatible accounts, cumulative totals, parts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from eventcode._data import data_json
+from eventcode.checks.context import Context
+from eventcode.findings import Finding, make_finding
+from eventcode.jsonpath import join_index, join_key
+from eventcode.model import CountKind, Event, Figure, Scope
+
+__all__ = ["figure_relation_findings"]
+
+
+def _part_of() -> dict[str, str]:
+    table = data_json("quantities.json")["quantities"]
+    return {name: q["part_of"] for name, q in table.items() if q["part_of"]}
+
+
+def _family(quantity: str) -> str:
+    """Return the whole a quantity belongs to (killed and wounded: casualties)."""
+    return _part_of().get(quantity, quantity)
+
+
+def _figure_path(path: str, index: int) -> str:
+    return join_index(join_key(path, "figures"), index)
+
+
+def _incompatible_accounts(event: Event, path: str, context: Context) -> Iterator[Finding]:
+    figures = event.figures
+    for i, silent in enumerate(figures):
+        if silent.value.kind is not CountKind.UNKNOWN:
+            continue
+        side = context.side_of(silent.claimant)
+        if side is None:
+            continue
+        given = [
+            other
+            for other in figures
+            if other.value.kind is not CountKind.UNKNOWN
+            and other.claimant != silent.claimant
+            and context.side_of(other.claimant) == side
+            and other.subject == silent.subject
+            and _family(other.quantity) == _family(silent.quantity)
+        ]
+        if given:
+            listed = "; ".join(
+                f"{other.claimant!r} gives {other.quantity} {other.value.phrase!r} ({other.id})"
+                for other in given
+            )
+            yield make_finding(
+                "R004",
+                f"{silent.claimant!r} says of {silent.quantity} {silent.value.phrase!r}, while "
+                f"the same side's {listed}",
+                path=_figure_path(path, i),
+                related=(silent.id, *(other.id for other in given)),
+            )
+
+
+def _cumulative_on_event(event: Event, path: str) -> Iterator[Finding]:
+    for i, figure in enumerate(event.figures):
+        period = figure.period
+        # An event-scope figure counting over more than the event's days is an aggregate;
+        # a cumulative one belongs on the statement that announced it, not on a violent event.
+        reaches_beyond = (
+            figure.scope is Scope.EVENT
+            and period is not None
+            and (period.start < event.date.start or period.last > event.date.last)
+        )
+        violent = event.acled is not None
+        if (figure.scope is Scope.CUMULATIVE and violent) or reaches_beyond:
+            what = "a cumulative total" if figure.scope is Scope.CUMULATIVE else "a figure"
+            over = (
+                f" over {period.start.isoformat()}..{period.last.isoformat()}"
+                if period is not None
+                else ""
+            )
+            yield make_finding(
+                "R005",
+                f"{what}{over} ({figure.id}) is attached to event {event.id!r} as if it were "
+                "its toll",
+                path=_figure_path(path, i),
+                related=(figure.id,),
+            )
+
+
+def _minimum(figure: Figure) -> int | None:
+    return figure.value.low
+
+
+def _maximum(figure: Figure) -> int | None:
+    kind = figure.value.kind
+    if kind in (CountKind.EXACT, CountKind.RANGE, CountKind.UPPER_BOUND):
+        return figure.value.high
+    return None
+
+
+def _parts_exceed_whole(event: Event, path: str) -> Iterator[Finding]:
+    part_of = _part_of()
+    for i, whole in enumerate(event.figures):
+        maximum = _maximum(whole)
+        if maximum is None:
+            continue
+        parts: dict[str, Figure] = {}
+        for figure in event.figures:
+            if part_of.get(figure.quantity) == whole.quantity and figure.subject == whole.subject:
+                low = _minimum(figure)
+                best = parts.get(figure.quantity)
+                if low is not None and (best is None or low < (_minimum(best) or 0)):
+                    parts[figure.quantity] = figure  # the smallest figure of each part
+        total = sum(_minimum(p) or 0 for p in parts.values())
+        if parts and total > maximum:
+            listed = " + ".join(f"{p.quantity} {_minimum(p)}" for p in parts.values())
+            yield make_finding(
+                "R008",
+                f"{listed} = {total} exceeds {whole.quantity} {whole.value.phrase!r} ({whole.id})",
+                path=_figure_path(path, i),
+                related=(whole.id, *(p.id for p in parts.values())),
+            )
+
+
+def figure_relation_findings(event: Event, path: str, context: Context) -> Iterator[Finding]:
+    """Report what the figures of one event say against each other."""
+    found = [
+        *_incompatible_accounts(event, path, context),
+        *_cumulative_on_event(event, path),
+        *_parts_exceed_whole(event, path),
+    ]
+    yield from (f.at(event=event.id) for f in found)
