@@ -9,6 +9,7 @@ import pytest
 
 import eventcode
 from eventcode import AcledClass, EventActor
+from eventcode.checks.codebook import interaction_findings, region_country_findings
 from tests.helpers import MAKIIVKA, new_findings
 from tests.test_cli import run
 
@@ -135,3 +136,42 @@ def test_explain_answers_codebook_queries() -> None:
     assert unknown.returncode == 2
     assert "13" in unknown.stderr
     assert "Traceback" not in unknown.stderr
+
+
+@pytest.mark.parametrize(
+    ("inter1", "inter2", "interaction", "ok"),
+    [
+        (1, 8, 18, True),
+        (8, 1, 18, True),  # actor order carries no meaning
+        ("State forces", "External/Other forces", "State forces-External/Other forces", True),
+        (7, 8, 78, True),
+        (6, None, 60, True),
+        (6, 0, "Protesters only", True),
+        (1, 8, 17, False),
+        (6, 0, 66, False),
+        (1, 8, 99, False),  # not a valid interaction at all
+        (1, 8, "External/Other forces-State forces", False),  # not ACLED's order of labels
+    ],
+)
+def test_interaction_follows_from_actor_types(
+    inter1: int | str, inter2: int | str | None, interaction: int | str, ok: bool
+) -> None:
+    found = [f.code for f in interaction_findings(inter1, inter2, interaction, "$.interaction")]
+    assert found == ([] if ok else ["C014"])
+
+
+@pytest.mark.parametrize(
+    ("region", "country", "iso", "expected"),
+    [
+        ("Europe", "Ukraine", 804, []),
+        ("Europe", "Russia", 643, []),
+        ("Europe", "Russian Federation", 643, ["C023"]),  # ISO's name, not ACLED's
+        ("Europa", "Ukraine", 804, ["C023"]),
+        ("Europe", "Ukraine", 643, ["C024"]),
+        ("Middle East", "Ukraine", 804, ["C023"]),  # Ukraine's region is confirmed: Europe
+    ],
+)
+def test_region_country_and_iso(
+    region: str, country: str, iso: int, expected: list[str]
+) -> None:
+    assert [f.code for f in region_country_findings(region, country, iso, "$")] == expected

@@ -14,6 +14,8 @@ __all__ = [
     "actor_codebook_findings",
     "document_codebook_findings",
     "event_codebook_findings",
+    "interaction_findings",
+    "region_country_findings",
 ]
 
 _STATE_FORCES, _EXTERNAL_FORCES = 1, 8
@@ -154,3 +156,83 @@ def document_codebook_findings(document: Document, path: str) -> Iterator[Findin
             f"source scale {scale!r} is not one of ACLED's",
             path=join_key(path, "source_scale"),
         )
+
+
+def interaction_findings(
+    inter1: int | str, inter2: int | str | None, interaction: int | str, path: str
+) -> Iterator[Finding]:
+    """Report an ACLED interaction that does not follow from the two actor types.
+
+    Types and interaction may be numeric or ACLED's text labels; ``inter2`` is ``None`` (or 0,
+    or blank) when the event has one actor.
+    """
+    one_actor = inter2 in (None, 0, "", "0")
+    try:
+        stated = codebooks.parse_acled_interaction(interaction)
+    except codebooks.UnknownCodeError as error:
+        yield make_finding(
+            "C014", f"{interaction!r} is not an ACLED interaction{_suggest(error)}", path=path
+        )
+        return
+    try:
+        expected = codebooks.acled_interaction(inter1, None if one_actor else inter2)
+    except codebooks.UnknownCodeError:
+        return  # an actor type outside 1-8 is reported on the type itself
+    if stated.code != expected.code:
+        types = f"{inter1}" if one_actor else f"{inter1} and {inter2}"
+        yield make_finding(
+            "C014",
+            f"interaction {interaction!r} does not follow from actor types {types}: "
+            f"expected {expected.code} ({expected.label})",
+            path=path,
+        )
+
+
+def region_country_findings(
+    region: str | None, country: str | None, iso: int | None, path: str
+) -> Iterator[Finding]:
+    """Check ACLED region and country names, and the ISO numeric code against the country."""
+    known_country: codebooks.AcledCountry | None = None
+    region_known = False
+    if region:
+        try:
+            codebooks.acled_region(region)
+            region_known = True
+        except codebooks.UnknownCodeError as error:
+            yield make_finding(
+                "C023",
+                f"region {region!r} is not one of ACLED's{_suggest(error)}",
+                path=join_key(path, "region"),
+            )
+    if country:
+        try:
+            known_country = codebooks.acled_country(country)
+        except codebooks.UnknownCodeError as error:
+            yield make_finding(
+                "C023",
+                f"country {country!r} is not in ACLED's country table{_suggest(error)}",
+                path=join_key(path, "country"),
+            )
+    if (
+        known_country is not None
+        and region_known
+        and known_country.region_verified  # regions are confirmed for few countries yet
+        and known_country.region not in (None, "", region)
+    ):
+        yield make_finding(
+            "C023",
+            f"{known_country.name} is in ACLED's region {known_country.region!r}, not {region!r}",
+            path=join_key(path, "region"),
+        )
+    if known_country is not None and iso is not None:
+        try:
+            by_code = codebooks.acled_country_by_iso(iso)
+        except codebooks.UnknownCodeError:
+            return
+        if by_code.name != known_country.name:
+            yield make_finding(
+                "C024",
+                f"ISO code {iso} is {by_code.name}, but the country is {known_country.name} "
+                f"({known_country.iso})",
+                path=join_key(path, "iso"),
+            )
