@@ -109,7 +109,7 @@ def test_revision_needs_both_status_and_successor() -> None:
 def test_duplicate_ids_are_s301() -> None:
     dataset = fixture()
     twice = attrs.evolve(dataset, actors=(*dataset.actors, dataset.actors[0]))
-    assert codes(twice) == [("S301", "$.actors[2].id")]
+    assert codes(twice) == [("S301", f"$.actors[{len(dataset.actors)}].id")]
     same_figure = with_figure(dataset, 4, id="rus-killed-63")
     assert codes(same_figure) == [("S301", "$.events[0].figures[4].id")]
 

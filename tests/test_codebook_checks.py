@@ -107,7 +107,7 @@ def test_source_scale_warning() -> None:
 def test_unknown_country_warning() -> None:
     dataset = fixture()
     actor = attrs.evolve(dataset.actors[1], country="XXZ")  # typed 8 in the event: no C022
-    changed = attrs.evolve(dataset, actors=(dataset.actors[0], actor))
+    changed = attrs.evolve(dataset, actors=(dataset.actors[0], actor, *dataset.actors[2:]))
     assert [(f.code, f.severity.value) for f in new_findings(changed)] == [("C021", "warning")]
 
 

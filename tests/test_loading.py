@@ -19,8 +19,9 @@ def findings_by_path(loaded: eventcode.Loaded) -> dict[str, str]:
 def test_fixture_loads_without_findings() -> None:
     loaded = eventcode.load(MAKIIVKA)
     assert loaded.findings == ()
-    assert [e.id for e in loaded.dataset.events] == ["makiivka-strike"]
-    assert len(loaded.dataset.events[0].figures) == 7
+    assert loaded.dataset.events[0].id == "makiivka-strike"
+    assert len(loaded.dataset.events) == 12
+    assert sum(len(e.figures) for e in loaded.dataset.events) == 12
 
 
 def test_every_problem_of_one_record_is_reported(tmp_path: Path) -> None:
@@ -40,8 +41,9 @@ def test_every_problem_of_one_record_is_reported(tmp_path: Path) -> None:
         "$.events[0].cameo": "S102",
     }
     assert all(f.severity is Severity.ERROR for f in loaded.findings)
-    assert loaded.dataset.events == ()  # the broken event is not loaded...
-    assert len(loaded.dataset.actors) == 2  # ...but every other record is
+    assert "makiivka-strike" not in [e.id for e in loaded.dataset.events]  # the broken event...
+    assert len(loaded.dataset.events) == 11  # ...is the only record not loaded
+    assert len(loaded.dataset.actors) == 9
 
 
 def test_good_records_load_beside_bad_ones(tmp_path: Path) -> None:
@@ -57,7 +59,7 @@ def test_good_records_load_beside_bad_ones(tmp_path: Path) -> None:
     assert findings_by_path(loaded) == {
         "$.events[1].date.start": "S103",
         "$.events[2]": "S006",
-        "$.actors[2].inter": "S103",
+        f"$.actors[{len(data['actors']) - 1}].inter": "S103",
     }
 
 
@@ -78,9 +80,11 @@ def test_missing_field_points_at_the_object_that_lacks_it(tmp_path: Path) -> Non
     (finding,) = eventcode.load(path).findings
     assert finding.code == "S101"
     assert finding.location.path == "$.claimants[1].kind"
-    line = path.read_text().splitlines()[finding.location.line - 1]  # type: ignore[operator]
-    assert line.strip() == "{"  # the claimant object that lacks the field starts here
-    assert '"ukr-stratcom"' in path.read_text().splitlines()[finding.location.line]  # type: ignore[operator]
+    lines = path.read_text().splitlines()
+    line = finding.location.line
+    assert line is not None
+    assert lines[line - 1].strip() == "{"  # the claimant object that lacks the field starts here
+    assert f'"{data["claimants"][1]["id"]}"' in lines[line]
 
 
 @pytest.mark.parametrize(
@@ -124,7 +128,7 @@ def test_newer_minor_version_reads_with_a_warning(tmp_path: Path) -> None:
     data["events"][0]["future_field"] = {"anything": True}
     loaded = eventcode.load(write_json(tmp_path / "d.json", data))
     assert [(f.code, f.severity) for f in loaded.findings] == [("S005", Severity.WARNING)]
-    assert len(loaded.dataset.events) == 1
+    assert len(loaded.dataset.events) == len(data["events"])
 
 
 def test_read_raises_with_every_finding_and_the_good_records(tmp_path: Path) -> None:
@@ -133,7 +137,7 @@ def test_read_raises_with_every_finding_and_the_good_records(tmp_path: Path) -> 
     with pytest.raises(eventcode.DatasetError) as caught:
         eventcode.read(write_json(tmp_path / "d.json", data))
     assert [f.code for f in caught.value.findings] == ["S102"]
-    assert len(caught.value.dataset.events) == 1
+    assert len(caught.value.dataset.events) == len(data["events"])
     assert "S102" in str(caught.value)
 
 
@@ -148,3 +152,16 @@ def test_unknown_extension_is_sniffed(tmp_path: Path) -> None:
     assert eventcode.load(path).findings == ()
     with pytest.raises(eventcode.UnknownFormatError):
         eventcode.write(eventcode.read(MAKIIVKA), tmp_path / "out.xml")
+
+
+def test_a_broken_record_is_reported_once_not_by_every_reference(tmp_path: Path) -> None:
+    dataset = eventcode.read(MAKIIVKA)
+    lines = eventcode.dumps(dataset, format="jsonl").splitlines(keepends=True)
+    number = next(i for i, line in enumerate(lines) if '"id":"rus-mil"' in line)
+    lines[number] = lines[number].replace('"inter":1', '"inter":"one"')
+    path = tmp_path / "d.jsonl"
+    path.write_text("".join(lines), encoding="utf-8")
+    report = eventcode.validate_path(path)
+    errors = [(f.code, f.location.line, f.location.path) for f in report.findings
+              if f.severity is Severity.ERROR]
+    assert errors == [("S102", number + 1, "$.inter")]

@@ -39,7 +39,7 @@ def _load_source(source: Source) -> Loaded:
     for entry in source.items():
         if isinstance(entry, Finding):
             findings.append(entry)
-        else:
+        elif isinstance(entry, RecordItem):
             sections[SECTION_OF[entry.kind]].append(entry.record)
     dataset = Dataset(
         documents=tuple(r for r in sections["documents"] if isinstance(r, Document)),
@@ -101,4 +101,7 @@ def iter_records(path: str | Path) -> Iterator[RecordItem | Finding]:
     """
     source = Source.from_path(path)
     for entry in source.items():
-        yield source.place([entry])[0] if isinstance(entry, Finding) else entry
+        if isinstance(entry, Finding):
+            yield source.place([entry])[0]
+        elif isinstance(entry, RecordItem):
+            yield entry

@@ -23,7 +23,7 @@ from eventcode.checks.places import PlaceSpellings
 from eventcode.checks.records import event_findings
 from eventcode.checks.references import ReferenceIndex
 from eventcode.findings import Finding, Severity
-from eventcode.io.records import SECTION_OF, RecordItem
+from eventcode.io.records import SECTION_OF, RecordItem, Unloaded
 from eventcode.io.sources import Source
 from eventcode.jsonpath import ROOT, join_index, join_key
 from eventcode.model import Actor, Dataset, Document, Event
@@ -89,7 +89,7 @@ def _record_findings(item: RecordItem, context: Context) -> Iterator[Finding]:
 
 
 def check_items(
-    items: Iterable[RecordItem | Finding], *, constraints: bool = False
+    items: Iterable[RecordItem | Finding | Unloaded], *, constraints: bool = False
 ) -> Iterator[Finding | RecordItem]:
     """Run every check over a stream of records, yielding findings as they arise.
 
@@ -105,6 +105,9 @@ def check_items(
     for entry in items:
         if isinstance(entry, Finding):
             yield entry
+            continue
+        if isinstance(entry, Unloaded):
+            references.define(entry.kind, entry.id, entry.path, entry.line)
             continue
         # A record with a field outside its constraints is one the loader would not build:
         # report those problems alone, as loading does, rather than judge it or lean on it.

@@ -132,7 +132,8 @@ def event_codebook_findings(event: Event, path: str, context: Context) -> Iterat
         found.extend(
             country_findings(event.place.country, join_key(join_key(path, "place"), "country"))
         )
-    for name in ("actor1", "actor2"):
+    # ACLED actor types matter only where ACLED codes the event; CAMEO statements carry none.
+    for name in ("actor1", "actor2") if event.acled is not None else ():
         role = getattr(event, name)
         if role is not None:
             found.extend(_actor_type_findings(role, join_key(path, name), actors, event.place))

@@ -86,6 +86,11 @@ class ReferenceIndex:
                     "figure", figure.revised_by, item, event.id, f"{rel}.revised_by", "revised_by"
                 )
 
+    def define(self, namespace: Namespace, identifier: str, path: str, line: int | None) -> None:
+        """Register an id without its record (one that failed to load: already reported)."""
+        for _ in self._define(namespace, identifier, path, line):
+            pass  # a duplicate of a broken record adds nothing to what was reported
+
     def _define(
         self, namespace: Namespace, identifier: str, path: str, line: int | None
     ) -> Iterator[Finding]:

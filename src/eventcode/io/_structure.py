@@ -6,9 +6,9 @@ from typing import Any
 
 from eventcode.findings import Finding, make_finding
 from eventcode.io._converter import converter, describe_json_type, shape_findings
-from eventcode.io.records import KINDS, Record, RecordKind
+from eventcode.io.records import KINDS, Record, RecordKind, Unloaded
 
-__all__ = ["structure_record", "unstructure_record"]
+__all__ = ["structure_record", "unloaded_marker", "unstructure_record"]
 
 
 def structure_record(
@@ -39,3 +39,12 @@ def unstructure_record(record: Record) -> dict[str, Any]:
     """Return the JSON-ready dictionary of a record (fields at their default are left out)."""
     result: dict[str, Any] = converter().unstructure(record)
     return result
+
+
+def unloaded_marker(
+    kind: RecordKind, value: Any, path: str, line: int | None = None
+) -> Unloaded | None:
+    """Return the marker of a record that failed to load, when its id can still be read."""
+    if type(value) is dict and type(value.get("id")) is str and value["id"]:
+        return Unloaded(kind=kind, id=value["id"], path=path, line=line)
+    return None

@@ -8,10 +8,10 @@ from typing import Any
 
 from eventcode.findings import Finding, make_finding
 from eventcode.io._converter import describe_json_type
-from eventcode.io._structure import structure_record, unstructure_record
+from eventcode.io._structure import structure_record, unloaded_marker, unstructure_record
 from eventcode.io._text import parse_json
 from eventcode.io._version import check_version
-from eventcode.io.records import SECTION_OF, RecordItem
+from eventcode.io.records import SECTION_OF, RecordItem, Unloaded
 from eventcode.jsonpath import ROOT, join_index, join_key
 from eventcode.model import Dataset
 
@@ -21,7 +21,7 @@ _SECTIONS = {section: kind for kind, section in SECTION_OF.items()}
 _TOP_LEVEL = {"format_version", *_SECTIONS}
 
 
-def iter_document(text: str) -> Iterator[RecordItem | Finding]:
+def iter_document(text: str) -> Iterator[RecordItem | Finding | Unloaded]:
     """Yield each record of a dataset document, and a finding for each problem.
 
     Findings carry JSON paths but no lines: the caller places them with the text.
@@ -64,6 +64,8 @@ def iter_document(text: str) -> Iterator[RecordItem | Finding]:
             yield from findings
             if record is not None:
                 yield RecordItem(kind=kind, record=record, path=path)
+            elif (marker := unloaded_marker(kind, value, path)) is not None:
+                yield marker
 
 
 def dataset_to_dict(dataset: Dataset) -> dict[str, Any]:

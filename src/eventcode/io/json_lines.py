@@ -13,10 +13,10 @@ from collections.abc import Iterable, Iterator
 
 from eventcode.findings import Finding, make_finding
 from eventcode.io._converter import describe_json_type
-from eventcode.io._structure import structure_record, unstructure_record
+from eventcode.io._structure import structure_record, unloaded_marker, unstructure_record
 from eventcode.io._text import decode, parse_json
 from eventcode.io._version import check_version
-from eventcode.io.records import KINDS, SECTION_OF, RecordItem
+from eventcode.io.records import KINDS, SECTION_OF, RecordItem, Unloaded
 from eventcode.jsonpath import ROOT, join_key
 from eventcode.model import Dataset
 
@@ -26,7 +26,7 @@ __all__ = ["HEADER_RECORD", "iter_jsonl_lines", "iter_lines"]
 HEADER_RECORD = "dataset"
 
 
-def iter_lines(lines: Iterable[bytes]) -> Iterator[RecordItem | Finding]:
+def iter_lines(lines: Iterable[bytes]) -> Iterator[RecordItem | Finding | Unloaded]:
     """Yield each record of a JSON Lines stream with its line number, and each problem found.
 
     ``lines`` are raw lines (as a binary file yields them); a line that is not UTF-8 or not
@@ -93,6 +93,8 @@ def iter_lines(lines: Iterable[bytes]) -> Iterator[RecordItem | Finding]:
             yield found.at(line=number)
         if record is not None:
             yield RecordItem(kind=record_kind, record=record, path=ROOT, line=number)
+        elif (marker := unloaded_marker(record_kind, fields, ROOT, number)) is not None:
+            yield marker
     if not seen_any:
         yield make_finding("S003", "the input is empty", path=ROOT, line=None)
 

@@ -38,3 +38,17 @@ class RecordItem:
     record: Record
     path: str
     line: int | None = None
+
+
+@frozen(kw_only=True)
+class Unloaded:
+    """A record that could not be loaded, known only by its kind and id.
+
+    Readers yield it after the record's findings, so that references to the id do not also
+    become findings: the broken record is reported once, where it is broken.
+    """
+
+    kind: RecordKind
+    id: str
+    path: str
+    line: int | None = None

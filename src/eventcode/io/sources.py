@@ -14,7 +14,7 @@ from eventcode.io._text import decode
 from eventcode.io.formats import Format, format_for_path
 from eventcode.io.json_document import iter_document
 from eventcode.io.json_lines import iter_lines
-from eventcode.io.records import RecordItem
+from eventcode.io.records import RecordItem, Unloaded
 
 __all__ = ["Source"]
 
@@ -69,7 +69,7 @@ class Source:
         assert self._stream is not None
         return self._stream
 
-    def items(self) -> Iterator[RecordItem | Finding]:
+    def items(self) -> Iterator[RecordItem | Finding | Unloaded]:
         """Yield records and load findings in input order."""
         if self.format is Format.JSONL:
             try:
