@@ -11,7 +11,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from eventcode import codebooks
+from eventcode import codebooks, rules
+from eventcode._api import load
 from eventcode._version import __version__
 from eventcode.errors import EventcodeError
 from eventcode.findings import Severity, code_info, finding_codes
@@ -44,6 +45,12 @@ def _parser() -> argparse.ArgumentParser:
         default="error",
         help="the severity that makes the exit code 1 (default: error)",
     )
+    validate.add_argument(
+        "--policy",
+        default=rules.DEFAULT_POLICY,
+        help=f"the coding-rule policy figures are compared by (default: {rules.DEFAULT_POLICY};"
+        f" known: {', '.join(rules.policy_names())})",
+    )
 
     schema = commands.add_parser("schema", help="print the published JSON Schema")
     schema.add_argument("name", nargs="?", choices=SCHEMA_NAMES, default=SCHEMA_NAMES[0])
@@ -54,15 +61,53 @@ def _parser() -> argparse.ArgumentParser:
         help="a finding code (S101) or a codebook query: cameo:194, cameo-actor:RUSGOVMIL, "
         '"acled:Shelling/artillery/missile attack", plover:ASSAULT',
     )
+
+    derive = commands.add_parser(
+        "derive", help="derive ACLED fatalities and UCDP best/low/high per event, explained"
+    )
+    derive.add_argument("path", metavar="PATH", help="a .json or .jsonl dataset file")
+    derive.add_argument(
+        "--policy",
+        default=None,
+        help=f"the named policy to derive by (default: {rules.DEFAULT_POLICY})",
+    )
+    derive.add_argument("--format", choices=("text", "json"), default="text")
     return parser
 
 
+def _derive(args: argparse.Namespace) -> int:
+    try:
+        chosen = rules.policy(args.policy)
+    except rules.UnknownPolicyError as error:
+        print(f"eventcode: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        loaded = load(args.path)
+    except (OSError, EventcodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        print(f"eventcode: cannot read {args.path}: {reason}", file=sys.stderr)
+        return EXIT_USAGE
+    if loaded.findings:
+        data = loaded.dataset
+        records = len(data.documents) + len(data.actors) + len(data.claimants) + len(data.events)
+        report = Report(findings=loaded.findings, records=records, files=(args.path,))
+        sys.stderr.write(render(report, "text"))
+    results = rules.derive(loaded.dataset, chosen)
+    sys.stdout.write(rules.render_derivations(results, chosen, args.format))
+    return EXIT_FINDINGS if loaded.has_errors else EXIT_OK
+
+
 def _validate(args: argparse.Namespace) -> int:
+    try:
+        chosen = rules.policy(args.policy)
+    except rules.UnknownPolicyError as error:
+        print(f"eventcode: {error}", file=sys.stderr)
+        return EXIT_USAGE
     report = Report()
     unreadable = False
     for path in args.paths:
         try:
-            report = report + validate_path(Path(path), name=path)
+            report = report + validate_path(Path(path), name=path, policy=chosen)
         except (OSError, EventcodeError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             print(f"eventcode: cannot read {path}: {reason}", file=sys.stderr)
@@ -107,7 +152,12 @@ def _schema(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return its exit code."""
     args = _parser().parse_args(argv)
-    handlers = {"validate": _validate, "schema": _schema, "explain": _explain}
+    handlers = {
+        "validate": _validate,
+        "schema": _schema,
+        "explain": _explain,
+        "derive": _derive,
+    }
     try:
         return handlers[args.command](args)
     except KeyboardInterrupt:

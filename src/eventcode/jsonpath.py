@@ -13,7 +13,7 @@ _PART = re.compile(r"\.([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]|\['((?:[^'\\]|\\.)*)'\
 
 def join_key(path: str, key: str) -> str:
     """Return the path of member ``key`` of the object at ``path``."""
-    if _IDENTIFIER.match(key):
+    if _IDENTIFIER.fullmatch(key):
         return f"{path}.{key}"
     escaped = key.replace("\\", "\\\\").replace("'", "\\'")
     return f"{path}['{escaped}']"

@@ -27,6 +27,7 @@ from eventcode.io.records import SECTION_OF, RecordItem, Unloaded
 from eventcode.io.sources import Source
 from eventcode.jsonpath import ROOT, join_index, join_key
 from eventcode.model import Actor, Dataset, Document, Event
+from eventcode.rules.policy import Policy
 
 __all__ = [
     "Report",
@@ -89,16 +90,20 @@ def _record_findings(item: RecordItem, context: Context) -> Iterator[Finding]:
 
 
 def check_items(
-    items: Iterable[RecordItem | Finding | Unloaded], *, constraints: bool = False
+    items: Iterable[RecordItem | Finding | Unloaded],
+    *,
+    constraints: bool = False,
+    policy: Policy | str | None = None,
 ) -> Iterator[Finding | RecordItem]:
     """Run every check over a stream of records, yielding findings as they arise.
 
     Records pass through (so a caller can count or keep them). ``constraints`` re-checks field
     constraints, for records built in Python rather than loaded. Memory holds the parties seen
     and what the cross-record checks must keep (ids, open references, place names, event
-    digests), never the events.
+    digests), never the events. ``policy`` (a name or a :class:`~eventcode.rules.Policy`;
+    default ``eventcode``) sets how figures are compared.
     """
-    context = Context()
+    context = Context(policy)
     references = ReferenceIndex()
     spellings = PlaceSpellings()
     duplicates = DuplicateEvents()
@@ -144,18 +149,27 @@ def _collect(entries: Iterable[Finding | RecordItem]) -> tuple[list[Finding], in
     return findings, records
 
 
-def validate(dataset: Dataset) -> Report:
-    """Validate an in-memory dataset: every field, record and reference check."""
-    findings, records = _collect(check_items(dataset_items(dataset), constraints=True))
+def validate(dataset: Dataset, policy: Policy | str | None = None) -> Report:
+    """Validate an in-memory dataset: every field, record, reference and coding-rule check.
+
+    ``policy`` names the coding-rule policy (see ``eventcode.rules.policy_names()``).
+    """
+    items = dataset_items(dataset)
+    findings, records = _collect(check_items(items, constraints=True, policy=policy))
     return Report(findings=tuple(findings), records=records)
 
 
-def validate_source(source: Source) -> Report:
+def validate_source(source: Source, policy: Policy | str | None = None) -> Report:
     """Validate one opened source, streaming its records."""
-    findings, records = _collect(check_items(source.items()))
+    findings, records = _collect(check_items(source.items(), policy=policy))
     return Report(findings=tuple(source.place(findings)), records=records, files=(source.name,))
 
 
-def validate_path(path: str | Path, *, name: str | None = None) -> Report:
-    """Validate a file (``.json`` or ``.jsonl``); raise ``OSError`` if it cannot be opened."""
-    return validate_source(Source.from_path(path, name=name))
+def validate_path(
+    path: str | Path, *, name: str | None = None, policy: Policy | str | None = None
+) -> Report:
+    """Validate a file; raise ``OSError`` if it cannot be opened.
+
+    ``name`` is how findings name the file (default: ``path`` as given).
+    """
+    return validate_source(Source.from_path(path, name=name), policy)

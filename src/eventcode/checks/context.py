@@ -9,14 +9,16 @@ from __future__ import annotations
 
 from eventcode.io.records import Record
 from eventcode.model import Actor, Claimant, Document
+from eventcode.rules.policy import Policy, policy
 
 __all__ = ["Context"]
 
 
 class Context:
-    """The documents, actors and claimants seen so far in a stream, by id."""
+    """The documents, actors and claimants seen so far in a stream, by id, and the policy."""
 
-    def __init__(self) -> None:
+    def __init__(self, rules: Policy | str | None = None) -> None:
+        self.policy: Policy = policy(rules)
         self.actors: dict[str, Actor] = {}
         self.claimants: dict[str, Claimant] = {}
         self.documents: dict[str, Document] = {}

@@ -30,7 +30,7 @@ def constraint_tests(constraints: dict[str, Any]) -> list[_Test]:
     if "pattern" in constraints:
         regex = re.compile(constraints["pattern"])
         meaning = PATTERN_MEANINGS.get(constraints["pattern"], constraints["pattern"])
-        tests.append(lambda v: None if regex.match(v) else f"{v!r} is not {meaning}")
+        tests.append(lambda v: None if regex.fullmatch(v) else f"{v!r} is not {meaning}")
     if "min_length" in constraints:
         size = constraints["min_length"]
         tests.append(lambda v: None if len(v) >= size else "must not be empty")

@@ -9,6 +9,8 @@ from eventcode.checks.context import Context
 from eventcode.findings import Finding, make_finding
 from eventcode.jsonpath import join_index, join_key
 from eventcode.model import CountKind, Event, Figure, Scope
+from eventcode.rules.basis import expected_basis
+from eventcode.rules.compare import ComparisonKind, compare
 
 __all__ = ["figure_relation_findings"]
 
@@ -120,9 +122,55 @@ def _parts_exceed_whole(event: Event, path: str) -> Iterator[Finding]:
             )
 
 
+def _describe(figure: Figure, context: Context) -> str:
+    claimant = context.claimants.get(figure.claimant)
+    who = claimant.name if claimant is not None else figure.claimant
+    return f"{figure.value.phrase!r} ({figure.id}, {figure.basis.value} by {who})"
+
+
+def _disagreements(event: Event, path: str, context: Context) -> Iterator[Finding]:
+    rules = context.policy
+    figures = [f for f in event.figures if f.scope is Scope.EVENT and f.revised_by is None]
+    for i, first in enumerate(figures):
+        for second in figures[i + 1 :]:
+            if first.quantity != second.quantity or first.subject != second.subject:
+                continue
+            result = compare(first, second, rules)
+            if result.kind not in (ComparisonKind.CONTRADICT, ComparisonKind.DIVERGE):
+                continue
+            code = "R001" if result.kind is ComparisonKind.CONTRADICT else "R002"
+            verb = "contradicts" if code == "R001" else "diverges from"
+            yield make_finding(
+                code,
+                f"{first.quantity}: {_describe(first, context)} {verb} "
+                f"{_describe(second, context)}: {result.reason} (policy {rules.name})",
+                path=_figure_path(path, event.figures.index(second)),
+                related=(first.id, second.id),
+            )
+
+
+def _basis_findings(event: Event, path: str, context: Context) -> Iterator[Finding]:
+    for index, figure in enumerate(event.figures):
+        claimant = context.claimants.get(figure.claimant)
+        if claimant is None:
+            continue
+        expected = expected_basis(figure, claimant, context.actors)
+        if expected is not None and not expected.fits(figure.basis):
+            allowed = " or ".join(sorted(b.value for b in expected.allowed))
+            yield make_finding(
+                "R003",
+                f"figure {figure.id!r} is coded {figure.basis.value!r}; expected {allowed}: "
+                f"{expected.reason}",
+                path=join_key(_figure_path(path, index), "basis"),
+                related=(figure.id,),
+            )
+
+
 def figure_relation_findings(event: Event, path: str, context: Context) -> Iterator[Finding]:
-    """Report what the figures of one event say against each other."""
+    """Report what the figures of one event say against each other and of their claimants."""
     found = [
+        *_disagreements(event, path, context),
+        *_basis_findings(event, path, context),
         *_incompatible_accounts(event, path, context),
         *_cumulative_on_event(event, path),
         *_parts_exceed_whole(event, path),

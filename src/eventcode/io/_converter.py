@@ -97,7 +97,7 @@ def _structure_bool(value: Any, _: type) -> bool:
 def _structure_date(value: Any, _: type) -> date:
     if type(value) is not str:
         raise WrongType("a date as text (YYYY-MM-DD)", value)
-    if not _ISO_DATE.match(value):
+    if not _ISO_DATE.fullmatch(value):
         raise BadValue(f"{value!r} is not an ISO 8601 date (YYYY-MM-DD)")
     try:
         return date.fromisoformat(value)

@@ -21,7 +21,7 @@ def check_version(value: Any, path: str) -> tuple[bool, bool, Finding | None]:
     major version, is unreadable (S004); a newer minor version of the same major is read, its
     unknown fields ignored (S005); older or equal versions are read strictly.
     """
-    if not isinstance(value, str) or not (match := _VERSION.match(value)):
+    if not isinstance(value, str) or not (match := _VERSION.fullmatch(value)):
         shown = "missing" if value is None else repr(value)
         return (
             False,

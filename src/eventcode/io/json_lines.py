@@ -9,7 +9,7 @@ whole stream. Blank lines are skipped.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
 from eventcode.findings import Finding, make_finding
 from eventcode.io._converter import describe_json_type
@@ -40,7 +40,7 @@ def iter_lines(lines: Iterable[bytes]) -> Iterator[RecordItem | Finding | Unload
             raw = raw[3:]
         text, problem = decode(raw)
         if problem is not None:
-            yield problem.at(line=number)
+            yield problem.at(line=number, path=ROOT)
             seen_any = True
             continue
         assert text is not None
@@ -102,8 +102,17 @@ def iter_lines(lines: Iterable[bytes]) -> Iterator[RecordItem | Finding | Unload
 def iter_jsonl_lines(dataset: Dataset) -> Iterator[str]:
     """Yield the JSON Lines of a dataset, each ending in a newline: header, then records."""
     header = {"record": HEADER_RECORD, "format_version": dataset.format_version}
-    yield json.dumps(header, ensure_ascii=False, separators=(",", ":")) + "\n"
+    yield _line(header)
     for kind, section in SECTION_OF.items():
         for record in getattr(dataset, section):
-            line = {"record": kind, **unstructure_record(record)}
-            yield json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n"
+            yield _line({"record": kind, **unstructure_record(record)})
+
+
+# Characters that str.splitlines() and other readers take for line breaks: escaped, so that one
+# record always stays one line whatever splits the file.
+_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def _line(value: Mapping[str, object]) -> str:
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text.translate(_LINE_BREAKS) + "\n"

@@ -1,0 +1,73 @@
+"""Coding rules: named policies, values as numbers, basis inference and derived counts.
+
+- :func:`policy` / :func:`policy_names`: the named policies of ``data/policies.toml``;
+- :func:`read_count` / :func:`interval`: what a stated count stands for under a policy;
+- :func:`compare`: whether two figures agree, diverge or contradict;
+- :func:`expected_basis`: the basis expected from who speaks about whom;
+- :func:`acled_fatalities`, :func:`ucdp_estimates`, :func:`derive`: derived counts, explained.
+
+docs/coding-rules.md states every rule with the Makiivka example.
+"""
+
+from eventcode.rules.basis import ExpectedBasis, Stake, expected_basis, stake_of
+from eventcode.rules.compare import Comparison, ComparisonKind, compare, overlaps
+from eventcode.rules.derive import (
+    EventDerivation,
+    UcdpEstimates,
+    acled_fatalities,
+    death_figures,
+    death_quantities,
+    derive,
+    derive_event,
+    is_adversary_claim,
+    ucdp_estimates,
+)
+from eventcode.rules.explain import Derived, Explanation, GroupValue, LeftOut
+from eventcode.rules.groups import Group, group_of
+from eventcode.rules.policy import (
+    DEFAULT_POLICY,
+    Policy,
+    UnknownPolicyError,
+    normalize_term,
+    policy,
+    policy_names,
+)
+from eventcode.rules.render import derivations_to_dict, render_derivations
+from eventcode.rules.values import Reading, interval, read_count
+
+__all__ = [
+    "DEFAULT_POLICY",
+    "Comparison",
+    "ComparisonKind",
+    "Derived",
+    "EventDerivation",
+    "ExpectedBasis",
+    "Explanation",
+    "Group",
+    "GroupValue",
+    "LeftOut",
+    "Policy",
+    "Reading",
+    "Stake",
+    "UcdpEstimates",
+    "UnknownPolicyError",
+    "acled_fatalities",
+    "compare",
+    "death_figures",
+    "death_quantities",
+    "derivations_to_dict",
+    "derive",
+    "derive_event",
+    "expected_basis",
+    "group_of",
+    "interval",
+    "is_adversary_claim",
+    "normalize_term",
+    "overlaps",
+    "policy",
+    "policy_names",
+    "read_count",
+    "render_derivations",
+    "stake_of",
+    "ucdp_estimates",
+]

@@ -1,0 +1,168 @@
+"""Values as numbers: what a stated count stands for under a policy.
+
+:func:`read_count` gives the minimum, maximum and representative point a policy reads in a count,
+with the reason; :func:`interval` gives the interval a count allows, for comparing figures.
+"""
+
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+
+from attrs import frozen
+
+from eventcode.model import Count, CountKind
+from eventcode.rules.policy import Policy
+
+__all__ = ["Reading", "interval", "read_count"]
+
+
+@frozen(kw_only=True)
+class Reading:
+    """What a policy reads in a count.
+
+    ``minimum`` is the least the count asserts (``None``: it asserts none); ``maximum`` the most
+    it allows (``None``: no ceiling); ``point`` the single number that represents it (``None``
+    when it has no minimum). ``point`` is always ``minimum`` under the shipped rules: the least
+    the source asserts. ``from_table`` is True when a number came from the policy's vague-term
+    table rather than from the text; ``how`` says in words how the numbers were read.
+    """
+
+    minimum: int | None
+    maximum: int | None
+    point: int | None
+    how: str
+    from_table: bool = False
+
+    @property
+    def upper(self) -> int | None:
+        """The highest number the reading supports: the maximum, else the point."""
+        if self.maximum is None or self.point is None:
+            return self.point if self.maximum is None else self.maximum
+        return max(self.maximum, self.point)
+
+
+def _nothing(how: str) -> Reading:
+    return Reading(minimum=None, maximum=None, point=None, how=how)
+
+
+def _upper_bound(n: int, policy: Policy, stated: str) -> Reading:
+    """Read "up to N" (or a vague term bounded only above, with no number of its own)."""
+    term = policy.upper_bound_fallback
+    fallback = None if term is None else policy.vague_value(term)
+    if term is None or fallback is None:
+        return Reading(
+            minimum=None,
+            maximum=n,
+            point=None,
+            how=f"{stated}: no minimum (policy {policy.name} has no fallback), maximum {n}",
+        )
+    low = min(fallback, n)
+    return Reading(
+        minimum=low,
+        maximum=n,
+        point=low,
+        how=f"{stated}: no stated minimum; policy {policy.name} falls back to {term!r} = "
+        f"{fallback}, capped at {n}: minimum {low}, maximum {n}",
+        from_table=True,
+    )
+
+
+def _vague(count: Count, policy: Policy) -> Reading:
+    term = count.term
+    if term is not None and policy.is_unnumbered(term):
+        return _nothing(f"{term!r} alone says nothing about deaths: never a number")
+    if count.low is not None:
+        return Reading(
+            minimum=count.low,
+            maximum=count.high,
+            point=count.low,
+            how=f"vague {term!r} with a stated lower bound {count.low}"
+            + ("" if count.high is None else f" and upper bound {count.high}"),
+        )
+    value = None if term is None else policy.vague_value(term)
+    if count.high is not None:
+        if value is None:
+            return _upper_bound(count.high, policy, f"vague {term!r} bounded at {count.high}")
+        low = min(value, count.high)
+        return Reading(
+            minimum=low,
+            maximum=count.high,
+            point=low,
+            how=f"vague {term!r} = {value} by the {policy.vague_table} table, capped at its "
+            f"stated upper bound {count.high}",
+            from_table=True,
+        )
+    if value is None:
+        return _nothing(f"vague {term!r} is not in the {policy.vague_table} table: no number")
+    return Reading(
+        minimum=value,
+        maximum=None,
+        point=value,
+        how=f"vague {term!r} = {value} by the {policy.vague_table} table (a minimum reading)",
+        from_table=True,
+    )
+
+
+def read_count(count: Count, policy: Policy) -> Reading:
+    """Return what ``policy`` reads in ``count``: minimum, maximum, point and the reason.
+
+    exact N: N for all three. range L-H: minimum and point L, maximum H. lower bound N: minimum
+    and point N, no maximum. upper bound N: maximum N and no minimum, unless the policy falls
+    back to a vague term capped at N. approximate N: N for all three (its tolerance applies only
+    to :func:`interval`). vague: the stated bounds if any, else the policy's table value as
+    minimum and point with no maximum; an unnumbered term (``casualties``) or a term the table
+    lacks gives nothing. unknown: nothing.
+    """
+    kind, low, high = count.kind, count.low, count.high
+    if kind in (CountKind.EXACT, CountKind.APPROXIMATE) and low is not None:
+        word = "exact" if kind is CountKind.EXACT else "approximate"
+        return Reading(minimum=low, maximum=low, point=low, how=f"{word} {low}")
+    if kind is CountKind.RANGE and low is not None and high is not None:
+        return Reading(
+            minimum=low,
+            maximum=high,
+            point=low,
+            how=f"range {low}-{high}: minimum {low}, maximum {high}",
+        )
+    if kind is CountKind.LOWER_BOUND and low is not None:
+        return Reading(
+            minimum=low, maximum=None, point=low, how=f"at least {low}: minimum {low}, no maximum"
+        )
+    if kind is CountKind.UPPER_BOUND and high is not None:
+        return _upper_bound(high, policy, f"up to {high}")
+    if kind is CountKind.VAGUE:
+        return _vague(count, policy)
+    if kind is CountKind.UNKNOWN:
+        return _nothing("stated as unknown: no number")
+    return _nothing(f"a {kind.value} count without the bounds its kind needs: no number")
+
+
+def _widen(n: int, tolerance: float) -> tuple[int, int]:
+    t = Fraction(str(tolerance))
+    return max(0, math.floor(n * (1 - t))), math.ceil(n * (1 + t))
+
+
+def interval(count: Count, policy: Policy) -> tuple[int, int | None] | None:
+    """Return the interval of numbers ``count`` allows under ``policy`` (``None``: no number).
+
+    The high end ``None`` means no ceiling. exact N: (N, N); approximate N: N widened by the
+    policy's tolerance; range: (L, H); lower bound: (N, None); upper bound: (0, N) -- the
+    policy's fallback minimum is a reading for derived counts, not something the source said;
+    vague: from the reading (table value as the low end, no ceiling); unknown: ``None``.
+    """
+    kind = count.kind
+    if kind is CountKind.APPROXIMATE and count.low is not None:
+        return _widen(count.low, policy.approximate_tolerance)
+    if kind is CountKind.UPPER_BOUND and count.high is not None:
+        return (0, count.high)
+    if kind is CountKind.VAGUE and count.low is None and count.high is not None:
+        term = count.term
+        if term is not None and policy.is_unnumbered(term):
+            return None
+        value = None if term is None else policy.vague_value(term)
+        return (0 if value is None else min(value, count.high), count.high)
+    reading = read_count(count, policy)
+    if reading.minimum is None:
+        return None if reading.maximum is None else (0, reading.maximum)
+    return (reading.minimum, reading.maximum)
