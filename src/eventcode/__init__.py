@@ -11,6 +11,7 @@ from eventcode.findings import Finding, FindingCode, Location, Severity, finding
 from eventcode.io.records import RecordItem
 from eventcode.model import (
     FORMAT_VERSION,
+    AcledCell,
     AcledClass,
     Actor,
     Basis,
@@ -56,6 +57,7 @@ from eventcode.validation import Report, validate, validate_path
 
 __all__ = [
     "FORMAT_VERSION",
+    "AcledCell",
     "AcledClass",
     "Actor",
     "Basis",

@@ -17,7 +17,7 @@ from eventcode.io.records import SECTION_OF, Record, RecordItem
 from eventcode.io.sources import Source
 from eventcode.model import Actor, Claimant, Dataset, Document, Event
 
-__all__ = ["Loaded", "dumps", "iter_records", "load", "loads", "read", "write"]
+__all__ = ["Loaded", "dumps", "iter_records", "load", "loads", "read", "write", "write_as"]
 
 
 @frozen(kw_only=True)
@@ -88,9 +88,28 @@ def dumps(dataset: Dataset, *, format: str = "json") -> str:
 
 
 def write(dataset: Dataset, path: str | Path) -> None:
-    """Write a dataset to ``path`` in the format its extension names, atomically."""
+    """Write a dataset to ``path`` in the format its extension names, atomically.
+
+    ``.csv`` writes ACLED CSV with default options (events ACLED would not record are left
+    out); :func:`eventcode.acled.write_acled` takes options and returns what was left out.
+    """
     fmt = format_for_path(path)
-    chunks = iter_jsonl_lines(dataset) if fmt is Format.JSONL else [dumps_document(dataset)]
+    if fmt is Format.ACLED_CSV:
+        from eventcode.acled.writer import write_acled
+
+        write_acled(dataset, path)
+        return
+    if fmt is Format.ACLED_JSON:
+        raise ValueError("eventcode does not write ACLED API responses; write .csv instead")
+    write_as(dataset, path, fmt.value)
+
+
+def write_as(dataset: Dataset, path: str | Path, fmt: str) -> None:
+    """Write a dataset to ``path`` as ``fmt`` (``json`` or ``jsonl``) whatever its extension."""
+    chosen = Format(fmt)
+    if chosen not in (Format.JSON, Format.JSONL):
+        raise ValueError(f"write_as writes json or jsonl, not {fmt!r}")
+    chunks = iter_jsonl_lines(dataset) if chosen is Format.JSONL else [dumps_document(dataset)]
     write_atomic(path, chunks)
 
 

@@ -14,6 +14,7 @@ _GROUPS = {
     "S4": "Vocabularies",
     "C0": "Codebooks: CAMEO codes, ACLED taxonomy, names and actor types",
     "R0": "Coding rules: figures, dates, places and events against each other",
+    "A0": "ACLED files: rows of ACLED CSV exports and API responses",
 }
 
 

@@ -11,8 +11,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from eventcode import codebooks, rules
-from eventcode._api import load
+from eventcode import acled, codebooks, rules
+from eventcode._api import load, write_as
 from eventcode._version import __version__
 from eventcode.errors import EventcodeError
 from eventcode.findings import Severity, code_info, finding_codes
@@ -60,6 +60,28 @@ def _parser() -> argparse.ArgumentParser:
         "code",
         help="a finding code (S101) or a codebook query: cameo:194, cameo-actor:RUSGOVMIL, "
         '"acled:Shelling/artillery/missile attack", plover:ASSAULT',
+    )
+
+    convert = commands.add_parser(
+        "convert", help="convert a dataset or ACLED file to JSON, JSON Lines or ACLED CSV"
+    )
+    convert.add_argument("source", metavar="IN", help="a .json, .jsonl or ACLED .csv/.json file")
+    convert.add_argument("-o", "--output", required=True, metavar="OUT", help="the file to write")
+    convert.add_argument(
+        "--to",
+        choices=("json", "jsonl", "acled-csv"),
+        help="the output format (default: by OUT's extension)",
+    )
+    convert.add_argument("--codes", choices=("numeric", "text"), help="ACLED actor types")
+    convert.add_argument("--dates", choices=("export", "iso"), help="ACLED event_date style")
+    convert.add_argument(
+        "--id-start", type=int, help="first number of generated event_id_cnty values"
+    )
+    convert.add_argument("--timestamp", type=int, help="timestamp for events that have none")
+    convert.add_argument(
+        "--neutralise-formulas",
+        action="store_true",
+        help="prefix text cells that a spreadsheet would run as formulas with '",
     )
 
     derive = commands.add_parser(
@@ -122,6 +144,50 @@ def _validate(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if failing else EXIT_OK
 
 
+def _convert_target(args: argparse.Namespace) -> str:
+    if args.to is not None:
+        return str(args.to)
+    suffix = Path(args.output).suffix.lower()
+    return {".csv": "acled-csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}.get(suffix, "json")
+
+
+def _convert(args: argparse.Namespace) -> int:
+    source, target = Path(args.source), Path(args.output)
+    if target.exists() and target.resolve() == source.resolve():
+        print(f"eventcode: refusing to overwrite the input {args.source}", file=sys.stderr)
+        return EXIT_USAGE
+    fmt = _convert_target(args)
+    try:
+        if fmt == "acled-csv":
+            defaults = acled.AcledOptions()
+            options = acled.AcledOptions(
+                codes=acled.CodeStyle(args.codes) if args.codes else None,
+                dates=acled.DateStyle(args.dates) if args.dates else None,
+                id_start=defaults.id_start if args.id_start is None else args.id_start,
+                timestamp=args.timestamp,
+                neutralise_formulas=args.neutralise_formulas,
+            )
+            report = acled.convert(source, target, options)
+            findings = report.findings
+            for left in report.left_out:
+                print(f"eventcode: left out event {left.event}: {left.reason}", file=sys.stderr)
+            written = f"{report.rows} ACLED row(s)"
+        else:
+            loaded = load(source)
+            findings = loaded.findings
+            write_as(loaded.dataset, target, fmt)
+            written = f"{len(loaded.dataset.events)} event(s)"
+    except (OSError, EventcodeError, ValueError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        print(f"eventcode: cannot convert {args.source}: {reason}", file=sys.stderr)
+        return EXIT_USAGE
+    if findings:
+        sys.stderr.write(render(Report(findings=tuple(findings)), "text"))
+    print(f"eventcode: wrote {written} to {args.output}", file=sys.stderr)
+    failing = any(f.severity is Severity.ERROR for f in findings)
+    return EXIT_FINDINGS if failing else EXIT_OK
+
+
 def _explain(args: argparse.Namespace) -> int:
     if ":" in args.code:
         try:
@@ -156,6 +222,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "validate": _validate,
         "schema": _schema,
         "explain": _explain,
+        "convert": _convert,
         "derive": _derive,
     }
     try:

@@ -15,13 +15,31 @@ class Format(StrEnum):
 
     JSON = "json"
     JSONL = "jsonl"
+    ACLED_CSV = "acled-csv"
+    ACLED_JSON = "acled-json"
 
 
-_EXTENSIONS = {".json": Format.JSON, ".jsonl": Format.JSONL, ".ndjson": Format.JSONL}
+_EXTENSIONS = {
+    ".json": Format.JSON,
+    ".jsonl": Format.JSONL,
+    ".ndjson": Format.JSONL,
+    ".csv": Format.ACLED_CSV,
+}
 
 
 def sniff_format(head: bytes) -> Format:
-    """Guess a format from the first bytes of a file: a first line with a ``record`` is JSONL."""
+    """Guess a format from the first bytes of a file.
+
+    A first line with ``event_id_cnty`` and ``event_date`` is an ACLED CSV header; an object
+    with ``data`` rows holding ``event_id_cnty`` is an ACLED API response; a first line with a
+    ``record`` is JSONL; anything else is taken for a JSON dataset.
+    """
+    from eventcode.acled.reader import looks_like_acled_csv, looks_like_acled_json
+
+    if looks_like_acled_csv(head):
+        return Format.ACLED_CSV
+    if looks_like_acled_json(head):
+        return Format.ACLED_JSON
     first_line = head.lstrip(b"\xef\xbb\xbf \t\r\n").split(b"\n", 1)[0]
     if first_line.startswith(b"{") and b'"record"' in first_line:
         return Format.JSONL
@@ -31,9 +49,13 @@ def sniff_format(head: bytes) -> Format:
 def format_for_path(path: str | Path, head: bytes | None = None) -> Format:
     """Return the format of ``path`` by its extension, else by its first bytes ``head``.
 
+    A ``.json`` file whose ``head`` is an ACLED API response is :attr:`Format.ACLED_JSON`.
+
     Raises :class:`UnknownFormatError` when neither tells.
     """
     suffix = Path(path).suffix.lower()
+    if suffix == ".json" and head is not None and sniff_format(head) is Format.ACLED_JSON:
+        return Format.ACLED_JSON
     if suffix in _EXTENSIONS:
         return _EXTENSIONS[suffix]
     if head is not None:

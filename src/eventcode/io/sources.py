@@ -71,6 +71,9 @@ class Source:
 
     def items(self) -> Iterator[RecordItem | Finding | Unloaded]:
         """Yield records and load findings in input order."""
+        if self.format in (Format.ACLED_CSV, Format.ACLED_JSON):
+            yield from self._acled_items()
+            return
         if self.format is Format.JSONL:
             try:
                 yield from iter_lines(self._lines())
@@ -85,6 +88,18 @@ class Source:
         assert text is not None
         self._text = text
         yield from iter_document(text)
+
+    def _acled_items(self) -> Iterator[RecordItem | Finding | Unloaded]:
+        """Yield an ACLED file's rows as records, with the row checks' findings and lines."""
+        from eventcode.acled.source import AcledStream
+
+        source = self._data if self._data is not None else self._stream
+        assert source is not None
+        try:
+            yield from AcledStream(source).items()
+        finally:
+            if self._stream is not None:
+                self._stream.close()
 
     def place(self, findings: Sequence[Finding]) -> list[Finding]:
         """Return ``findings`` with this source's name and, where missing, their lines."""

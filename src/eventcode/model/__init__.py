@@ -2,7 +2,7 @@
 
 from eventcode.model.dataset import FORMAT_VERSION, Dataset
 from eventcode.model.dates import DateSpan
-from eventcode.model.events import AcledClass, Coding, Event, EventActor
+from eventcode.model.events import AcledCell, AcledClass, Coding, Event, EventActor
 from eventcode.model.figures import Evidence, Figure, Subject
 from eventcode.model.parties import Actor, Claimant, Document
 from eventcode.model.places import Place
@@ -20,6 +20,7 @@ from eventcode.model.vocabulary import (
 
 __all__ = [
     "FORMAT_VERSION",
+    "AcledCell",
     "AcledClass",
     "Actor",
     "Basis",

@@ -11,16 +11,46 @@ from eventcode.model.dates import DateSpan
 from eventcode.model.figures import Figure
 from eventcode.model.places import Place
 
-__all__ = ["AcledClass", "Coding", "Event", "EventActor"]
+__all__ = ["ACLED_EVENT_ID_PATTERN", "AcledCell", "AcledClass", "Coding", "Event", "EventActor"]
+
+#: ACLED's ``event_id_cnty``: three capital letters and a number (``UKR148710``).
+ACLED_EVENT_ID_PATTERN = r"^[A-Z]{3}[0-9]+$"
+
+
+@frozen(kw_only=True)
+class AcledCell:
+    """One ACLED cell kept as written: a column the record has no field for, or its spelling.
+
+    Readers of ACLED files keep the extra columns (``population_best``) and cells whose text the
+    record does not determine (a country ACLED's tables do not know, with its ``iso`` and
+    ``region``; a coordinate written ``50.4500``) so that writing the event back reproduces them;
+    docs/acled.md says when a kept cell is written.
+    """
+
+    column: str = field(metadata=constrain(min_length=1))
+    value: str
 
 
 @frozen(kw_only=True)
 class AcledClass:
-    """An event's place in ACLED's taxonomy: disorder type, event type, sub-event type."""
+    """An event's place in ACLED's taxonomy, and what ACLED alone records about it.
+
+    ``disorder_type``, ``event_type`` and ``sub_event_type`` classify the event. The optional
+    fields carry ACLED's own bookkeeping so that ACLED rows survive a round trip: its
+    ``event_id_cnty``; ``source_scale``, the scale of the event's sources taken together
+    (``National-International``); ``timestamp``, the Unix seconds of ACLED's last upload or edit;
+    and ``cells``, cells kept as written (extra columns such as ``population_best``).
+    """
 
     disorder_type: str = field(metadata=constrain(min_length=1))
     event_type: str = field(metadata=constrain(min_length=1))
     sub_event_type: str = field(metadata=constrain(min_length=1))
+    event_id_cnty: str | None = field(
+        default=None, metadata=constrain(pattern=ACLED_EVENT_ID_PATTERN)
+    )
+    source_scale: str | None = field(default=None, metadata=constrain(min_length=1))
+    timestamp: int | None = field(default=None, metadata=constrain(minimum=0))
+    cells: tuple[AcledCell, ...] = ()
 
 
 @frozen(kw_only=True)

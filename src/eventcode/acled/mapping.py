@@ -1,0 +1,438 @@
+"""Rows to records and records to rows: the one mapping between ACLED columns and eventcode.
+
+docs/acled.md tabulates it. Reading a row builds an :class:`~eventcode.Event` plus the actors,
+documents and the ``acled`` claimant it refers to (each once, with an id derived from its name);
+ACLED's fatality count becomes a figure (killed, reported, claimant ``acled``, victims unknown)
+that the ACLED fatality policy turns back into the same count. Rendering an event gives its 31
+current cells and its extra cells.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Mapping
+from datetime import UTC, datetime, time, timedelta
+
+from attrs import evolve, frozen
+
+from eventcode import codebooks
+from eventcode.acled.layouts import CURRENT_COLUMNS, LIST_COLUMNS, Layout
+from eventcode.acled.notes import with_disputes
+from eventcode.acled.options import AcledStyle
+from eventcode.acled.rows import AcledHeader
+from eventcode.acled.values import (
+    join_list,
+    parse_civilian_targeting,
+    parse_coordinate,
+    parse_date,
+    parse_inter,
+    render_civilian_targeting,
+    render_coordinate,
+    render_date,
+    render_inter,
+    render_interaction,
+    split_list,
+)
+from eventcode.model import (
+    AcledClass,
+    Actor,
+    Basis,
+    Claimant,
+    ClaimantKind,
+    Count,
+    Dataset,
+    DatePrecision,
+    DateSpan,
+    Document,
+    Event,
+    EventActor,
+    Figure,
+    Place,
+    PlacePrecision,
+    Subject,
+    VictimCategory,
+)
+from eventcode.model.events import AcledCell
+from eventcode.rules import Policy, acled_fatalities
+
+__all__ = [
+    "ACLED_CLAIMANT",
+    "Lookups",
+    "RowMapper",
+    "exclusion_reason",
+    "render_event",
+    "stable_id",
+]
+
+#: The claimant of the fatality figure read from an ACLED row.
+ACLED_CLAIMANT = Claimant(
+    id="acled",
+    name="ACLED",
+    kind=ClaimantKind.ANALYST,
+    notes="Armed Conflict Location & Event Data: the lowest reported count, per its codebook.",
+)
+_TIME_PRECISION = {1: DatePrecision.DAY, 2: DatePrecision.WEEK, 3: DatePrecision.MONTH}
+_GEO_PRECISION = {1: PlacePrecision.PLACE, 2: PlacePrecision.NEAR_PLACE, 3: PlacePrecision.REGION}
+_SIZE_NOTE = re.compile(r"\s*\[size=([^\]]*)\]\s*$")
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def stable_id(prefix: str, name: str) -> str:
+    """Return the id a name always gets: a readable slug and 8 hex digits of its SHA-1."""
+    slug = _SLUG.sub("-", name.casefold()).strip("-")[:40].strip("-") or "x"
+    digest = hashlib.sha1(name.encode("utf-8"), usedforsecurity=False).hexdigest()[:8]
+    return f"{prefix}:{slug}.{digest}"
+
+
+@frozen(kw_only=True)
+class Lookups:
+    """The parties and documents events refer to, by id."""
+
+    actors: Mapping[str, Actor]
+    documents: Mapping[str, Document]
+    claimants: Mapping[str, Claimant]
+
+    @classmethod
+    def of(cls, dataset: Dataset) -> Lookups:
+        """Return the lookups of a dataset."""
+        return cls(
+            actors={a.id: a for a in dataset.actors},
+            documents={d.id: d for d in dataset.documents},
+            claimants={c.id: c for c in dataset.claimants},
+        )
+
+
+# ------------------------------------------------------------------------------ records to row
+
+
+def _inter(role: EventActor | None, lookups: Lookups) -> int | None:
+    if role is None:
+        return None
+    if role.inter is not None:
+        return role.inter
+    actor = lookups.actors.get(role.actor)
+    return actor.inter if actor is not None else None
+
+
+def exclusion_reason(event: Event, lookups: Lookups) -> str | None:
+    """Return why ACLED would not record ``event`` as it stands (``None``: it would)."""
+    place = event.place
+    problems = (
+        (event.acled is None, "no ACLED classification (a CAMEO-only event)"),
+        (event.date.acled_time_precision is None, "date known only to the year"),
+        (place is None, "no place"),
+        (place is not None and place.latitude is None, "no coordinates"),
+        (place is not None and place.precision is None, "no place precision"),
+        (
+            place is not None and _country(place) is None and not _kept(event, "country"),
+            "country not in ACLED's table",
+        ),
+        (event.actor1 is None, "no actor1"),
+        (event.actor1 is not None and _inter(event.actor1, lookups) is None, "no actor1 type"),
+        (event.actor2 is not None and _inter(event.actor2, lookups) is None, "no actor2 type"),
+    )
+    return next((reason for failed, reason in problems if failed), None)
+
+
+def _kept(event: Event, column: str) -> bool:
+    return event.acled is not None and any(c.column == column for c in event.acled.cells)
+
+
+def _country(place: Place) -> codebooks.AcledCountry | None:
+    if place.country is None:
+        return None
+    try:
+        return codebooks.acled_country_by_alpha3(place.country)
+    except codebooks.UnknownCodeError:
+        return None
+
+
+def _name(role: EventActor | None, lookups: Lookups) -> str:
+    if role is None:
+        return ""
+    actor = lookups.actors.get(role.actor)
+    return actor.name if actor is not None else role.actor
+
+
+def _source_scale(event: Event, acled: AcledClass, lookups: Lookups) -> str:
+    if acled.source_scale is not None:
+        return acled.source_scale
+    scales: list[str] = []
+    for doc_id in event.documents:
+        doc = lookups.documents.get(doc_id)
+        if doc is not None and doc.source_scale and doc.source_scale not in scales:
+            scales.append(doc.source_scale)
+    return "-".join(scales)
+
+
+def _timestamp(event: Event, acled: AcledClass, default: int | None) -> str:
+    if acled.timestamp is not None:
+        return str(acled.timestamp)
+    if event.coded_by is not None and event.coded_by.coded_on is not None:
+        moment = datetime.combine(event.coded_by.coded_on, time(), tzinfo=UTC)
+        return str(int(moment.timestamp()))
+    return "" if default is None else str(default)
+
+
+def _event_day(span: DateSpan) -> datetime:
+    """ACLED's single date for a span: the day itself, or the middle of a week or month."""
+    middle = span.start + timedelta(days=(span.last - span.start).days // 2)
+    return datetime.combine(middle, time())
+
+
+def render_event(
+    event: Event,
+    lookups: Lookups,
+    style: AcledStyle,
+    policy: Policy,
+    *,
+    event_id: str = "",
+    timestamp: int | None = None,
+) -> dict[str, str]:
+    """Return the cells of an event ACLED would record: the 31 current columns, then extras.
+
+    The caller has checked :func:`exclusion_reason`. ``event_id`` is used when the event has no
+    ``event_id_cnty``. Cells the event keeps as written (:class:`~eventcode.model.AcledCell`)
+    replace the rendered ones as docs/acled.md describes.
+    """
+    acled, place, actor1 = event.acled, event.place, event.actor1
+    assert acled is not None
+    assert place is not None
+    assert actor1 is not None
+    country = _country(place)
+    assert place.latitude is not None
+    assert place.longitude is not None
+    assert place.precision is not None
+    inter1 = _inter(actor1, lookups)
+    assert inter1 is not None
+    inter2 = _inter(event.actor2, lookups)
+    day = _event_day(event.date).date()
+    cells = {
+        "event_id_cnty": acled.event_id_cnty or event_id,
+        "event_date": render_date(day, style.dates),
+        "year": f"{day.year:04d}",
+        "time_precision": str(event.date.acled_time_precision),
+        "disorder_type": acled.disorder_type,
+        "event_type": acled.event_type,
+        "sub_event_type": acled.sub_event_type,
+        "actor1": _name(actor1, lookups),
+        "assoc_actor_1": join_list([_name(r, lookups) for r in event.assoc_actor1]),
+        "inter1": render_inter(inter1, style.codes),
+        "actor2": _name(event.actor2, lookups),
+        "assoc_actor_2": join_list([_name(r, lookups) for r in event.assoc_actor2]),
+        "inter2": render_inter(inter2, style.codes),
+        "interaction": render_interaction(inter1, inter2, style.codes),
+        "civilian_targeting": render_civilian_targeting(event.civilian_targeting),
+        "iso": "" if country is None or country.iso is None else str(country.iso),
+        "region": "" if country is None else country.region,
+        "country": "" if country is None else country.name,
+        "admin1": place.admin1 or "",
+        "admin2": place.admin2 or "",
+        "admin3": place.admin3 or "",
+        "location": place.name,
+        "latitude": render_coordinate(place.latitude),
+        "longitude": render_coordinate(place.longitude),
+        "geo_precision": str(place.precision.acled_geo_precision),
+        "source": join_list([_outlet(d, lookups) for d in event.documents]),
+        "source_scale": _source_scale(event, acled, lookups),
+        "notes": with_disputes(event, lookups.claimants),
+        "fatalities": str(acled_fatalities(event, lookups.claimants, policy).value),
+        "tags": join_list(event.tags),
+        "timestamp": _timestamp(event, acled, timestamp),
+    }
+    for kept in acled.cells:
+        if kept.column not in cells or _use_kept(kept.column, cells[kept.column], kept.value):
+            cells[kept.column] = kept.value
+    return cells
+
+
+def _outlet(doc_id: str, lookups: Lookups) -> str:
+    doc = lookups.documents.get(doc_id)
+    return doc.outlet if doc is not None else doc_id
+
+
+def _meaning(column: str, text: str) -> object:
+    """Return what a cell means, so that two spellings of one value compare equal."""
+    try:
+        if column == "event_date":
+            return parse_date(text)
+        if column in ("latitude", "longitude"):
+            return float(text)
+        if column in ("inter1", "inter2"):
+            return parse_inter(text)
+        if column == "interaction":
+            return codebooks.parse_acled_interaction(text).code
+        if column == "civilian_targeting":
+            return parse_civilian_targeting(text)
+        if column in ("year", "time_precision", "geo_precision", "fatalities", "iso", "timestamp"):
+            return int(text)
+    except (ValueError, LookupError):
+        return text
+    if column in LIST_COLUMNS:
+        return tuple(split_list(text))
+    return text
+
+
+def _use_kept(column: str, rendered: str, kept: str) -> bool:
+    """Whether a kept cell replaces the rendered one: the record cannot say, or agrees."""
+    return (
+        rendered == "" or column == "region" or _meaning(column, rendered) == _meaning(column, kept)
+    )
+
+
+# ------------------------------------------------------------------------------ row to records
+
+
+class RowMapper:
+    """Builds records from the rows of one file, giving each actor and source one record.
+
+    Memory grows with the number of distinct actor and source names, never with rows.
+    ``style`` is the file's (its first row's) so that cells it would render otherwise are kept.
+    """
+
+    def __init__(self, header: AcledHeader, style: AcledStyle) -> None:
+        self.header = header
+        self.style = style
+        self.policy = _acled_policy()
+        self._actors: dict[str, Actor] = {}
+        self._documents: dict[str, Document] = {}
+        self._lookups = Lookups(
+            actors=self._actors, documents=self._documents, claimants={"acled": ACLED_CLAIMANT}
+        )
+        self.claimant_sent = False
+        self._compared = _compared_columns(header)
+        self._actor_ids: dict[str, str] = {}
+        self._document_ids: dict[str, str] = {}
+
+    def _role(self, name: str, inter: int | None, new: list[Actor]) -> EventActor:
+        actor_id = self._actor_ids.get(name)
+        if actor_id is None:
+            actor_id = self._actor_ids[name] = stable_id("actor", name)
+            if actor_id not in self._actors:
+                actor = Actor(id=actor_id, name=name)
+                self._actors[actor_id] = actor
+                new.append(actor)
+        return EventActor(actor=actor_id, inter=inter)
+
+    def _document(self, outlet: str, new: list[Document]) -> str:
+        doc_id = self._document_ids.get(outlet)
+        if doc_id is None:
+            doc_id = self._document_ids[outlet] = stable_id("source", outlet)
+            if doc_id not in self._documents:
+                doc = Document(id=doc_id, outlet=outlet)
+                self._documents[doc_id] = doc
+                new.append(doc)
+        return doc_id
+
+    def records(
+        self, cells: Mapping[str, str], second: Mapping[str, str] | None = None
+    ) -> tuple[Event, list[Actor], list[Document]]:
+        """Return the event of a checked row (and, for a monadic pair, its second row).
+
+        Also returns the actors and documents first seen in it. Raises
+        ``ValueError`` for a value the row checks should have caught.
+        """
+        new_actors: list[Actor] = []
+        new_docs: list[Document] = []
+        layout = self.header.layout
+        event_id_cnty = cells["event_id_cnty"]
+        day = parse_date(cells["event_date"])
+        notes, tags = cells["notes"], split_list(cells.get("tags", ""))
+        if layout is Layout.LEGACY and (size := _SIZE_NOTE.search(notes)):
+            notes = notes[: size.start()]
+            tags = [*tags, f"crowd size={size[1]}"]
+        sub = cells["sub_event_type"]
+        disorder = cells.get("disorder_type") or codebooks.acled_sub_event_type(sub).disorder_type
+        if second is None:
+            actor2_name, inter2_text = cells.get("actor2", ""), cells.get("inter2", "")
+            assoc2 = cells.get("assoc_actor_2", "")
+        else:  # a monadic pair: the second row's actor is actor2
+            actor2_name, inter2_text = second["actor1"], second["inter1"]
+            assoc2 = second["assoc_actor_1"]
+        event = Event(
+            id=f"acled:{event_id_cnty}",
+            date=DateSpan(start=day, precision=_TIME_PRECISION[int(cells["time_precision"])]),
+            place=Place(
+                name=cells["location"],
+                country=_alpha3(cells["country"]),
+                admin1=cells["admin1"] or None,
+                admin2=cells["admin2"] or None,
+                admin3=cells["admin3"] or None,
+                latitude=parse_coordinate(cells["latitude"], 90, "latitude"),
+                longitude=parse_coordinate(cells["longitude"], 180, "longitude"),
+                precision=_GEO_PRECISION[int(cells["geo_precision"])],
+            ),
+            acled=AcledClass(
+                disorder_type=disorder,
+                event_type=cells["event_type"],
+                sub_event_type=sub,
+                event_id_cnty=event_id_cnty,
+                source_scale=cells["source_scale"] or None,
+                timestamp=int(cells["timestamp"]) if cells.get("timestamp") else None,
+            ),
+            actor1=self._role(cells["actor1"], parse_inter(cells["inter1"]), new_actors),
+            actor2=(
+                self._role(actor2_name, parse_inter(inter2_text), new_actors)
+                if actor2_name
+                else None
+            ),
+            assoc_actor1=tuple(
+                self._role(n, None, new_actors) for n in split_list(cells["assoc_actor_1"])
+            ),
+            assoc_actor2=tuple(self._role(n, None, new_actors) for n in split_list(assoc2)),
+            civilian_targeting=parse_civilian_targeting(cells.get("civilian_targeting", "")),
+            figures=(_fatality_figure(event_id_cnty, cells["fatalities"]),),
+            documents=tuple(self._document(s, new_docs) for s in split_list(cells["source"])),
+            tags=tuple(tags),
+            notes=notes or None,
+        )
+        return self._with_kept_cells(event, cells), new_actors, new_docs
+
+    def _with_kept_cells(self, event: Event, cells: Mapping[str, str]) -> Event:
+        assert event.acled is not None
+        rendered = render_event(event, self._lookups, self.style, self.policy)
+        kept = [
+            AcledCell(column=c, value=cells[c])
+            for c in self._compared
+            if rendered.get(c) != cells[c]
+        ]
+        kept += [AcledCell(column=c, value=cells[c]) for c in self.header.extra]
+        if not kept:
+            return event
+        return evolve(event, acled=evolve(event.acled, cells=tuple(kept)))
+
+
+def _compared_columns(header: AcledHeader) -> tuple[str, ...]:
+    """Return the columns a read row must reproduce (the layout changes the rest)."""
+    present = set(header.columns)
+    skip: set[str] = set()
+    if header.layout is Layout.LEGACY:
+        skip = {"notes", "tags", "disorder_type", "civilian_targeting"}
+    elif header.layout is Layout.MONADIC:
+        skip = {"actor1", "assoc_actor_1", "inter1", "interaction"}
+    return tuple(c for c in CURRENT_COLUMNS if c in present and c not in skip)
+
+
+def _alpha3(name: str) -> str | None:
+    try:
+        return codebooks.acled_country(name).alpha3
+    except codebooks.UnknownCodeError:
+        return None
+
+
+def _fatality_figure(event_id_cnty: str, text: str) -> Figure:
+    return Figure(
+        id=f"acled:{event_id_cnty}/fatalities",
+        quantity="killed",
+        subject=Subject(category=VictimCategory.UNKNOWN),
+        value=Count.exact(int(text), phrase=text),
+        basis=Basis.REPORTED,
+        claimant=ACLED_CLAIMANT.id,
+    )
+
+
+def _acled_policy() -> Policy:
+    from eventcode.rules import policy
+
+    return policy("acled")

@@ -1,0 +1,168 @@
+"""Streaming ACLED rows from CSV files (any layout) and JSON API responses.
+
+:func:`iter_rows` yields the header, then one :class:`AcledRow` per data row with the physical
+line it starts on (the header is line 1; a quoted cell holding newlines makes a row span several
+lines), and findings for what cannot be read. CSV is read row by row: memory stays flat however
+long the file. A JSON API response (``{"data": [...]}``, every value a string) is parsed whole,
+as responses come in pages.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from eventcode.acled.layouts import DROPPED_COLUMNS, detect_layout, known_columns
+from eventcode.acled.rows import AcledHeader, AcledRow
+from eventcode.findings import Finding, make_finding
+from eventcode.io._locate import locate_lines
+from eventcode.io._text import decode, parse_json
+from eventcode.jsonpath import join_index
+
+__all__ = ["header_of", "iter_rows", "looks_like_acled_csv", "looks_like_acled_json"]
+
+Input = str | Path | bytes | BinaryIO
+_BOM = b"\xef\xbb\xbf"
+
+
+def looks_like_acled_csv(head: bytes) -> bool:
+    """Return True when the first line of ``head`` is an ACLED CSV header."""
+    first = head.removeprefix(_BOM).split(b"\n", 1)[0]
+    return b"event_id_cnty" in first and b"event_date" in first and b"," in first
+
+
+def looks_like_acled_json(head: bytes) -> bool:
+    """Return True when ``head`` starts an ACLED API response (an object with ``data`` rows)."""
+    text = head.removeprefix(_BOM).lstrip()
+    return text.startswith(b"{") and b'"data"' in text and b'"event_id_cnty"' in text
+
+
+def header_of(columns: list[str] | tuple[str, ...], line: int = 1) -> AcledHeader | Finding:
+    """Return the header a row of column names makes, or an A001 finding."""
+    names = tuple(columns)
+    layout, missing = detect_layout(names)
+    if layout is None or missing:
+        what = "no ACLED columns" if layout is None else f"lacks {', '.join(missing)}"
+        return make_finding(
+            "A001", f"the header is not an ACLED header: {what}", line=line, field=None
+        )
+    extra = tuple(c for c in names if c not in known_columns() and c not in DROPPED_COLUMNS)
+    return AcledHeader(columns=names, layout=layout, missing=missing, extra=extra, line=line)
+
+
+def _open(source: Input) -> tuple[BinaryIO, bool]:
+    if isinstance(source, bytes):
+        return io.BytesIO(source), True
+    if isinstance(source, str | Path):
+        return open(source, "rb"), True
+    return source, False
+
+
+def iter_rows(source: Input) -> Iterator[AcledHeader | AcledRow | Finding]:
+    """Yield the header, each row with its starting line, and findings, from CSV or JSON.
+
+    ``source`` is a path, bytes, or a binary stream (left open). CRLF and LF line ends and a
+    UTF-8 byte-order mark are accepted.
+    """
+    stream, owned = _open(source)
+    try:
+        head = stream.peek(64) if hasattr(stream, "peek") else b""
+        if not head and isinstance(stream, io.BytesIO):
+            head = stream.getvalue()[:64]
+        if head.removeprefix(_BOM).lstrip()[:1] in (b"{", b"["):
+            yield from _json_rows(stream.read())
+        else:
+            yield from _csv_rows(stream)
+    finally:
+        if owned:
+            stream.close()
+
+
+def _csv_rows(stream: BinaryIO) -> Iterator[AcledHeader | AcledRow | Finding]:
+    text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
+    reader = csv.reader(text)
+    header: AcledHeader | None = None
+    width = 0
+    try:
+        for record in reader:
+            line = _start_line(reader.line_num, record)
+            if header is None:
+                found = header_of(record, line)
+                if isinstance(found, Finding):
+                    yield found
+                    return
+                header, width = found, len(found.columns)
+                yield header
+                continue
+            if not record or record == [""]:
+                continue  # a blank line
+            if len(record) != width:
+                yield make_finding(
+                    "A002",
+                    f"the row has {len(record)} cells; the header has {width} columns",
+                    line=line,
+                )
+                continue
+            yield AcledRow(line, dict(zip(header.columns, record, strict=True)))
+    except UnicodeDecodeError as exc:
+        yield make_finding("S002", f"the file is not valid UTF-8: {exc.reason}", line=None)
+    except csv.Error as exc:
+        yield make_finding("A002", f"the CSV cannot be read: {exc}", line=reader.line_num)
+    finally:
+        text.detach()
+    if header is None:
+        yield make_finding("S003", "the file is empty: no ACLED header", line=1)
+
+
+def _start_line(end_line: int, record: list[str]) -> int:
+    """Return the line a row starts on, from the line it ends on and its embedded newlines."""
+    inner = 0
+    for cell in record:
+        if "\n" in cell or "\r" in cell:
+            inner += cell.count("\n") + cell.count("\r") - cell.count("\r\n")
+    return end_line - inner
+
+
+def _json_rows(data: bytes) -> Iterator[AcledHeader | AcledRow | Finding]:
+    text, problem = decode(data)
+    if problem is not None:
+        yield problem
+        return
+    assert text is not None
+    document, problem = parse_json(text)
+    if problem is not None:
+        yield problem
+        return
+    rows: Any = document.get("data") if isinstance(document, dict) else document
+    if not isinstance(rows, list):
+        yield make_finding("A015", 'not an ACLED API response: no "data" list of rows', line=1)
+        return
+    if not rows:
+        return
+    paths = [join_index("$.data", i) for i in range(len(rows))]
+    lines = locate_lines(text, paths)
+    first = rows[0]
+    if not isinstance(first, dict):
+        yield make_finding("A015", "an API row is not an object", line=lines.get(paths[0]))
+        return
+    found = header_of(list(first), lines.get(paths[0], 1))
+    if isinstance(found, Finding):
+        yield found
+        return
+    yield found
+    for path, row in zip(paths, rows, strict=True):
+        line = lines.get(path)
+        if not isinstance(row, dict) or not all(isinstance(v, str) for v in row.values()):
+            yield make_finding(
+                "A015", "an API row is not an object whose values are all strings", line=line
+            )
+            continue
+        if list(row) != list(found.columns):
+            yield make_finding(
+                "A002", "the row's keys differ from the first row's", line=line, path=path
+            )
+            continue
+        yield AcledRow(line or 0, dict(row))

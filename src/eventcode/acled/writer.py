@@ -1,0 +1,210 @@
+"""Writing datasets as ACLED CSV, and converting files to it.
+
+:func:`write_acled` writes a dataset; :func:`convert` reads any file eventcode reads (an ACLED
+file keeps its style unless the options say otherwise) and writes ACLED CSV. Both return an
+:class:`AcledReport` that counts the events left out, by reason: nothing is dropped silently.
+Output is deterministic: the same input and options give the same bytes (no clock is read).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from attrs import frozen
+
+from eventcode.acled.layouts import CURRENT_COLUMNS, NUMERIC_COLUMNS
+from eventcode.acled.mapping import Lookups, exclusion_reason, render_event
+from eventcode.acled.options import AcledOptions, AcledStyle
+from eventcode.findings import Finding
+from eventcode.io.atomic import write_atomic
+from eventcode.model import Dataset, Event
+from eventcode.rules import policy as get_policy
+
+__all__ = ["AcledReport", "LeftOutEvent", "convert", "dumps_acled", "write_acled"]
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+@frozen(kw_only=True)
+class LeftOutEvent:
+    """An event the ACLED output does not hold, and why."""
+
+    event: str
+    reason: str
+
+
+@frozen(kw_only=True)
+class AcledReport:
+    """What a write or conversion did: rows written, ids assigned, events left out.
+
+    ``findings`` are those of reading the input (for :func:`convert`); ``style`` the style
+    written.
+    """
+
+    rows: int
+    style: AcledStyle
+    columns: tuple[str, ...]
+    assigned_ids: tuple[tuple[str, str], ...] = ()
+    left_out: tuple[LeftOutEvent, ...] = ()
+    findings: tuple[Finding, ...] = ()
+
+    def left_out_by_reason(self) -> dict[str, int]:
+        """Return how many events were left out for each reason."""
+        return dict(sorted(Counter(x.reason for x in self.left_out).items()))
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the report as a JSON-ready dictionary (for a CLI's ``--format json``)."""
+        return {
+            "rows": self.rows,
+            "codes": self.style.codes.value,
+            "dates": self.style.dates.value,
+            "columns": list(self.columns),
+            "assigned_ids": dict(self.assigned_ids),
+            "left_out": [{"event": x.event, "reason": x.reason} for x in self.left_out],
+            "left_out_by_reason": self.left_out_by_reason(),
+            "findings": [f.to_dict() for f in self.findings],
+        }
+
+
+def _assign_ids(events: list[Event], start: int) -> dict[str, str]:
+    """Give each event without an event_id_cnty the next free number, in order, per country."""
+    taken = {e.acled.event_id_cnty for e in events if e.acled and e.acled.event_id_cnty}
+    assigned: dict[str, str] = {}
+    number = start
+    for event in events:
+        if event.acled is None or event.acled.event_id_cnty:
+            continue
+        prefix = event.place.country if event.place and event.place.country else "XXX"
+        while f"{prefix}{number}" in taken:
+            number += 1
+        assigned[event.id] = f"{prefix}{number}"
+        number += 1
+    return assigned
+
+
+def _neutralise(column: str, value: str) -> str:
+    if column in NUMERIC_COLUMNS or not value.startswith(_FORMULA_START):
+        return value
+    try:
+        float(value)
+    except ValueError:
+        return "'" + value
+    return value  # a number in an extra column (population_best)
+
+
+def _rows(
+    dataset: Dataset, options: AcledOptions, style: AcledStyle
+) -> tuple[list[str], Iterator[list[str]], AcledReport]:
+    lookups = Lookups.of(dataset)
+    chosen = get_policy(options.policy)
+    kept: list[Event] = []
+    left_out: list[LeftOutEvent] = []
+    for event in dataset.events:
+        reason = exclusion_reason(event, lookups)
+        if reason is None:
+            kept.append(event)
+        else:
+            left_out.append(LeftOutEvent(event=event.id, reason=reason))
+    extras: list[str] = []
+    if options.extra_columns:
+        seen = set(CURRENT_COLUMNS)
+        for event in kept:
+            assert event.acled is not None
+            for cell in event.acled.cells:
+                if cell.column not in seen:
+                    seen.add(cell.column)
+                    extras.append(cell.column)
+    columns = [*CURRENT_COLUMNS, *extras]
+    assigned = _assign_ids(kept, options.id_start)
+
+    def rows() -> Iterator[list[str]]:
+        for event in kept:
+            cells = render_event(
+                event,
+                lookups,
+                style,
+                chosen,
+                event_id=assigned.get(event.id, ""),
+                timestamp=options.timestamp,
+            )
+            row = [cells.get(c, "") for c in columns]
+            if options.neutralise_formulas:
+                row = [_neutralise(c, v) for c, v in zip(columns, row, strict=True)]
+            yield row
+
+    report = AcledReport(
+        rows=len(kept),
+        style=style,
+        columns=tuple(columns),
+        assigned_ids=tuple(assigned.items()),
+        left_out=tuple(left_out),
+    )
+    return columns, rows(), report
+
+
+def _csv_chunks(header: list[str], rows: Iterable[list[str]]) -> Iterator[str]:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    for count, row in enumerate(rows, 1):
+        writer.writerow(row)
+        if count % 1000 == 0:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
+
+
+def dumps_acled(
+    dataset: Dataset, options: AcledOptions | None = None, *, style: AcledStyle | None = None
+) -> tuple[str, AcledReport]:
+    """Return a dataset as ACLED CSV text (LF line ends, UTF-8 when written), with the report.
+
+    ``style`` is an input's style, which ``options`` override.
+    """
+    opts = options or AcledOptions()
+    header, rows, report = _rows(dataset, opts, opts.style(style))
+    return "".join(_csv_chunks(header, rows)), report
+
+
+def write_acled(
+    dataset: Dataset,
+    path: str | Path,
+    options: AcledOptions | None = None,
+    *,
+    style: AcledStyle | None = None,
+) -> AcledReport:
+    """Write a dataset to ``path`` as ACLED CSV, atomically; return what was written."""
+    opts = options or AcledOptions()
+    header, rows, report = _rows(dataset, opts, opts.style(style))
+    write_atomic(path, _csv_chunks(header, rows))
+    return report
+
+
+def convert(
+    source: str | Path, target: str | Path, options: AcledOptions | None = None
+) -> AcledReport:
+    """Convert any file eventcode reads to ACLED CSV at ``target``.
+
+    An ACLED input (any layout, CSV or API JSON) keeps its style (codes, date rendering, extra
+    columns) unless ``options`` set one. Input rows with errors are not converted: their
+    findings are in the report (file and line), with every finding of reading the input.
+    """
+    from eventcode._api import load
+    from eventcode.acled.reading import read_style
+
+    loaded = load(source)
+    report = write_acled(loaded.dataset, target, options, style=read_style(source))
+    return AcledReport(
+        rows=report.rows,
+        style=report.style,
+        columns=report.columns,
+        assigned_ids=report.assigned_ids,
+        left_out=report.left_out,
+        findings=loaded.findings,
+    )
