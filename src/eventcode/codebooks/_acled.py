@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
+from typing import TypeVar
 
 import attrs
 
 from ._errors import UnknownCodeError, nearest
 from ._load import read_tsv
+
+T = TypeVar("T")
 
 __all__ = [
     "AcledActorType",
@@ -283,6 +286,16 @@ def acled_actor_types() -> tuple[AcledActorType, ...]:
     return tuple(_actor_types()[0].values())
 
 
+def _by_code_or_label(
+    value: int | str, by_code: Mapping[int, T], by_label: Mapping[str, T]
+) -> T | None:
+    """Find an entry by its number (``8``, ``"8"``) or its text label; None when neither."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return by_code.get(value)
+    text = str(value).strip()
+    return by_code.get(int(text)) if text.isdigit() else by_label.get(text)
+
+
 def acled_actor_type(value: int | str) -> AcledActorType:
     """Return the actor type for a numeric code (``8`` or ``"8"``) or a text label.
 
@@ -291,11 +304,7 @@ def acled_actor_type(value: int | str) -> AcledActorType:
 
     """
     by_code, by_label = _actor_types()
-    if isinstance(value, int) and not isinstance(value, bool):
-        found = by_code.get(value)
-    else:
-        text = str(value).strip()
-        found = by_code.get(int(text)) if text.isdigit() else by_label.get(text)
+    found = _by_code_or_label(value, by_code, by_label)
     if found is None:
         choices = [*map(str, by_code), *by_label]
         raise UnknownCodeError(value, "acled_actor_types", nearest(str(value), choices))
@@ -341,11 +350,7 @@ def parse_acled_interaction(value: int | str) -> AcledInteraction:
 
     """
     by_code, by_label = _interactions()
-    if isinstance(value, int) and not isinstance(value, bool):
-        found = by_code.get(value)
-    else:
-        text = str(value).strip()
-        found = by_code.get(int(text)) if text.isdigit() else by_label.get(text)
+    found = _by_code_or_label(value, by_code, by_label)
     if found is None:
         text = str(value)
         choices = list(map(str, by_code)) if text.strip().isdigit() else list(by_label)
