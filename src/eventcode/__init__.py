@@ -4,7 +4,7 @@ Typed records keep every figure with who stated it and on what basis; validation
 problem with its file, line and JSON path; datasets serialize losslessly to JSON and JSON Lines.
 """
 
-from eventcode._api import Loaded, dumps, iter_records, load, loads, read, write
+from eventcode._api import Loaded, dumps, iter_records, load, loads, read, write, write_as
 from eventcode._version import __version__
 from eventcode.errors import DatasetError, EventcodeError, UnknownFormatError
 from eventcode.findings import Finding, FindingCode, Location, Severity, finding_codes
@@ -116,4 +116,5 @@ __all__ = [
     "validate",
     "validate_path",
     "write",
+    "write_as",
 ]
