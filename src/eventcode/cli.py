@@ -1,28 +1,48 @@
 """The ``eventcode`` command line: a thin shell over the library.
 
 Exit codes: 0 nothing at or above the failing severity; 1 findings at or above it; 2 the
-command could not do what was asked (bad arguments, unreadable paths, or an internal error).
+command could not do what was asked (bad arguments or configuration, a path that does not exist
+or cannot be read, an output that cannot be written, or an internal error). 2 wins over 1.
 """
 
 from __future__ import annotations
 
 import argparse
+import io
+import os
+import signal
 import sys
-from collections.abc import Sequence
-from pathlib import Path
+import tempfile
+import traceback
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from types import FrameType
+from typing import TextIO
 
 from eventcode import acled, codebooks, rules
-from eventcode._api import load, write_as
+from eventcode._api import load
+from eventcode._progress import Progress
 from eventcode._version import __version__
+from eventcode.config import FAIL_ON, ConfigError, Settings, check_code_prefixes, load_settings
+from eventcode.conversion import CONVERT_FORMATS, SameFileError, convert
 from eventcode.errors import EventcodeError
-from eventcode.findings import Severity, code_info, finding_codes
-from eventcode.reporting import render
+from eventcode.findings import code_info, finding_codes
+from eventcode.io.atomic import write_atomic
+from eventcode.io.formats import format_for_path
+from eventcode.io.sources import Source
+from eventcode.paths import STDIN, collect_paths
+from eventcode.reporters import REPORT_FORMATS, render
 from eventcode.schema import SCHEMA_NAMES, schema_json
-from eventcode.validation import Report, validate_path
+from eventcode.validation import Report, validate_source
 
-__all__ = ["main"]
+__all__ = ["EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "main", "run"]
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+#: Nothing at or above the failing severity.
+EXIT_OK = 0
+#: Findings at or above the failing severity.
+EXIT_FINDINGS = 1
+#: The command could not do what was asked.
+EXIT_USAGE = 2
 
 
 class _Parser(argparse.ArgumentParser):
@@ -31,26 +51,139 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"eventcode: error: {message}\n")
 
 
+def _codes(text: str) -> list[str]:
+    return [part for part in (p.strip() for p in text.split(",")) if part]
+
+
+def _add_validate(commands: argparse._SubParsersAction[_Parser]) -> None:
+    validate = commands.add_parser(
+        "validate",
+        help="validate dataset files and report findings",
+        description="Validate dataset files (JSON, JSON Lines, ACLED CSV or API JSON) and "
+        "directories of them; '-' reads standard input. Options override [tool.eventcode] in "
+        "pyproject.toml.",
+    )
+    validate.add_argument(
+        "paths", nargs="+", metavar="PATH", help="a file, a directory to walk, or - for stdin"
+    )
+    validate.add_argument(
+        "--format",
+        "--output-format",
+        dest="format",
+        choices=REPORT_FORMATS,
+        help="the report format (default: text)",
+    )
+    validate.add_argument(
+        "--output-file", metavar="FILE", help="write the report to FILE (atomically), not stdout"
+    )
+    validate.add_argument(
+        "--fail-on",
+        choices=FAIL_ON,
+        help="the severity that makes the exit code 1 (default: error)",
+    )
+    validate.add_argument(
+        "--select",
+        action="append",
+        type=_codes,
+        metavar="CODES",
+        help="report only these codes or prefixes, comma-separated (S,C014; default: ALL)",
+    )
+    validate.add_argument(
+        "--ignore",
+        action="append",
+        type=_codes,
+        metavar="CODES",
+        help="do not report these codes or prefixes, comma-separated",
+    )
+    validate.add_argument(
+        "--policy",
+        help=f"the coding-rule policy figures are compared by (default: {rules.DEFAULT_POLICY};"
+        f" known: {', '.join(rules.policy_names())})",
+    )
+    validate.add_argument(
+        "--include",
+        action="append",
+        metavar="PATTERN",
+        help="files a directory walk picks up (repeatable; default: *.json *.jsonl *.ndjson *.csv)",
+    )
+    validate.add_argument(
+        "--exclude",
+        action="append",
+        metavar="PATTERN",
+        help="files and directories a walk skips, replacing the default (.* __pycache__ "
+        "node_modules)",
+    )
+    validate.add_argument(
+        "--extend-exclude",
+        action="append",
+        metavar="PATTERN",
+        help="files and directories a walk skips, besides the default",
+    )
+    validate.add_argument(
+        "--force-exclude",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="apply the exclusions to files named directly too (for pre-commit)",
+    )
+    validate.add_argument(
+        "--stdin-filename",
+        metavar="NAME",
+        help="the name findings give standard input; its extension sets the format",
+    )
+    validate.add_argument(
+        "--config", metavar="FILE", help="read [tool.eventcode] from FILE, not ./pyproject.toml"
+    )
+    validate.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+    validate.add_argument(
+        "--no-progress",
+        action="store_true",
+        help="never draw the progress bar (drawn on a terminal for long runs)",
+    )
+
+
+def _add_convert(commands: argparse._SubParsersAction[_Parser]) -> None:
+    convert_ = commands.add_parser(
+        "convert",
+        help="convert a dataset or ACLED file to JSON, JSON Lines or ACLED CSV",
+        description="Convert any file eventcode reads to a dataset document, JSON Lines or "
+        "ACLED CSV. OUT is written atomically; records that cannot be converted are named.",
+    )
+    convert_.add_argument(
+        "source", metavar="IN", help="a dataset, JSON Lines or ACLED file, or - for stdin"
+    )
+    convert_.add_argument(
+        "-o", "--output", required=True, metavar="OUT", help="the file to write, or - for stdout"
+    )
+    convert_.add_argument(
+        "--to",
+        choices=CONVERT_FORMATS,
+        help="the output format (default: by OUT's extension; json for stdout)",
+    )
+    convert_.add_argument(
+        "--fail-on",
+        choices=FAIL_ON,
+        default="error",
+        help="the severity of a finding about the input that makes the exit code 1 "
+        "(default: error)",
+    )
+    convert_.add_argument("--codes", choices=("numeric", "text"), help="ACLED actor types")
+    convert_.add_argument("--dates", choices=("export", "iso"), help="ACLED event_date style")
+    convert_.add_argument(
+        "--id-start", type=int, help="first number of generated event_id_cnty values"
+    )
+    convert_.add_argument("--timestamp", type=int, help="timestamp for events that have none")
+    convert_.add_argument(
+        "--neutralise-formulas",
+        action="store_true",
+        help="prefix text cells that a spreadsheet would run as formulas with '",
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="eventcode", description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--version", action="version", version=f"eventcode {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-
-    validate = commands.add_parser("validate", help="validate dataset files and report findings")
-    validate.add_argument("paths", nargs="+", metavar="PATH", help=".json or .jsonl files")
-    validate.add_argument("--format", choices=("text", "json"), default="text")
-    validate.add_argument(
-        "--fail-on",
-        choices=("error", "warning", "never"),
-        default="error",
-        help="the severity that makes the exit code 1 (default: error)",
-    )
-    validate.add_argument(
-        "--policy",
-        default=rules.DEFAULT_POLICY,
-        help=f"the coding-rule policy figures are compared by (default: {rules.DEFAULT_POLICY};"
-        f" known: {', '.join(rules.policy_names())})",
-    )
+    _add_validate(commands)
 
     schema = commands.add_parser("schema", help="print the published JSON Schema")
     schema.add_argument("name", nargs="?", choices=SCHEMA_NAMES, default=SCHEMA_NAMES[0])
@@ -61,28 +194,7 @@ def _parser() -> argparse.ArgumentParser:
         help="a finding code (S101) or a codebook query: cameo:194, cameo-actor:RUSGOVMIL, "
         '"acled:Shelling/artillery/missile attack", plover:ASSAULT',
     )
-
-    convert = commands.add_parser(
-        "convert", help="convert a dataset or ACLED file to JSON, JSON Lines or ACLED CSV"
-    )
-    convert.add_argument("source", metavar="IN", help="a .json, .jsonl or ACLED .csv/.json file")
-    convert.add_argument("-o", "--output", required=True, metavar="OUT", help="the file to write")
-    convert.add_argument(
-        "--to",
-        choices=("json", "jsonl", "acled-csv"),
-        help="the output format (default: by OUT's extension)",
-    )
-    convert.add_argument("--codes", choices=("numeric", "text"), help="ACLED actor types")
-    convert.add_argument("--dates", choices=("export", "iso"), help="ACLED event_date style")
-    convert.add_argument(
-        "--id-start", type=int, help="first number of generated event_id_cnty values"
-    )
-    convert.add_argument("--timestamp", type=int, help="timestamp for events that have none")
-    convert.add_argument(
-        "--neutralise-formulas",
-        action="store_true",
-        help="prefix text cells that a spreadsheet would run as formulas with '",
-    )
+    _add_convert(commands)
 
     derive = commands.add_parser(
         "derive", help="derive ACLED fatalities and UCDP best/low/high per event, explained"
@@ -97,95 +209,196 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _say(message: str) -> None:
+    print(f"eventcode: {message}", file=sys.stderr)
+
+
+def _reason(exc: BaseException) -> str:
+    return exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+
+
+def _emit(text: str, stream: TextIO | None = None) -> None:
+    """Write ``text`` as UTF-8 (a lone surrogate from the data as its escape) and flush."""
+    out = sys.stdout if stream is None else stream
+    out.flush()
+    buffer = getattr(out, "buffer", None)
+    if buffer is None:
+        out.write(text)
+    else:
+        buffer.write(text.encode("utf-8", "backslashreplace"))
+        buffer.flush()
+
+
 def _derive(args: argparse.Namespace) -> int:
     try:
         chosen = rules.policy(args.policy)
     except rules.UnknownPolicyError as error:
-        print(f"eventcode: {error}", file=sys.stderr)
+        _say(str(error))
         return EXIT_USAGE
     try:
         loaded = load(args.path)
     except (OSError, EventcodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        print(f"eventcode: cannot read {args.path}: {reason}", file=sys.stderr)
+        _say(f"cannot read {args.path}: {_reason(exc)}")
         return EXIT_USAGE
     if loaded.findings:
         data = loaded.dataset
         records = len(data.documents) + len(data.actors) + len(data.claimants) + len(data.events)
         report = Report(findings=loaded.findings, records=records, files=(args.path,))
-        sys.stderr.write(render(report, "text"))
+        _emit(render(report, "text"), sys.stderr)
     results = rules.derive(loaded.dataset, chosen)
-    sys.stdout.write(rules.render_derivations(results, chosen, args.format))
+    _emit(rules.render_derivations(results, chosen, args.format))
     return EXIT_FINDINGS if loaded.has_errors else EXIT_OK
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    """Return the configuration file's settings with the command line's options applied."""
+    settings = Settings() if args.isolated else load_settings(args.config)
+
+    def joined(groups: list[list[str]] | None, where: str) -> tuple[str, ...] | None:
+        if groups is None:
+            return None
+        return check_code_prefixes([c for group in groups for c in group], where)
+
+    return settings.override(
+        select=joined(args.select, "--select"),
+        ignore=joined(args.ignore, "--ignore"),
+        fail_on=args.fail_on,
+        policy=args.policy,
+        format=args.format,
+        include=None if args.include is None else tuple(args.include),
+        exclude=None if args.exclude is None else tuple(args.exclude),
+        extend_exclude=None if args.extend_exclude is None else tuple(args.extend_exclude),
+        force_exclude=args.force_exclude,
+    )
+
+
+def _stdin_source(name: str) -> Source:
+    data = sys.stdin.buffer.read()
+    return Source.from_bytes(data, format_for_path(name, data[:4096]), name=name)
+
+
+def _write_report(text: str, settings: Settings, output_file: str | None) -> bool:
+    """Write the report; return False (having said why) when it could not be written."""
+    if output_file is None:
+        _emit(text)
+    else:
+        try:
+            write_atomic(output_file, [text.encode("utf-8", "backslashreplace").decode("utf-8")])
+        except OSError as exc:
+            _say(f"cannot write {output_file}: {_reason(exc)}")
+            return False
+    return True
+
+
+def _step_summary(report: Report) -> None:
+    """Append the report as Markdown to GitHub's step summary, when there is one."""
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not summary:
+        return
+    try:
+        with open(summary, "a", encoding="utf-8", errors="backslashreplace") as out:
+            out.write(render(report, "markdown"))
+    except OSError as exc:
+        _say(f"warning: cannot write the step summary {summary}: {_reason(exc)}")
 
 
 def _validate(args: argparse.Namespace) -> int:
     try:
-        chosen = rules.policy(args.policy)
-    except rules.UnknownPolicyError as error:
-        print(f"eventcode: {error}", file=sys.stderr)
+        settings = _settings(args)
+        chosen = rules.policy(settings.policy)
+    except (ConfigError, rules.UnknownPolicyError) as error:
+        _say(str(error))
         return EXIT_USAGE
+    if args.paths.count(STDIN) > 1:
+        _say("standard input (-) can be read only once")
+        return EXIT_USAGE
+    collected = collect_paths(
+        args.paths,
+        include=settings.include,
+        exclude=settings.all_excluded,
+        force_exclude=settings.force_exclude,
+    )
+    failed = bool(collected.problems)
+    for problem in collected.problems:
+        _say(f"cannot read {problem.path}: {problem.reason}")
+    if not collected.files and not failed:
+        _say("warning: no files to validate")
     report = Report()
-    unreadable = False
-    for path in args.paths:
-        try:
-            report = report + validate_path(Path(path), name=path, policy=chosen)
-        except (OSError, EventcodeError) as exc:
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            print(f"eventcode: cannot read {path}: {reason}", file=sys.stderr)
-            unreadable = True
-    sys.stdout.write(render(report, args.format))
-    if unreadable:
+    enabled = False if args.no_progress else None
+    progress = Progress(sys.stderr, len(collected.files), enabled=enabled)
+    try:
+        for file in collected.files:
+            progress.start(file)
+            try:
+                if file == STDIN:
+                    source = _stdin_source(args.stdin_filename or STDIN)
+                else:
+                    source = Source.from_path(file, name=file)
+                report = report + validate_source(source, chosen, progress=progress.records)
+            except (OSError, EventcodeError) as exc:
+                _say(f"cannot read {file}: {_reason(exc)}")
+                failed = True
+            progress.finish()
+    finally:
+        progress.close()
+    report = report.filtered(select=settings.select, ignore=settings.ignore)
+    if not _write_report(render(report, settings.format), settings, args.output_file):
+        failed = True
+    if settings.format == "github":
+        _step_summary(report)
+    if failed:
         return EXIT_USAGE
-    if args.fail_on == "never":
-        return EXIT_OK
-    threshold = Severity(args.fail_on).rank
-    failing = any(f.severity.rank >= threshold for f in report.findings)
-    return EXIT_FINDINGS if failing else EXIT_OK
+    return EXIT_FINDINGS if report.fails(settings.fail_on) else EXIT_OK
 
 
-def _convert_target(args: argparse.Namespace) -> str:
-    if args.to is not None:
-        return str(args.to)
-    suffix = Path(args.output).suffix.lower()
-    return {".csv": "acled-csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}.get(suffix, "json")
+@contextmanager
+def _stdout_text() -> Iterator[TextIO]:
+    """Yield standard output as UTF-8 text with LF line ends, leaving it open afterwards."""
+    sys.stdout.flush()
+    wrapper = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="\n")
+    try:
+        yield wrapper
+    finally:
+        wrapper.flush()
+        wrapper.detach()
+
+
+def _acled_options(args: argparse.Namespace) -> acled.AcledOptions:
+    defaults = acled.AcledOptions()
+    return acled.AcledOptions(
+        codes=acled.CodeStyle(args.codes) if args.codes else None,
+        dates=acled.DateStyle(args.dates) if args.dates else None,
+        id_start=defaults.id_start if args.id_start is None else args.id_start,
+        timestamp=args.timestamp,
+        neutralise_formulas=args.neutralise_formulas,
+    )
 
 
 def _convert(args: argparse.Namespace) -> int:
-    source, target = Path(args.source), Path(args.output)
-    if target.exists() and target.resolve() == source.resolve():
-        print(f"eventcode: refusing to overwrite the input {args.source}", file=sys.stderr)
-        return EXIT_USAGE
-    fmt = _convert_target(args)
+    source = sys.stdin.buffer.read() if args.source == STDIN else args.source
+    options = _acled_options(args)
     try:
-        if fmt == "acled-csv":
-            defaults = acled.AcledOptions()
-            options = acled.AcledOptions(
-                codes=acled.CodeStyle(args.codes) if args.codes else None,
-                dates=acled.DateStyle(args.dates) if args.dates else None,
-                id_start=defaults.id_start if args.id_start is None else args.id_start,
-                timestamp=args.timestamp,
-                neutralise_formulas=args.neutralise_formulas,
-            )
-            report = acled.convert(source, target, options)
-            findings = report.findings
-            for left in report.left_out:
-                print(f"eventcode: left out event {left.event}: {left.reason}", file=sys.stderr)
-            written = f"{report.rows} ACLED row(s)"
+        if args.output == STDIN:
+            with _stdout_text() as out:
+                done = convert(source, out, to=args.to, options=options)
         else:
-            loaded = load(source)
-            findings = loaded.findings
-            write_as(loaded.dataset, target, fmt)
-            written = f"{len(loaded.dataset.events)} event(s)"
-    except (OSError, EventcodeError, ValueError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        print(f"eventcode: cannot convert {args.source}: {reason}", file=sys.stderr)
+            done = convert(source, args.output, to=args.to, options=options)
+    except SameFileError as exc:
+        _say(str(exc))
         return EXIT_USAGE
-    if findings:
-        sys.stderr.write(render(Report(findings=tuple(findings)), "text"))
-    print(f"eventcode: wrote {written} to {args.output}", file=sys.stderr)
-    failing = any(f.severity is Severity.ERROR for f in findings)
-    return EXIT_FINDINGS if failing else EXIT_OK
+    except BrokenPipeError:
+        raise
+    except (OSError, EventcodeError, ValueError) as exc:
+        _say(f"cannot convert {args.source} to {args.output}: {_reason(exc)}")
+        return EXIT_USAGE
+    for left in done.left_out:
+        _say(f"left out event {left.event}: {left.reason}")
+    if done.findings:
+        _emit(render(Report(findings=done.findings), "text"), sys.stderr)
+    what = "ACLED row(s)" if done.format == "acled-csv" else "record(s)"
+    where = "standard output" if args.output == STDIN else args.output
+    _say(f"wrote {done.written} {what} to {where}")
+    return EXIT_FINDINGS if done.fails(args.fail_on) else EXIT_OK
 
 
 def _explain(args: argparse.Namespace) -> int:
@@ -193,17 +406,16 @@ def _explain(args: argparse.Namespace) -> int:
         try:
             print(codebooks.explain(args.code).render())
         except (codebooks.UnknownCodeError, ValueError) as error:
-            print(f"eventcode: {error}", file=sys.stderr)
+            _say(str(error))
             return EXIT_USAGE
         return EXIT_OK
     try:
         info = code_info(args.code)
     except KeyError:
         known = ", ".join(finding_codes())
-        print(
-            f"eventcode: unknown code {args.code!r}; finding codes: {known}; codebook queries "
-            f"start with {', '.join(codebooks.EXPLAIN_SCHEMES)}",
-            file=sys.stderr,
+        _say(
+            f"unknown code {args.code!r}; finding codes: {known}; codebook queries "
+            f"start with {', '.join(codebooks.EXPLAIN_SCHEMES)}"
         )
         return EXIT_USAGE
     print(f"{info.code} {info.name} ({info.severity.value})\n\n{info.summary}\n\nFix: {info.fix}")
@@ -211,8 +423,26 @@ def _explain(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    sys.stdout.write(schema_json(args.name))
+    _emit(schema_json(args.name))
     return EXIT_OK
+
+
+def _internal_error(exc: BaseException) -> int:
+    """Say briefly that eventcode has a bug, keeping the traceback in a file for the report."""
+    where = ""
+    try:
+        handle, path = tempfile.mkstemp(prefix="eventcode-crash-", suffix=".txt")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(f"eventcode {__version__}\nargv: {sys.argv!r}\n\n")
+            out.write("".join(traceback.format_exception(exc)))
+        where = f" The details are in {path}."
+    except OSError:
+        pass
+    _say(
+        f"internal error ({type(exc).__name__}: {exc}). This is a bug in eventcode; please "
+        f"report it with the command and the input that caused it.{where}"
+    )
+    return EXIT_USAGE
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -228,19 +458,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handlers[args.command](args)
     except KeyboardInterrupt:
-        print("eventcode: interrupted", file=sys.stderr)
+        _say("interrupted")
         return EXIT_USAGE
     except BrokenPipeError:
+        # The reader went away (`eventcode validate ... | head`): stop quietly, and keep
+        # Python's final flush of stdout from complaining about the closed pipe.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
         return EXIT_USAGE
     except Exception as exc:  # a bug: say so briefly, never a bare traceback
-        print(
-            f"eventcode: internal error ({type(exc).__name__}: {exc}). This is a bug in "
-            "eventcode; please report it with the command and input that caused it.",
-            file=sys.stderr,
-        )
-        return EXIT_USAGE
+        return _internal_error(exc)
+
+
+def _terminated(signum: int, frame: FrameType | None) -> None:
+    """Stop on SIGTERM (a cancelled CI job) as on Ctrl-C: partial output is removed."""
+    raise KeyboardInterrupt
 
 
 def run() -> None:
     """Entry point of the ``eventcode`` console script."""
+    signal.signal(signal.SIGTERM, _terminated)
     sys.exit(main())

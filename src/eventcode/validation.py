@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +32,7 @@ from eventcode.rules.policy import Policy
 __all__ = [
     "Report",
     "check_items",
+    "code_selected",
     "dataset_items",
     "validate",
     "validate_path",
@@ -73,6 +74,48 @@ class Report:
             records=self.records + other.records,
             files=self.files + other.files,
         )
+
+    def filtered(
+        self, *, select: Iterable[str] | None = None, ignore: Iterable[str] = ()
+    ) -> Report:
+        """Return the report with only the findings whose codes are selected and not ignored.
+
+        ``select`` and ``ignore`` hold codes or code prefixes (``S1``, ``R002``, ``ALL``), as
+        :func:`code_selected` reads them; ``select=None`` selects every code.
+        """
+        chosen = None if select is None else tuple(select)
+        ignored = tuple(ignore)
+        kept = tuple(f for f in self.findings if code_selected(f.code, chosen, ignored))
+        return Report(findings=kept, records=self.records, files=self.files)
+
+    def fails(self, fail_on: Severity | str) -> bool:
+        """Tell whether a finding is at or above ``fail_on`` (a severity, or ``"never"``)."""
+        if fail_on == "never":
+            return False
+        threshold = Severity(fail_on).rank
+        return any(f.severity.rank >= threshold for f in self.findings)
+
+
+def _prefix_length(code: str, prefixes: Iterable[str]) -> int:
+    """Return the length of the longest of ``prefixes`` that ``code`` starts with, or -1."""
+    best = -1
+    for prefix in prefixes:
+        wanted = "" if prefix.upper() == "ALL" else prefix.upper()
+        if code.upper().startswith(wanted):
+            best = max(best, len(wanted))
+    return best
+
+
+def code_selected(code: str, select: Iterable[str] | None, ignore: Iterable[str] = ()) -> bool:
+    """Tell whether a finding ``code`` is reported under ``select`` and ``ignore``.
+
+    Both hold codes or prefixes of codes (``ALL`` is every code); ``select=None`` selects
+    everything. As in ruff, the most specific entry decides: ``select=["S"], ignore=["S1"]``
+    drops S102, ``select=["S102"], ignore=["S"]`` keeps it; an entry in both lists is ignored.
+    """
+    selected = 0 if select is None else _prefix_length(code, select)
+    ignored = _prefix_length(code, ignore)
+    return selected >= 0 and selected > ignored
 
 
 def _record_findings(item: RecordItem, context: Context) -> Iterator[Finding]:
@@ -138,7 +181,9 @@ def dataset_items(dataset: Dataset) -> Iterator[RecordItem]:
             yield RecordItem(kind=kind, record=record, path=join_index(section_path, index))
 
 
-def _collect(entries: Iterable[Finding | RecordItem]) -> tuple[list[Finding], int]:
+def _collect(
+    entries: Iterable[Finding | RecordItem], progress: Callable[[int], None] | None = None
+) -> tuple[list[Finding], int]:
     findings: list[Finding] = []
     records = 0
     for entry in entries:
@@ -146,6 +191,8 @@ def _collect(entries: Iterable[Finding | RecordItem]) -> tuple[list[Finding], in
             findings.append(entry)
         else:
             records += 1
+            if progress is not None:
+                progress(records)
     return findings, records
 
 
@@ -159,17 +206,30 @@ def validate(dataset: Dataset, policy: Policy | str | None = None) -> Report:
     return Report(findings=tuple(findings), records=records)
 
 
-def validate_source(source: Source, policy: Policy | str | None = None) -> Report:
-    """Validate one opened source, streaming its records."""
-    findings, records = _collect(check_items(source.items(), policy=policy))
+def validate_source(
+    source: Source,
+    policy: Policy | str | None = None,
+    *,
+    progress: Callable[[int], None] | None = None,
+) -> Report:
+    """Validate one opened source, streaming its records.
+
+    ``progress``, when given, is called after each record with the number checked so far.
+    """
+    findings, records = _collect(check_items(source.items(), policy=policy), progress)
     return Report(findings=tuple(source.place(findings)), records=records, files=(source.name,))
 
 
 def validate_path(
-    path: str | Path, *, name: str | None = None, policy: Policy | str | None = None
+    path: str | Path,
+    *,
+    name: str | None = None,
+    policy: Policy | str | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> Report:
     """Validate a file; raise ``OSError`` if it cannot be opened.
 
-    ``name`` is how findings name the file (default: ``path`` as given).
+    ``name`` is how findings name the file (default: ``path`` as given); ``progress`` is as
+    for :func:`validate_source`.
     """
-    return validate_source(Source.from_path(path, name=name), policy)
+    return validate_source(Source.from_path(path, name=name), policy, progress=progress)

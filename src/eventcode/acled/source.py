@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from eventcode.acled.ids import EventIdSet
 from eventcode.acled.layouts import Layout
 from eventcode.acled.mapping import ACLED_CLAIMANT, RowMapper
 from eventcode.acled.options import AcledStyle
@@ -49,7 +50,7 @@ class AcledStream:
         self.header: AcledHeader | None = None
         self.style: AcledStyle | None = None
         self.rows = 0
-        self._seen: set[str] = set()
+        self._seen = EventIdSet()
         self._mapper: RowMapper | None = None
         self._counts = {"events": 0, "actors": 0, "documents": 0}
 
@@ -83,18 +84,16 @@ class AcledStream:
         first = rows[0][0]
         event_id = first.cells.get("event_id_cnty", "")
         findings = [f for _, found in rows for f in found]
-        if self._check_duplicates and event_id:
-            if event_id in self._seen:
-                findings.append(
-                    make_finding(
-                        "A010",
-                        f"event_id_cnty {event_id!r} is on an earlier row too",
-                        line=first.line,
-                        field="event_id_cnty",
-                        event=event_id,
-                    )
+        if self._check_duplicates and event_id and self._seen.add(event_id):
+            findings.append(
+                make_finding(
+                    "A010",
+                    f"event_id_cnty {event_id!r} is on an earlier row too",
+                    line=first.line,
+                    field="event_id_cnty",
+                    event=event_id,
                 )
-            self._seen.add(event_id)
+            )
         yield from findings
         path = join_index("$.events", self._counts["events"])
         self._counts["events"] += 1

@@ -69,9 +69,9 @@ class ExpectedBasis:
         return {"allowed": sorted(b.value for b in self.allowed), "reason": self.reason}
 
 
-def _names(actors: Mapping[str, Actor] | Iterable[Actor]) -> dict[str, str]:
-    found = actors.values() if isinstance(actors, Mapping) else actors
-    return {a.id: a.name for a in found}
+def _by_id(actors: Mapping[str, Actor] | Iterable[Actor]) -> Mapping[str, Actor]:
+    # A mapping is used as it is: copying it for every figure cost most of a validation run.
+    return actors if isinstance(actors, Mapping) else {a.id: a for a in actors}
 
 
 def expected_basis(
@@ -93,10 +93,11 @@ def expected_basis(
     ``actors`` (a mapping by id or any iterable of actors) only supplies names for the reason.
     Pure: reads nothing but its arguments and the packaged stakes table.
     """
-    names = _names(actors)
+    by_id = _by_id(actors)
 
     def name(actor_id: str) -> str:
-        return f"{names[actor_id]} ({actor_id})" if actor_id in names else actor_id
+        actor = by_id.get(actor_id)
+        return f"{actor.name} ({actor_id})" if actor is not None else actor_id
 
     side, subject = claimant.speaks_for, figure.subject.actor
     if side is None:

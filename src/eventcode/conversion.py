@@ -1,0 +1,159 @@
+"""Converting any file eventcode reads to a dataset document, JSON Lines or ACLED CSV.
+
+Nothing is lost silently: every input record is in the output or named in the
+:class:`Conversion` (a finding for a record that could not be read, a :class:`LeftOutEvent`
+for an event ACLED would not record). A file is written atomically (a temporary file renamed
+into place), so a failure leaves any earlier output as it was; the input is never overwritten.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TextIO
+
+from attrs import frozen
+
+from eventcode._api import Loaded, _load_source, load
+from eventcode.acled.options import AcledOptions, AcledStyle
+from eventcode.acled.reading import read_style
+from eventcode.acled.source import AcledStream
+from eventcode.acled.writer import LeftOutEvent, dumps_acled, write_acled
+from eventcode.errors import EventcodeError
+from eventcode.findings import Finding, Severity
+from eventcode.io.atomic import write_atomic
+from eventcode.io.formats import Format, format_for_path
+from eventcode.io.json_document import dumps_document
+from eventcode.io.json_lines import iter_jsonl_lines
+from eventcode.io.sources import Source
+from eventcode.model import Dataset
+
+__all__ = [
+    "CONVERT_FORMATS",
+    "Conversion",
+    "SameFileError",
+    "convert",
+    "output_format",
+]
+
+#: The formats :func:`convert` writes.
+CONVERT_FORMATS = ("json", "jsonl", "acled-csv")
+
+_BY_SUFFIX = {".csv": "acled-csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+
+
+class SameFileError(EventcodeError, ValueError):
+    """The output named is the input: converting would overwrite it."""
+
+
+@frozen(kw_only=True)
+class Conversion:
+    """What a conversion did: the format and records written, and what it left out, and why.
+
+    ``written`` counts ACLED rows, or the records of a dataset document or JSON Lines file;
+    ``left_out`` names the events ACLED CSV cannot hold; ``findings`` name the input records
+    that could not be read (not written) and anything else reading the input found.
+    """
+
+    format: str
+    written: int
+    left_out: tuple[LeftOutEvent, ...] = ()
+    findings: tuple[Finding, ...] = ()
+
+    def fails(self, fail_on: Severity | str) -> bool:
+        """Tell whether a finding is at or above ``fail_on`` (a severity, or ``"never"``)."""
+        if fail_on == "never":
+            return False
+        threshold = Severity(fail_on).rank
+        return any(f.severity.rank >= threshold for f in self.findings)
+
+
+def output_format(target: str | Path, to: str | None = None) -> str:
+    """Return the format to write: ``to``, else by ``target``'s extension (else ``json``)."""
+    if to is not None:
+        if to not in CONVERT_FORMATS:
+            raise ValueError(f"cannot write {to!r}; formats: {', '.join(CONVERT_FORMATS)}")
+        return to
+    return _BY_SUFFIX.get(Path(target).suffix.lower(), "json")
+
+
+def _style_of_bytes(data: bytes, fmt: Format) -> AcledStyle | None:
+    if fmt not in (Format.ACLED_CSV, Format.ACLED_JSON):
+        return None
+    stream = AcledStream(data, check_duplicates=False)
+    for _ in stream.items():
+        if stream.style is not None:
+            break
+    return stream.style
+
+
+def _records(dataset: Dataset) -> int:
+    return (
+        len(dataset.documents) + len(dataset.actors) + len(dataset.claimants) + len(dataset.events)
+    )
+
+
+def _write_text(out: TextIO, chunks: Iterable[str]) -> None:
+    for chunk in chunks:
+        out.write(chunk)
+    out.flush()
+
+
+def convert(
+    source: str | Path | bytes,
+    target: str | Path | TextIO,
+    *,
+    to: str | None = None,
+    options: AcledOptions | None = None,
+    name: str = "-",
+) -> Conversion:
+    """Convert ``source`` (a path, or the bytes of a file) to ``target`` (a path or a stream).
+
+    ``to`` is ``json``, ``jsonl`` or ``acled-csv`` (default: by ``target``'s extension, for a
+    stream ``json``); ``options`` apply to ACLED CSV, where an ACLED input keeps its style
+    unless they set one. ``name`` is how findings name bytes given as ``source``.
+
+    Raises ``OSError`` when the input cannot be read or the output written (leaving an earlier
+    output in place), :class:`SameFileError` when ``target`` is ``source``, and
+    :class:`~eventcode.UnknownFormatError` when the input's format cannot be told.
+    """
+    target_name = "-" if not isinstance(target, (str, Path)) else target
+    fmt = output_format(target_name, to)
+    if (
+        isinstance(source, (str, Path))
+        and isinstance(target, (str, Path))
+        and os.path.exists(target)
+        and os.path.exists(source)
+        and os.path.samefile(source, target)
+    ):
+        raise SameFileError(f"refusing to overwrite the input {os.fspath(source)}")
+    loaded: Loaded
+    style: AcledStyle | None = None
+    if isinstance(source, bytes):
+        in_format = format_for_path(name, source[:4096])
+        loaded = _load_source(Source.from_bytes(source, in_format, name=name))
+        if fmt == "acled-csv":
+            style = _style_of_bytes(source, in_format)
+    else:
+        loaded = load(source)
+        if fmt == "acled-csv":
+            style = read_style(source)
+    dataset = loaded.dataset
+    if fmt == "acled-csv":
+        if isinstance(target, (str, Path)):
+            report = write_acled(dataset, target, options, style=style)
+        else:
+            text, report = dumps_acled(dataset, options, style=style)
+            _write_text(target, [text])
+        return Conversion(
+            format=fmt, written=report.rows, left_out=report.left_out, findings=loaded.findings
+        )
+    chunks: Iterable[str] = (
+        iter_jsonl_lines(dataset) if fmt == "jsonl" else [dumps_document(dataset)]
+    )
+    if isinstance(target, (str, Path)):
+        write_atomic(target, chunks)
+    else:
+        _write_text(target, chunks)
+    return Conversion(format=fmt, written=_records(dataset), findings=loaded.findings)

@@ -1,0 +1,30 @@
+"""The JSON report: a versioned object with the findings and a summary (docs/cli.md)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from eventcode._version import __version__
+from eventcode.validation import Report
+
+__all__ = ["REPORT_FORMAT_VERSION", "render", "report_to_dict"]
+
+#: The version of the ``--format json`` report layout (documented in docs/cli.md).
+REPORT_FORMAT_VERSION = "1"
+
+
+def report_to_dict(report: Report) -> dict[str, Any]:
+    """Return the JSON report: version, tool, the files read, findings and summary."""
+    return {
+        "report_version": REPORT_FORMAT_VERSION,
+        "tool": {"name": "eventcode", "version": __version__},
+        "files": list(report.files),
+        "findings": [f.to_dict() for f in report.findings],
+        "summary": report.summary(),
+    }
+
+
+def render(report: Report) -> str:
+    """Render the report as one JSON object (non-ASCII text kept as it is)."""
+    return json.dumps(report_to_dict(report), ensure_ascii=False, indent=2) + "\n"
