@@ -9,12 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from eventcode.cli import _parser
 from tests.helpers import MAKIIVKA, ROOT, makiivka_data, write_json
 from tests.test_cli import parse_commands, run
-
-yaml = pytest.importorskip("yaml")
 
 CLI_DOC = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
 CI_DOC = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
