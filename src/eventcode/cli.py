@@ -29,6 +29,12 @@ from eventcode.errors import EventcodeError
 from eventcode.findings import code_info, finding_codes
 from eventcode.io.atomic import write_atomic
 from eventcode.io.formats import format_for_path
+from eventcode.io.limits import (
+    DEFAULT_MAX_FIELD_BYTES,
+    DEFAULT_MAX_JSON_DEPTH,
+    DEFAULT_MAX_LINE_BYTES,
+    Limits,
+)
 from eventcode.io.sources import Source
 from eventcode.paths import STDIN, collect_paths
 from eventcode.reporters import REPORT_FORMATS, render
@@ -53,6 +59,40 @@ class _Parser(argparse.ArgumentParser):
 
 def _codes(text: str) -> list[str]:
     return [part for part in (p.strip() for p in text.split(",")) if part]
+
+
+def _add_limits(parser: argparse.ArgumentParser) -> None:
+    """Add the options that set the input limits (docs/reliability.md)."""
+    parser.add_argument(
+        "--max-field-size",
+        type=int,
+        metavar="BYTES",
+        default=DEFAULT_MAX_FIELD_BYTES,
+        help=f"the largest CSV cell or JSON string read (default: {DEFAULT_MAX_FIELD_BYTES})",
+    )
+    parser.add_argument(
+        "--max-line-size",
+        type=int,
+        metavar="BYTES",
+        default=DEFAULT_MAX_LINE_BYTES,
+        help=f"the longest JSON Lines or CSV line read (default: {DEFAULT_MAX_LINE_BYTES})",
+    )
+    parser.add_argument(
+        "--max-json-depth",
+        type=int,
+        metavar="N",
+        default=DEFAULT_MAX_JSON_DEPTH,
+        help=f"the deepest JSON nesting read, at most 500 (default: {DEFAULT_MAX_JSON_DEPTH})",
+    )
+
+
+def _limits(args: argparse.Namespace) -> Limits:
+    """Return the limits the options set; raise ``ValueError`` for a bad one."""
+    return Limits(
+        max_field_bytes=args.max_field_size,
+        max_line_bytes=args.max_line_size,
+        max_json_depth=args.max_json_depth,
+    )
 
 
 def _add_validate(commands: argparse._SubParsersAction[_Parser]) -> None:
@@ -139,6 +179,7 @@ def _add_validate(commands: argparse._SubParsersAction[_Parser]) -> None:
         action="store_true",
         help="never draw the progress bar (drawn on a terminal for long runs)",
     )
+    _add_limits(validate)
 
 
 def _add_convert(commands: argparse._SubParsersAction[_Parser]) -> None:
@@ -177,6 +218,7 @@ def _add_convert(commands: argparse._SubParsersAction[_Parser]) -> None:
         action="store_true",
         help="prefix text cells that a spreadsheet would run as formulas with '",
     )
+    _add_limits(convert_)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -272,9 +314,9 @@ def _settings(args: argparse.Namespace) -> Settings:
     )
 
 
-def _stdin_source(name: str) -> Source:
+def _stdin_source(name: str, limits: Limits) -> Source:
     data = sys.stdin.buffer.read()
-    return Source.from_bytes(data, format_for_path(name, data[:4096]), name=name)
+    return Source.from_bytes(data, format_for_path(name, data[:4096]), name=name, limits=limits)
 
 
 def _write_report(text: str, settings: Settings, output_file: str | None) -> bool:
@@ -306,7 +348,8 @@ def _validate(args: argparse.Namespace) -> int:
     try:
         settings = _settings(args)
         chosen = rules.policy(settings.policy)
-    except (ConfigError, rules.UnknownPolicyError) as error:
+        limits = _limits(args)
+    except (ConfigError, rules.UnknownPolicyError, ValueError) as error:
         _say(str(error))
         return EXIT_USAGE
     if args.paths.count(STDIN) > 1:
@@ -331,9 +374,9 @@ def _validate(args: argparse.Namespace) -> int:
             progress.start(file)
             try:
                 if file == STDIN:
-                    source = _stdin_source(args.stdin_filename or STDIN)
+                    source = _stdin_source(args.stdin_filename or STDIN, limits)
                 else:
-                    source = Source.from_path(file, name=file)
+                    source = Source.from_path(file, name=file, limits=limits)
                 report = report + validate_source(source, chosen, progress=progress.records)
             except (OSError, EventcodeError) as exc:
                 _say(f"cannot read {file}: {_reason(exc)}")
@@ -375,14 +418,19 @@ def _acled_options(args: argparse.Namespace) -> acled.AcledOptions:
 
 
 def _convert(args: argparse.Namespace) -> int:
+    try:
+        limits = _limits(args)
+    except ValueError as error:
+        _say(str(error))
+        return EXIT_USAGE
     source = sys.stdin.buffer.read() if args.source == STDIN else args.source
     options = _acled_options(args)
     try:
         if args.output == STDIN:
             with _stdout_text() as out:
-                done = convert(source, out, to=args.to, options=options)
+                done = convert(source, out, to=args.to, options=options, limits=limits)
         else:
-            done = convert(source, args.output, to=args.to, options=options)
+            done = convert(source, args.output, to=args.to, options=options, limits=limits)
     except SameFileError as exc:
         _say(str(exc))
         return EXIT_USAGE

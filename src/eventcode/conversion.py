@@ -15,7 +15,7 @@ from typing import TextIO
 
 from attrs import frozen
 
-from eventcode._api import Loaded, _load_source, load
+from eventcode._api import Loaded, _load_source
 from eventcode.acled.options import AcledOptions, AcledStyle
 from eventcode.acled.reading import read_style
 from eventcode.acled.source import AcledStream
@@ -26,6 +26,7 @@ from eventcode.io.atomic import write_atomic
 from eventcode.io.formats import Format, format_for_path
 from eventcode.io.json_document import dumps_document
 from eventcode.io.json_lines import iter_jsonl_lines
+from eventcode.io.limits import DEFAULT_LIMITS, Limits
 from eventcode.io.sources import Source
 from eventcode.model import Dataset
 
@@ -107,6 +108,7 @@ def convert(
     to: str | None = None,
     options: AcledOptions | None = None,
     name: str = "-",
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Conversion:
     """Convert ``source`` (a path, or the bytes of a file) to ``target`` (a path or a stream).
 
@@ -132,11 +134,11 @@ def convert(
     style: AcledStyle | None = None
     if isinstance(source, bytes):
         in_format = format_for_path(name, source[:4096])
-        loaded = _load_source(Source.from_bytes(source, in_format, name=name))
+        loaded = _load_source(Source.from_bytes(source, in_format, name=name, limits=limits))
         if fmt == "acled-csv":
             style = _style_of_bytes(source, in_format)
     else:
-        loaded = load(source)
+        loaded = _load_source(Source.from_path(source, limits=limits))
         if fmt == "acled-csv":
             style = read_style(source)
     dataset = loaded.dataset

@@ -23,6 +23,7 @@ from eventcode.checks.places import PlaceSpellings
 from eventcode.checks.records import event_findings
 from eventcode.checks.references import ReferenceIndex
 from eventcode.findings import Finding, Severity
+from eventcode.io.formats import Format
 from eventcode.io.records import SECTION_OF, RecordItem, Unloaded
 from eventcode.io.sources import Source
 from eventcode.jsonpath import ROOT, join_index, join_key
@@ -216,8 +217,39 @@ def validate_source(
 
     ``progress``, when given, is called after each record with the number checked so far.
     """
-    findings, records = _collect(check_items(source.items(), policy=policy), progress)
+    if source.format in (Format.ACLED_CSV, Format.ACLED_JSON):
+        findings, records = _validate_acled(source, progress)
+    else:
+        findings, records = _collect(check_items(source.items(), policy=policy), progress)
     return Report(findings=tuple(source.place(findings)), records=records, files=(source.name,))
+
+
+def _validate_acled(
+    source: Source, progress: Callable[[int], None] | None
+) -> tuple[list[Finding], int]:
+    """Validate an ACLED file on its rows: the findings records would give, without records.
+
+    A CSV file (read from a path) of :data:`~eventcode.acled.parallel.PARALLEL_MIN_BYTES` or
+    more is checked in worker processes (same findings, same order).
+    """
+    from eventcode.acled import parallel
+    from eventcode.acled.checking import AcledValidation
+
+    path = source.path
+    try:
+        if (
+            path is not None
+            and source.format is Format.ACLED_CSV
+            and Path(path).stat().st_size >= parallel.PARALLEL_MIN_BYTES
+        ):
+            done = parallel.parallel_findings(path, progress=progress, limits=source.limits)
+            if done is not None:
+                return done
+        checked = AcledValidation(source.raw())
+        findings = list(checked.findings(progress))
+    finally:
+        source.close()
+    return findings, checked.records
 
 
 def validate_path(

@@ -13,6 +13,7 @@ import hashlib
 import re
 from collections.abc import Mapping
 from datetime import UTC, datetime, time, timedelta
+from functools import lru_cache
 
 from attrs import evolve, frozen
 
@@ -60,6 +61,7 @@ __all__ = [
     "ACLED_CLAIMANT",
     "Lookups",
     "RowMapper",
+    "country_alpha3",
     "exclusion_reason",
     "render_event",
     "stable_id",
@@ -78,6 +80,7 @@ _SIZE_NOTE = re.compile(r"\s*\[size=([^\]]*)\]\s*$")
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
+@lru_cache(maxsize=65536)
 def stable_id(prefix: str, name: str) -> str:
     """Return the id a name always gets: a readable slug and 8 hex digits of its SHA-1."""
     slug = _SLUG.sub("-", name.casefold()).strip("-")[:40].strip("-") or "x"
@@ -355,7 +358,7 @@ class RowMapper:
             date=DateSpan(start=day, precision=_TIME_PRECISION[int(cells["time_precision"])]),
             place=Place(
                 name=cells["location"],
-                country=_alpha3(cells["country"]),
+                country=country_alpha3(cells["country"]),
                 admin1=cells["admin1"] or None,
                 admin2=cells["admin2"] or None,
                 admin3=cells["admin3"] or None,
@@ -391,7 +394,12 @@ class RowMapper:
 
     def _with_kept_cells(self, event: Event, cells: Mapping[str, str]) -> Event:
         assert event.acled is not None
-        rendered = render_event(event, self._lookups, self.style, self.policy)
+        if exclusion_reason(event, self._lookups) is not None:
+            # The writer would leave this event out (and say why), so no cell of it is
+            # rendered: keep every compared cell as written rather than compare.
+            rendered: Mapping[str, str] = {}
+        else:
+            rendered = render_event(event, self._lookups, self.style, self.policy)
         kept = [
             AcledCell(column=c, value=cells[c])
             for c in self._compared
@@ -414,7 +422,9 @@ def _compared_columns(header: AcledHeader) -> tuple[str, ...]:
     return tuple(c for c in CURRENT_COLUMNS if c in present and c not in skip)
 
 
-def _alpha3(name: str) -> str | None:
+@lru_cache(maxsize=4096)
+def country_alpha3(name: str) -> str | None:
+    """Return the three-letter code of an ACLED country name (``None``: not in the table)."""
     try:
         return codebooks.acled_country(name).alpha3
     except codebooks.UnknownCodeError:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -19,13 +20,18 @@ from eventcode.acled.layouts import DROPPED_COLUMNS, detect_layout, known_column
 from eventcode.acled.rows import AcledHeader, AcledRow
 from eventcode.findings import Finding, make_finding
 from eventcode.io._locate import locate_lines
-from eventcode.io._text import decode, parse_json
+from eventcode.io._text import decode, parse_json_checked
+from eventcode.io.limits import DEFAULT_LIMITS, Limited, Limits
 from eventcode.jsonpath import join_index
 
 __all__ = ["header_of", "iter_rows", "looks_like_acled_csv", "looks_like_acled_json"]
 
-Input = str | Path | bytes | BinaryIO
+#: What :func:`iter_rows` reads: a path, bytes, a binary stream, or either of the last two
+#: with the limits to read it within (default :data:`~eventcode.io.limits.DEFAULT_LIMITS`).
+Input = str | Path | bytes | BinaryIO | Limited
 _BOM = b"\xef\xbb\xbf"
+_NOT_UTF8 = re.compile("[\udc80-\udcff]")
+_SKIP_CHUNK = 1 << 16
 
 
 def looks_like_acled_csv(head: bytes) -> bool:
@@ -43,6 +49,14 @@ def looks_like_acled_json(head: bytes) -> bool:
 def header_of(columns: list[str] | tuple[str, ...], line: int = 1) -> AcledHeader | Finding:
     """Return the header a row of column names makes, or an A001 finding."""
     names = tuple(columns)
+    twice = sorted({c for c in names if names.count(c) > 1})
+    if twice:
+        return make_finding(
+            "A001",
+            f"the header names {', '.join(map(repr, twice))} more than once",
+            line=line,
+            field=None,
+        )
     layout, missing = detect_layout(names)
     if layout is None or missing:
         what = "no ACLED columns" if layout is None else f"lacks {', '.join(missing)}"
@@ -54,6 +68,8 @@ def header_of(columns: list[str] | tuple[str, ...], line: int = 1) -> AcledHeade
 
 
 def _open(source: Input) -> tuple[BinaryIO, bool]:
+    if isinstance(source, Limited):
+        source = source.source
     if isinstance(source, bytes):
         return io.BytesIO(source), True
     if isinstance(source, str | Path):
@@ -64,32 +80,97 @@ def _open(source: Input) -> tuple[BinaryIO, bool]:
 def iter_rows(source: Input) -> Iterator[AcledHeader | AcledRow | Finding]:
     """Yield the header, each row with its starting line, and findings, from CSV or JSON.
 
-    ``source`` is a path, bytes, or a binary stream (left open). CRLF and LF line ends and a
-    UTF-8 byte-order mark are accepted.
+    ``source`` is a path, bytes, or a binary stream (left open), or a :class:`Limited` one.
+    LF, CRLF and CR line ends and a UTF-8 byte-order mark are accepted. Nothing in the input
+    raises: bad bytes, broken quoting and exceeded limits are findings, and reading goes on
+    with the next row.
     """
+    limits = source.limits if isinstance(source, Limited) else DEFAULT_LIMITS
     stream, owned = _open(source)
     try:
         head = stream.peek(64) if hasattr(stream, "peek") else b""
         if not head and isinstance(stream, io.BytesIO):
             head = stream.getvalue()[:64]
         if head.removeprefix(_BOM).lstrip()[:1] in (b"{", b"["):
-            yield from _json_rows(stream.read())
+            yield from _json_rows(stream.read(), limits)
         else:
-            yield from _csv_rows(stream)
+            yield from _csv_rows(stream, limits)
     finally:
         if owned:
             stream.close()
 
 
-def _csv_rows(stream: BinaryIO) -> Iterator[AcledHeader | AcledRow | Finding]:
-    text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
-    reader = csv.reader(text)
+class _Lines:
+    """The physical lines of a CSV text for :mod:`csv`, none longer than the line limit.
+
+    A longer line is read and dropped in chunks; an empty line stands for it (a blank line to
+    the CSV reader) and :meth:`drain` gives its L002 finding.
+    """
+
+    def __init__(self, text: io.TextIOWrapper, limits: Limits) -> None:
+        self._text = text
+        self._limit = limits.max_line_bytes
+        self._number = 0
+        self._pending: list[Finding] = []
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        line = self._text.readline(self._limit + 1)
+        if not line:
+            raise StopIteration
+        self._number += 1
+        if len(line) <= self._limit or line.endswith(("\n", "\r")):
+            return line
+        size = len(line)
+        while line and not line.endswith(("\n", "\r")):
+            line = self._text.readline(_SKIP_CHUNK)
+            size += len(line)
+        self._pending.append(
+            make_finding(
+                "L002",
+                f"the line holds {size} characters, more than the limit "
+                f"max_line_bytes={self._limit}; it is skipped",
+                line=self._number,
+            )
+        )
+        return "\n"
+
+    def drain(self) -> list[Finding]:
+        """Return (and forget) the findings about the lines skipped so far."""
+        found, self._pending = self._pending, []
+        return found
+
+
+def _csv_rows(stream: BinaryIO, limits: Limits) -> Iterator[AcledHeader | AcledRow | Finding]:
+    text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="surrogateescape", newline="")
+    lines = _Lines(text, limits)
+    reader = csv.reader(lines)
     header: AcledHeader | None = None
     width = 0
     try:
-        for record in reader:
+        while True:
+            # The limit is process-wide: set it before each row, for this reader's limits.
+            csv.field_size_limit(limits.max_field_bytes)
+            try:
+                record = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as exc:
+                yield from lines.drain()
+                yield _csv_error(exc, reader.line_num, limits)
+                continue
+            yield from lines.drain()
             line = _start_line(reader.line_num, record)
+            if _NOT_UTF8.search("".join(record)):
+                yield make_finding(
+                    "S002", "the row holds bytes that are not valid UTF-8; it is skipped", line=line
+                )
+                continue
             if header is None:
+                if not record or record == [""]:
+                    continue  # blank lines before the header
                 found = header_of(record, line)
                 if isinstance(found, Finding):
                     yield found
@@ -107,14 +188,21 @@ def _csv_rows(stream: BinaryIO) -> Iterator[AcledHeader | AcledRow | Finding]:
                 )
                 continue
             yield AcledRow(line, dict(zip(header.columns, record, strict=True)))
-    except UnicodeDecodeError as exc:
-        yield make_finding("S002", f"the file is not valid UTF-8: {exc.reason}", line=None)
-    except csv.Error as exc:
-        yield make_finding("A002", f"the CSV cannot be read: {exc}", line=reader.line_num)
     finally:
         text.detach()
     if header is None:
         yield make_finding("S003", "the file is empty: no ACLED header", line=1)
+
+
+def _csv_error(exc: csv.Error, line: int, limits: Limits) -> Finding:
+    if "field larger than field limit" in str(exc):
+        return make_finding(
+            "L001",
+            f"a cell is larger than the limit max_field_bytes={limits.max_field_bytes}; "
+            "the row is skipped",
+            line=line,
+        )
+    return make_finding("A002", f"the CSV cannot be read here: {exc}", line=line)
 
 
 def _start_line(end_line: int, record: list[str]) -> int:
@@ -126,16 +214,18 @@ def _start_line(end_line: int, record: list[str]) -> int:
     return end_line - inner
 
 
-def _json_rows(data: bytes) -> Iterator[AcledHeader | AcledRow | Finding]:
+def _json_rows(data: bytes, limits: Limits) -> Iterator[AcledHeader | AcledRow | Finding]:
     text, problem = decode(data)
     if problem is not None:
         yield problem
         return
     assert text is not None
-    document, problem = parse_json(text)
-    if problem is not None:
-        yield problem
+    parsed = parse_json_checked(text, limits)
+    if parsed.problem is not None:
+        yield parsed.problem
         return
+    yield from parsed.findings
+    document = parsed.value
     rows: Any = document.get("data") if isinstance(document, dict) else document
     if not isinstance(rows, list):
         yield make_finding("A015", 'not an ACLED API response: no "data" list of rows', line=1)

@@ -10,7 +10,8 @@ targeting on a Battles event, C013) are left to them.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable
+from functools import lru_cache
 
 from eventcode import codebooks
 from eventcode.acled.layouts import REQUIRED_COLUMNS, Layout
@@ -38,155 +39,204 @@ __all__ = ["row_findings"]
 
 _EVENT_ID = re.compile(ACLED_EVENT_ID_PATTERN)
 _YEAR = re.compile(r"^[0-9]{4}$")
-#: Adds a finding of the row: code, message, column.
-_Add = Callable[[str, str, str], None]
+_CACHE = 4096
+#: A finding of a row before it is placed: code, message, column.
+Template = tuple[str, str, str | None]
+Templates = tuple[Template, ...]
+_NONE: Templates = ()
 
 
-def _at(findings: Iterable[Finding], line: int, event: str | None) -> Iterator[Finding]:
-    """Place findings of the shared checks on the row: line, column (from their path), event."""
+def _templates(findings: Iterable[Finding]) -> Templates:
+    """Templates of the shared checks' findings: the column is the last step of their path."""
+    out = []
     for finding in findings:
         path = finding.location.path
         column = str(split(path)[-1]) if path and path != ROOT else None
-        yield finding.at(path=None, line=line, field=column, event=event)
+        out.append((finding.code, finding.message, column))
+    return tuple(out)
 
 
 def row_findings(row: AcledRow, header: AcledHeader) -> list[Finding]:
-    """Return every finding of one row on its own (duplicate ids need the file: see source)."""
-    cells, line = row.cells, row.line
-    event = cells.get("event_id_cnty") or None
-    found: list[Finding] = []
+    """Return every finding of one row on its own (duplicate ids need the file: see source).
 
-    def add(code: str, message: str, column: str) -> None:
-        found.append(make_finding(code, message, line=line, field=column, event=event))
-
-    for column in header.columns:
-        if column in REQUIRED_COLUMNS and cells[column] == "":
-            add("A003", f"{column} is blank; every ACLED row fills it", column)
+    The checks are pure functions of a few cells each, cached by value (taxonomy, actor types,
+    countries and dates repeat across rows), that return findings without line or event.
+    """
+    cells = row.cells
+    get = cells.get
+    found: list[Template] = [
+        ("A003", f"{column} is blank; every ACLED row fills it", column)
+        for column in _required(header.columns)
+        if cells[column] == ""
+    ]
+    event = get("event_id_cnty") or None
     if event is not None and not _EVENT_ID.match(event):
         why = f"{event!r} is not an ACLED event id (three capitals and a number)"
-        add("A009", why, "event_id_cnty")
-    _date_findings(cells, add)
-    for column in ("time_precision", "geo_precision"):
-        if cells[column]:
-            try:
-                parse_precision(cells[column])
-            except CellError as error:
-                add("A006", f"{column}: {error}", column)
-    _coordinate_findings(cells, add)
-    if cells["fatalities"]:
-        try:
-            parse_non_negative(cells["fatalities"])
-        except CellError as error:
-            add("A011", f"fatalities: {error}", "fatalities")
-    if cells.get("timestamp"):
-        try:
-            parse_non_negative(cells["timestamp"])
-        except CellError as error:
-            add("A016", f"timestamp: {error}", "timestamp")
+        found.append(("A009", why, "event_id_cnty"))
+    found += _date_findings(cells["event_date"], cells["year"])
+    found += _precision_findings(cells["time_precision"], cells["geo_precision"])
+    found += _coordinate_findings(cells["latitude"], cells["longitude"])
+    found += _count_findings(cells["fatalities"], get("timestamp", ""))
     if "civilian_targeting" in cells:
-        try:
-            parse_civilian_targeting(cells["civilian_targeting"])
-        except CellError as error:
-            add("A012", str(error), "civilian_targeting")
-    _actor_findings(cells, header.layout, add, found, line, event)
-    _place_findings(cells, add, found, line, event)
-    _taxonomy_findings(cells, found, line, event)
-    return found
+        found += _civilian_targeting_findings(cells["civilian_targeting"])
+    found += _actor_findings(
+        get("inter1"),
+        get("inter2"),
+        bool(cells["actor2"]) if "actor2" in cells else None,
+        cells["interaction"],
+        header.layout,
+    )
+    found += _place_findings(get("iso", ""), cells["region"], cells["country"])
+    found += _taxonomy_findings(get("disorder_type"), cells["event_type"], cells["sub_event_type"])
+    if not found:
+        return []
+    line = row.line
+    return [
+        make_finding(code, message, line=line, field=column, event=event)
+        for code, message, column in found
+    ]
 
 
-def _date_findings(cells: dict[str, str], add: _Add) -> None:
-    text, year = cells["event_date"], cells["year"]
+@lru_cache(maxsize=64)
+def _required(columns: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(column for column in columns if column in REQUIRED_COLUMNS)
+
+
+@lru_cache(maxsize=_CACHE)
+def _date_findings(text: str, year: str) -> Templates:
     if not text:
-        return
+        return _NONE
     try:
         day = parse_date(text)
     except CellError as error:
-        add("A004", f"event_date: {error}", "event_date")
-        return
+        return (("A004", f"event_date: {error}", "event_date"),)
     if year and (not _YEAR.match(year) or int(year) != day.year):
-        add("A005", f"year {year!r} is not the year of event_date {text!r} ({day.year})", "year")
+        why = f"year {year!r} is not the year of event_date {text!r} ({day.year})"
+        return (("A005", why, "year"),)
+    return _NONE
 
 
-def _coordinate_findings(cells: dict[str, str], add: _Add) -> None:
+@lru_cache(maxsize=64)
+def _precision_findings(time_precision: str, geo_precision: str) -> Templates:
+    found = []
+    for column, text in (("time_precision", time_precision), ("geo_precision", geo_precision)):
+        if text:
+            try:
+                parse_precision(text)
+            except CellError as error:
+                found.append(("A006", f"{column}: {error}", column))
+    return tuple(found)
+
+
+@lru_cache(maxsize=_CACHE)
+def _coordinate_findings(latitude: str, longitude: str) -> Templates:
+    found: list[Template] = []
     values = []
-    for column, limit in (("latitude", 90), ("longitude", 180)):
-        if not cells[column]:
+    for column, text, limit in (("latitude", latitude, 90), ("longitude", longitude, 180)):
+        if not text:
             continue
         try:
-            values.append(parse_coordinate(cells[column], limit, column))
+            values.append(parse_coordinate(text, limit, column))
         except CellError as error:
-            add("A007", str(error), column)
+            found.append(("A007", str(error), column))
     if len(values) == 2 and values == [0.0, 0.0]:
-        add("A008", "latitude and longitude are both 0: a placeholder, not a place", "latitude")
+        why = "latitude and longitude are both 0: a placeholder, not a place"
+        found.append(("A008", why, "latitude"))
+    return tuple(found)
 
 
-def _actor_findings(
-    cells: dict[str, str],
-    layout: Layout,
-    add: _Add,
-    found: list[Finding],
-    line: int,
-    event: str | None,
-) -> None:
-    inters: dict[str, int | None] = {}
-    for column in ("inter1", "inter2"):
-        if column not in cells or (column == "inter1" and not cells[column]):
+def _count_findings(fatalities: str, timestamp: str) -> Templates:
+    found: list[Template] = []
+    for code, column, text in (
+        ("A011", "fatalities", fatalities),
+        ("A016", "timestamp", timestamp),
+    ):
+        if not text or (text.isascii() and text.isdigit()):  # the common case, without a regex
             continue
         try:
-            inters[column] = parse_inter(cells[column])
+            parse_non_negative(text)
         except CellError as error:
-            add("A013", f"{column}: {error}", column)
+            found.append((code, f"{column}: {error}", column))
+    return tuple(found)
+
+
+@lru_cache(maxsize=16)
+def _civilian_targeting_findings(text: str) -> Templates:
+    try:
+        parse_civilian_targeting(text)
+    except CellError as error:
+        return (("A012", str(error), "civilian_targeting"),)
+    return _NONE
+
+
+@lru_cache(maxsize=_CACHE)
+def _actor_findings(
+    inter1_text: str | None,
+    inter2_text: str | None,
+    has_actor2: bool | None,
+    interaction: str,
+    layout: Layout,
+) -> Templates:
+    """Actor types and interaction; a text is ``None`` when the layout lacks its column."""
+    found: list[Template] = []
+    inters: dict[str, int | None] = {}
+    for column, text in (("inter1", inter1_text), ("inter2", inter2_text)):
+        if text is None or (column == "inter1" and not text):
+            continue
+        try:
+            inters[column] = parse_inter(text)
+        except CellError as error:
+            found.append(("A013", f"{column}: {error}", column))
     if "inter2" in inters:
-        if cells["actor2"] and inters["inter2"] is None:
-            add("A013", "actor2 is named but inter2 gives no actor type", "inter2")
-        elif not cells["actor2"] and inters["inter2"] is not None:
-            add("A013", "inter2 gives an actor type but there is no actor2", "inter2")
-    interaction = cells["interaction"]
+        if has_actor2 and inters["inter2"] is None:
+            found.append(("A013", "actor2 is named but inter2 gives no actor type", "inter2"))
+        elif not has_actor2 and inters["inter2"] is not None:
+            found.append(("A013", "inter2 gives an actor type but there is no actor2", "inter2"))
     inter1 = inters.get("inter1")
-    if not interaction or inter1 is None or ("inter2" in cells and "inter2" not in inters):
-        return
+    if inter1_text is not None and inter1 is None and "inter1" in inters:
+        found.append(("A013", "actor1 is named but inter1 gives no actor type", "inter1"))
+    if not interaction or inter1 is None or (inter2_text is not None and "inter2" not in inters):
+        return tuple(found)
     path = join_key(ROOT, "interaction")
     if layout is Layout.MONADIC:  # the row shows one actor; the interaction names both
         try:
             stated = codebooks.parse_acled_interaction(interaction)
         except codebooks.UnknownCodeError:
-            found.extend(_at(interaction_findings(inter1, None, interaction, path), line, event))
-            return
+            found += _templates(interaction_findings(inter1, None, interaction, path))
+            return tuple(found)
         if inter1 not in stated.actor_types:
             why = f"interaction {interaction!r} does not involve inter1 {inter1}"
-            add("C014", why, "interaction")
-        return
+            found.append(("C014", why, "interaction"))
+        return tuple(found)
     inter2 = inters.get("inter2")
-    found.extend(_at(interaction_findings(inter1, inter2, interaction, path), line, event))
+    found += _templates(interaction_findings(inter1, inter2, interaction, path))
+    return tuple(found)
 
 
-def _place_findings(
-    cells: dict[str, str], add: _Add, found: list[Finding], line: int, event: str | None
-) -> None:
-    iso_text = cells.get("iso", "")
+@lru_cache(maxsize=_CACHE)
+def _place_findings(iso_text: str, region: str, country: str) -> Templates:
+    found: list[Template] = []
     iso: int | None = None
     if iso_text:
         try:
             iso = parse_non_negative(iso_text)
         except CellError as error:
-            add("A014", f"iso: {error}", "iso")
-    shared = region_country_findings(cells["region"] or None, cells["country"] or None, iso, ROOT)
-    found.extend(_at(shared, line, event))
+            found.append(("A014", f"iso: {error}", "iso"))
+    found += _templates(region_country_findings(region or None, country or None, iso, ROOT))
+    return tuple(found)
 
 
-def _taxonomy_findings(
-    cells: dict[str, str], found: list[Finding], line: int, event: str | None
-) -> None:
-    event_type, sub = cells["event_type"], cells["sub_event_type"]
+@lru_cache(maxsize=_CACHE)
+def _taxonomy_findings(disorder: str | None, event_type: str, sub: str) -> Templates:
+    """Check the taxonomy; ``disorder`` is ``None`` in the legacy layout (the sub-event says)."""
     if not event_type or not sub:
-        return
-    disorder = cells.get("disorder_type")
-    if disorder is None:  # the legacy layout: the sub-event type gives it
+        return _NONE
+    if disorder is None:
         try:
             disorder = codebooks.acled_sub_event_type(sub).disorder_type
         except codebooks.UnknownCodeError:
             disorder = "-"
     if not disorder:
-        return
+        return _NONE
     acled = AcledClass(disorder_type=disorder, event_type=event_type, sub_event_type=sub)
-    found.extend(_at(acled_class_findings(acled, ROOT), line, event))
+    return _templates(acled_class_findings(acled, ROOT))

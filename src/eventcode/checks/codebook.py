@@ -12,6 +12,7 @@ from eventcode.model import AcledClass, Actor, Document, Event, EventActor, Plac
 
 __all__ = [
     "actor_codebook_findings",
+    "civilian_targeting_findings",
     "document_codebook_findings",
     "event_codebook_findings",
     "interaction_findings",
@@ -95,6 +96,14 @@ def acled_class_findings(acled: AcledClass, path: str) -> Iterator[Finding]:
         )
 
 
+def civilian_targeting_findings(
+    event_type: str, civilian_targeting: bool, path: str
+) -> Iterator[Finding]:
+    """Report civilian targeting on a Battles event (ACLED never sets it there)."""
+    if civilian_targeting and event_type == "Battles":
+        yield make_finding("C013", "civilian targeting is never set on a Battles event", path=path)
+
+
 def _actor_type_findings(
     role: EventActor, path: str, actors: Mapping[str, Actor], place: Place | None
 ) -> Iterator[Finding]:
@@ -120,14 +129,13 @@ def event_codebook_findings(event: Event, path: str, context: Context) -> Iterat
         found.extend(cameo_event_findings(event.cameo, join_key(path, "cameo")))
     if event.acled is not None:
         found.extend(acled_class_findings(event.acled, join_key(path, "acled")))
-        if event.civilian_targeting and event.acled.event_type == "Battles":
-            found.append(
-                make_finding(
-                    "C013",
-                    "civilian targeting is never set on a Battles event",
-                    path=join_key(path, "civilian_targeting"),
-                )
+        found.extend(
+            civilian_targeting_findings(
+                event.acled.event_type,
+                event.civilian_targeting,
+                join_key(path, "civilian_targeting"),
             )
+        )
     if event.place is not None and event.place.country is not None:
         found.extend(
             country_findings(event.place.country, join_key(join_key(path, "place"), "country"))

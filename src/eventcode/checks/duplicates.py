@@ -7,12 +7,28 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
+from datetime import date
 
 from eventcode.checks.places import spelling_key
 from eventcode.findings import Finding, make_finding
 from eventcode.model import Event
 
-__all__ = ["DuplicateEvents"]
+__all__ = ["DuplicateEvents", "signature"]
+
+
+Where = tuple[str, str | None, float | None, float | None] | None
+
+
+def signature(
+    start: date, last: date, where: Where, roles: list[str], classification: tuple[object, ...]
+) -> bytes:
+    """Return the digest of what makes two events look the same (one definition of R010).
+
+    ``where`` is the place's spelling key, country and coordinates; ``roles`` the sorted ids of
+    every actor; ``classification`` the ACLED sub-event type and the CAMEO code.
+    """
+    text = repr((start, last, where, roles, classification))
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=12).digest()
 
 
 def _signature(event: Event) -> bytes | None:
@@ -33,8 +49,7 @@ def _signature(event: Event) -> bytes | None:
         for r in (event.actor1, event.actor2, *event.assoc_actor1, *event.assoc_actor2)
         if r is not None
     )
-    text = repr((event.date.start, event.date.last, where, roles, classification))
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=12).digest()
+    return signature(event.date.start, event.date.last, where, roles, classification)
 
 
 class DuplicateEvents:
@@ -45,16 +60,21 @@ class DuplicateEvents:
 
     def add(self, event: Event, path: str, line: int | None) -> Iterator[Finding]:
         """Register an event; yield a finding if an earlier event looks the same."""
-        signature = _signature(event)
-        if signature is None:
-            return
-        first = self._first.setdefault(signature, event.id)
-        if first != event.id:
+        found = _signature(event)
+        if found is not None:
+            yield from self.add_signature(found, event.id, path, line)
+
+    def add_signature(
+        self, digest: bytes, event: str, path: str, line: int | None
+    ) -> Iterator[Finding]:
+        """Register event ``event`` by its :func:`signature`; report it if an earlier one has it."""
+        first = self._first.setdefault(digest, event)
+        if first != event:
             yield make_finding(
                 "R010",
-                f"event {event.id!r} has the dates, place, actors and type of {first!r}",
+                f"event {event!r} has the dates, place, actors and type of {first!r}",
                 path=path,
                 line=line,
-                event=event.id,
-                related=(first, event.id),
+                event=event,
+                related=(first, event),
             )

@@ -12,19 +12,20 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-
-from attrs import frozen
+from functools import lru_cache
+from typing import NamedTuple
 
 from eventcode.findings import Finding, make_finding
 from eventcode.jsonpath import join_key
 from eventcode.model import Event, Place
 
-__all__ = ["PlaceSpellings", "spelling_key"]
+__all__ = ["PlaceSpellings", "Spot", "spelling_key"]
 
 _NOT_CONSONANT = re.compile(r"[^bcdfghjklmnpqrstvwxz]")
 _SAME_POINT_DEGREES = 0.01
 
 
+@lru_cache(maxsize=65536)
 def spelling_key(name: str) -> str:
     """Return the key under which transliterations of one name meet."""
     decomposed = unicodedata.normalize("NFKD", name.casefold())
@@ -36,16 +37,36 @@ def _normal(name: str) -> str:
     return unicodedata.normalize("NFC", name).casefold()
 
 
-@frozen
-class _Seen:
+class Spot(NamedTuple):
+    """Where a place is, as far as telling two places apart goes."""
+
+    country: str | None
+    latitude: float | None
+    longitude: float | None
+    admin1: str | None
+    admin2: str | None
+    admin3: str | None
+
+    @classmethod
+    def of(cls, place: Place) -> Spot:
+        """Return the spot of a place record."""
+        return cls(
+            place.country,
+            place.latitude,
+            place.longitude,
+            place.admin1,
+            place.admin2,
+            place.admin3,
+        )
+
+
+class _Seen(NamedTuple):
     name: str
-    place: Place
+    spot: Spot
     event: str
-    path: str
-    line: int | None
 
 
-def _same_place(a: Place, b: Place) -> bool:
+def _same_place(a: Spot, b: Spot) -> bool:
     if a.country is not None and b.country is not None and a.country != b.country:
         return False
     if None not in (a.latitude, a.longitude, b.latitude, b.longitude):
@@ -66,32 +87,40 @@ class PlaceSpellings:
 
     def add(self, event: Event, path: str, line: int | None) -> Iterator[Finding]:
         """Register an event's place; yield a finding if it respells a place seen before."""
-        place = event.place
-        if place is None:
-            return
-        key = spelling_key(place.name)
+        if event.place is not None:
+            yield from self.add_place(event.place.name, Spot.of(event.place), event.id, path, line)
+
+    def add_place(
+        self, name: str, spot: Spot, event: str, path: str, line: int | None
+    ) -> Iterator[Finding]:
+        """Register the place ``name`` at ``spot`` of event ``event`` (at ``path``, ``line``).
+
+        Yield a finding if it respells a place seen before. Records and ACLED rows both come
+        here, so the rule has one definition.
+        """
+        key = spelling_key(name)
         if not key:
             return
         seen = self._by_key.setdefault(key, [])
         for earlier in seen:
-            if earlier.name == place.name:
-                if _same_place(earlier.place, place):
+            if earlier.name == name:
+                if _same_place(earlier.spot, spot):
                     return  # the same spelling of a place already known
                 continue
-            if _same_place(earlier.place, place):
+            if _same_place(earlier.spot, spot):
                 how = (
                     "differ only in case or Unicode form"
-                    if _normal(earlier.name) == _normal(place.name)
+                    if _normal(earlier.name) == _normal(name)
                     else "look like two transliterations"
                 )
                 yield make_finding(
                     "R009",
-                    f"place {place.name!r} and {earlier.name!r} (event {earlier.event!r}) {how} "
+                    f"place {name!r} and {earlier.name!r} (event {earlier.event!r}) {how} "
                     "of one place",
                     path=join_key(join_key(path, "place"), "name"),
                     line=line,
-                    event=event.id,
-                    related=(earlier.event, event.id),
+                    event=event,
+                    related=(earlier.event, event),
                 )
                 return
-        seen.append(_Seen(place.name, place, event.id, path, line))
+        seen.append(_Seen(name, spot, event))

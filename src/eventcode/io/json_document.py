@@ -9,8 +9,9 @@ from typing import Any
 from eventcode.findings import Finding, make_finding
 from eventcode.io._converter import describe_json_type
 from eventcode.io._structure import structure_record, unloaded_marker, unstructure_record
-from eventcode.io._text import parse_json
+from eventcode.io._text import parse_json_checked
 from eventcode.io._version import check_version
+from eventcode.io.limits import DEFAULT_LIMITS, Limits
 from eventcode.io.records import SECTION_OF, RecordItem, Unloaded
 from eventcode.jsonpath import ROOT, join_index, join_key
 from eventcode.model import Dataset
@@ -21,18 +22,23 @@ _SECTIONS = {section: kind for kind, section in SECTION_OF.items()}
 _TOP_LEVEL = {"format_version", *_SECTIONS}
 
 
-def iter_document(text: str) -> Iterator[RecordItem | Finding | Unloaded]:
+def iter_document(
+    text: str, limits: Limits = DEFAULT_LIMITS
+) -> Iterator[RecordItem | Finding | Unloaded]:
     """Yield each record of a dataset document, and a finding for each problem.
 
-    Findings carry JSON paths but no lines: the caller places them with the text.
+    Findings carry JSON paths but no lines (the caller places them with the text), except
+    those about the text itself (syntax, limits, duplicate keys), which carry their line.
     """
     if not text.strip():
-        yield make_finding("S003", "the input is empty", path=ROOT)
+        yield make_finding("S003", "the input is empty", path=ROOT, line=1)
         return
-    data, problem = parse_json(text)
-    if problem is not None:
-        yield problem
+    parsed = parse_json_checked(text, limits)
+    if parsed.problem is not None:
+        yield parsed.problem
         return
+    yield from parsed.findings
+    data = parsed.value
     if type(data) is not dict:
         yield make_finding(
             "S006", f"a dataset must be a JSON object, got {describe_json_type(data)}", path=ROOT

@@ -13,9 +13,11 @@ from collections.abc import Iterable, Iterator, Mapping
 
 from eventcode.findings import Finding, make_finding
 from eventcode.io._converter import describe_json_type
+from eventcode.io._lines import LongLine
 from eventcode.io._structure import structure_record, unloaded_marker, unstructure_record
-from eventcode.io._text import decode, parse_json
+from eventcode.io._text import decode, parse_json_checked
 from eventcode.io._version import check_version
+from eventcode.io.limits import DEFAULT_LIMITS, Limits
 from eventcode.io.records import KINDS, SECTION_OF, RecordItem, Unloaded
 from eventcode.jsonpath import ROOT, join_key
 from eventcode.model import Dataset
@@ -26,16 +28,29 @@ __all__ = ["HEADER_RECORD", "iter_jsonl_lines", "iter_lines"]
 HEADER_RECORD = "dataset"
 
 
-def iter_lines(lines: Iterable[bytes]) -> Iterator[RecordItem | Finding | Unloaded]:
+def iter_lines(
+    lines: Iterable[bytes | LongLine], limits: Limits = DEFAULT_LIMITS
+) -> Iterator[RecordItem | Finding | Unloaded]:
     """Yield each record of a JSON Lines stream with its line number, and each problem found.
 
-    ``lines`` are raw lines (as a binary file yields them); a line that is not UTF-8 or not
-    JSON is reported and skipped, and reading goes on with the next line.
+    ``lines`` are raw lines (as :func:`~eventcode.io._lines.bounded_lines` yields them, a
+    :class:`LongLine` for one over the line limit); a line that is not UTF-8 or not JSON, or
+    that breaks a limit, is reported and skipped, and reading goes on with the next line.
     """
     seen_header = False
     newer = False
     seen_any = False
     for number, raw in enumerate(lines, start=1):
+        if isinstance(raw, LongLine):
+            seen_any = True
+            yield make_finding(
+                "L002",
+                f"the line holds {raw.size} bytes, more than the limit "
+                f"max_line_bytes={limits.max_line_bytes}; it is skipped",
+                path=ROOT,
+                line=number,
+            )
+            continue
         if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
             raw = raw[3:]
         text, problem = decode(raw)
@@ -47,10 +62,13 @@ def iter_lines(lines: Iterable[bytes]) -> Iterator[RecordItem | Finding | Unload
         if not text.strip():
             continue
         seen_any = True
-        value, problem = parse_json(text)
-        if problem is not None:
-            yield problem.at(line=number, path=ROOT)
+        parsed = parse_json_checked(text, limits)
+        if parsed.problem is not None:
+            yield parsed.problem.at(line=number, path=ROOT)
             continue
+        for found in parsed.findings:
+            yield found.at(line=number, path=ROOT)
+        value = parsed.value
         record_kind = value.get("record") if type(value) is dict else None
         if record_kind == HEADER_RECORD:
             if seen_header:
@@ -96,7 +114,7 @@ def iter_lines(lines: Iterable[bytes]) -> Iterator[RecordItem | Finding | Unload
         elif (marker := unloaded_marker(record_kind, fields, ROOT, number)) is not None:
             yield marker
     if not seen_any:
-        yield make_finding("S003", "the input is empty", path=ROOT, line=None)
+        yield make_finding("S003", "the input is empty", path=ROOT, line=1)
 
 
 def iter_jsonl_lines(dataset: Dataset) -> Iterator[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
@@ -9,11 +10,13 @@ from typing import BinaryIO
 from attrs import evolve
 
 from eventcode.findings import Finding
+from eventcode.io._lines import LongLine, bounded_lines
 from eventcode.io._locate import ancestors, locate_lines
 from eventcode.io._text import decode
 from eventcode.io.formats import Format, format_for_path
 from eventcode.io.json_document import iter_document
 from eventcode.io.json_lines import iter_lines
+from eventcode.io.limits import DEFAULT_LIMITS, Limited, Limits
 from eventcode.io.records import RecordItem, Unloaded
 
 __all__ = ["Source"]
@@ -29,17 +32,28 @@ class Source:
     """
 
     def __init__(
-        self, name: str, fmt: Format, stream: BinaryIO | None = None, data: bytes | None = None
+        self,
+        name: str,
+        fmt: Format,
+        stream: BinaryIO | None = None,
+        data: bytes | None = None,
+        *,
+        limits: Limits = DEFAULT_LIMITS,
     ) -> None:
         self.name = name
         self.format = fmt
+        self.limits = limits
         self._stream = stream
         self._data = data
         self._text: str | None = None
+        #: The file read, when the source is one (workers may read it again in parts).
+        self.path: Path | None = None
 
     @classmethod
-    def from_path(cls, path: str | Path, *, name: str | None = None) -> Source:
-        """Open ``path`` (raises ``OSError`` when it cannot be opened)."""
+    def from_path(
+        cls, path: str | Path, *, name: str | None = None, limits: Limits = DEFAULT_LIMITS
+    ) -> Source:
+        """Open ``path`` (raises ``OSError`` when it cannot be opened); read within ``limits``."""
         stream = open(path, "rb")  # noqa: SIM115 - closed when items() ends
         try:
             head = stream.peek(_SNIFF)[:_SNIFF] if hasattr(stream, "peek") else b""
@@ -47,12 +61,16 @@ class Source:
         except BaseException:
             stream.close()
             raise
-        return cls(str(path) if name is None else name, fmt, stream=stream)
+        source = cls(str(path) if name is None else name, fmt, stream=stream, limits=limits)
+        source.path = Path(path)
+        return source
 
     @classmethod
-    def from_bytes(cls, data: bytes, fmt: Format, *, name: str = "<input>") -> Source:
-        """Read records from bytes already in memory."""
-        return cls(name, fmt, data=data)
+    def from_bytes(
+        cls, data: bytes, fmt: Format, *, name: str = "<input>", limits: Limits = DEFAULT_LIMITS
+    ) -> Source:
+        """Read records from bytes already in memory, within ``limits``."""
+        return cls(name, fmt, data=data, limits=limits)
 
     def _read_all(self) -> bytes:
         if self._data is not None:
@@ -63,11 +81,10 @@ class Source:
         finally:
             self._stream.close()
 
-    def _lines(self) -> Iterable[bytes]:
-        if self._data is not None:
-            return self._data.splitlines(keepends=True)
-        assert self._stream is not None
-        return self._stream
+    def _lines(self) -> Iterable[bytes | LongLine]:
+        stream = io.BytesIO(self._data) if self._data is not None else self._stream
+        assert stream is not None
+        return bounded_lines(stream, self.limits.max_line_bytes)
 
     def items(self) -> Iterator[RecordItem | Finding | Unloaded]:
         """Yield records and load findings in input order."""
@@ -76,7 +93,7 @@ class Source:
             return
         if self.format is Format.JSONL:
             try:
-                yield from iter_lines(self._lines())
+                yield from iter_lines(self._lines(), self.limits)
             finally:
                 if self._stream is not None:
                     self._stream.close()
@@ -87,7 +104,7 @@ class Source:
             return
         assert text is not None
         self._text = text
-        yield from iter_document(text)
+        yield from iter_document(text, self.limits)
 
     def _acled_items(self) -> Iterator[RecordItem | Finding | Unloaded]:
         """Yield an ACLED file's rows as records, with the row checks' findings and lines."""
@@ -96,10 +113,24 @@ class Source:
         source = self._data if self._data is not None else self._stream
         assert source is not None
         try:
-            yield from AcledStream(source).items()
+            yield from AcledStream(Limited(source, self.limits)).items()
         finally:
             if self._stream is not None:
                 self._stream.close()
+
+    def raw(self) -> Limited:
+        """Return the input as given (bytes, or the opened binary stream :meth:`close` ends).
+
+        It comes with this source's limits, as the ACLED readers accept it.
+        """
+        source = self._data if self._data is not None else self._stream
+        assert source is not None
+        return Limited(source, self.limits)
+
+    def close(self) -> None:
+        """Close the opened stream, if any."""
+        if self._stream is not None:
+            self._stream.close()
 
     def place(self, findings: Sequence[Finding]) -> list[Finding]:
         """Return ``findings`` with this source's name and, where missing, their lines."""

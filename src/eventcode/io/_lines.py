@@ -1,0 +1,59 @@
+"""Splitting a byte stream into lines with bounded memory, whatever its line endings."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import BinaryIO, NamedTuple
+
+__all__ = ["LongLine", "bounded_lines"]
+
+_CHUNK = 1 << 16
+_BREAK = re.compile(rb"\r\n|\r|\n")
+
+
+class LongLine(NamedTuple):
+    """A line longer than the limit, skipped unread: how many bytes it held."""
+
+    size: int
+
+
+def bounded_lines(stream: BinaryIO, max_bytes: int) -> Iterator[bytes | LongLine]:
+    """Yield each line of ``stream`` without its line break, or a :class:`LongLine`.
+
+    LF, CRLF and CR alone each end a line (a JSON text never holds a raw CR or LF), so a file
+    has the same lines on every platform. A line longer than ``max_bytes`` is never held whole:
+    its bytes are counted and dropped, and a :class:`LongLine` stands for it. A final line
+    without a break is yielded; an empty stream yields nothing.
+    """
+    buffer = bytearray()
+    skipped = -1  # the size of the over-long line being dropped, or -1
+    after_cr = False
+    while chunk := stream.read(_CHUNK):
+        position = 1 if after_cr and chunk[:1] == b"\n" else 0
+        after_cr = False
+        while True:
+            found = _BREAK.search(chunk, position)
+            end = len(chunk) if found is None else found.start()
+            if skipped >= 0:
+                skipped += end - position
+            else:
+                buffer += chunk[position:end]
+                if len(buffer) > max_bytes:
+                    skipped = len(buffer)
+                    buffer.clear()
+            if found is None:
+                break
+            if skipped >= 0:
+                yield LongLine(skipped)
+                skipped = -1
+            else:
+                yield bytes(buffer)
+                buffer.clear()
+            position = found.end()
+            if found.group() == b"\r" and position == len(chunk):
+                after_cr = True
+    if skipped >= 0:
+        yield LongLine(skipped)
+    elif buffer:
+        yield bytes(buffer)

@@ -1,0 +1,74 @@
+"""Limits on what one input may hold, so hostile input cannot exhaust memory or the stack.
+
+Every reader takes a :class:`Limits`; an exceeded limit is an error finding that names it
+(L001 a field, L002 a line, L003 JSON nesting) and reading goes on with the next record.
+The defaults are generous for real data (docs/reliability.md):
+
+- ``max_field_bytes`` 1 MiB: one CSV cell or one JSON string. CSV cells are measured in
+  characters of the decoded text (the same as bytes for ASCII).
+- ``max_line_bytes`` 16 MiB: one JSON Lines line or one physical CSV line, in bytes. A longer
+  line is skipped without being held in memory. A dataset document (``.json``) is one value,
+  not lines, and is read whole.
+- ``max_json_depth`` 100: how deeply JSON arrays and objects may nest. Checked by a scan before
+  parsing, so deep nesting never reaches Python's recursion limit.
+"""
+
+from __future__ import annotations
+
+from typing import BinaryIO, NamedTuple
+
+from attrs import field, frozen
+
+__all__ = [
+    "DEFAULT_LIMITS",
+    "DEFAULT_MAX_FIELD_BYTES",
+    "DEFAULT_MAX_JSON_DEPTH",
+    "DEFAULT_MAX_LINE_BYTES",
+    "Limited",
+    "Limits",
+]
+
+#: The default largest CSV cell or JSON string (1 MiB).
+DEFAULT_MAX_FIELD_BYTES = 1 << 20
+#: The default longest JSON Lines or CSV line (16 MiB).
+DEFAULT_MAX_LINE_BYTES = 16 << 20
+#: The default deepest nesting of JSON arrays and objects.
+DEFAULT_MAX_JSON_DEPTH = 100
+
+# Python's json module recurses once per level; stay well below the interpreter's limit.
+_HARD_MAX_JSON_DEPTH = 500
+
+
+def _positive(instance: object, attribute: object, value: int) -> None:
+    if type(value) is not int or value < 1:
+        raise ValueError(f"a limit must be a positive integer, got {value!r}")
+
+
+def _depth(instance: object, attribute: object, value: int) -> None:
+    _positive(instance, attribute, value)
+    if value > _HARD_MAX_JSON_DEPTH:
+        raise ValueError(f"max_json_depth cannot exceed {_HARD_MAX_JSON_DEPTH}, got {value}")
+
+
+@frozen(kw_only=True)
+class Limits:
+    """The limits one read enforces (each a positive integer; see the module's defaults).
+
+    Raises ``ValueError`` for a limit that is not a positive integer, or a JSON depth above
+    500 (Python's parser would run out of stack).
+    """
+
+    max_field_bytes: int = field(default=DEFAULT_MAX_FIELD_BYTES, validator=_positive)
+    max_line_bytes: int = field(default=DEFAULT_MAX_LINE_BYTES, validator=_positive)
+    max_json_depth: int = field(default=DEFAULT_MAX_JSON_DEPTH, validator=_depth)
+
+
+#: The limits every reader uses unless given others.
+DEFAULT_LIMITS = Limits()
+
+
+class Limited(NamedTuple):
+    """An input (bytes or a binary stream) to read within ``limits``: what readers accept."""
+
+    source: bytes | BinaryIO
+    limits: Limits
