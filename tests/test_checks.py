@@ -183,3 +183,16 @@ def test_field_constraints_apply_to_records_built_in_python() -> None:
         ("S103", "$.actors[0].country"),
         ("S103", "$.actors[0].inter"),
     ]
+
+
+def test_a_year_that_lost_a_digit_is_s206() -> None:
+    dataset = fixture()
+    event = dataset.events[0]
+    lost = attrs.evolve(event.date, start=event.date.start.replace(year=22))
+    bad = attrs.evolve(dataset, events=(attrs.evolve(event, date=lost), *dataset.events[1:]))
+    assert ("S206", "$.events[0].date.start") in codes(bad)
+    stated = with_figure(dataset, 0, stated_on=event.date.start.replace(year=23))
+    assert ("S206", "$.events[0].figures[0].stated_on") in codes(stated)
+    published = attrs.evolve(dataset.documents[0], published=event.date.start.replace(year=1023))
+    fine = attrs.evolve(dataset, documents=(published,))
+    assert [c for c in codes(fine) if c[0] == "S206"] == []  # a year of four digits is accepted

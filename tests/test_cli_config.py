@@ -12,6 +12,7 @@ from eventcode.config import ConfigError, Settings, load_settings, settings_from
 from eventcode.conversion import SameFileError, convert, output_format
 from eventcode.paths import DEFAULT_EXCLUDE, collect_paths, is_excluded
 from tests.helpers import MAKIIVKA
+from tests.test_cli import run
 
 
 def test_no_pyproject_gives_the_defaults(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -97,3 +98,17 @@ def test_output_format() -> None:
     assert output_format("x.csv", "jsonl") == "jsonl"
     with pytest.raises(ValueError, match="cannot write"):
         output_format("x", "xml")
+
+
+def test_limits_come_from_pyproject_and_options_win(tmp_path: Path) -> None:
+    deep = tmp_path / "deep.json"
+    deep.write_text('{"format_version": "1.0", "x": ' + "[" * 30 + "]" * 30 + "}", encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text("[tool.eventcode]\nmax-json-depth = 10\n")
+    limited = run("validate", "--format", "json", "deep.json", cwd=tmp_path)
+    assert "L003" in limited.stdout
+    wider = run(
+        "validate", "--format", "json", "--max-json-depth", "100", "deep.json", cwd=tmp_path
+    )
+    assert "L003" not in wider.stdout
+    (tmp_path / "pyproject.toml").write_text("[tool.eventcode]\nmax-json-depth = 0\n")
+    assert run("validate", "deep.json", cwd=tmp_path).returncode == 2

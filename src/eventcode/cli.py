@@ -67,31 +67,41 @@ def _add_limits(parser: argparse.ArgumentParser) -> None:
         "--max-field-size",
         type=int,
         metavar="BYTES",
-        default=DEFAULT_MAX_FIELD_BYTES,
+        default=None,
         help=f"the largest CSV cell or JSON string read (default: {DEFAULT_MAX_FIELD_BYTES})",
     )
     parser.add_argument(
         "--max-line-size",
         type=int,
         metavar="BYTES",
-        default=DEFAULT_MAX_LINE_BYTES,
+        default=None,
         help=f"the longest JSON Lines or CSV line read (default: {DEFAULT_MAX_LINE_BYTES})",
     )
     parser.add_argument(
         "--max-json-depth",
         type=int,
         metavar="N",
-        default=DEFAULT_MAX_JSON_DEPTH,
+        default=None,
         help=f"the deepest JSON nesting read, at most 500 (default: {DEFAULT_MAX_JSON_DEPTH})",
     )
 
 
-def _limits(args: argparse.Namespace) -> Limits:
-    """Return the limits the options set; raise ``ValueError`` for a bad one."""
+def _limits(args: argparse.Namespace, settings: Settings | None = None) -> Limits:
+    """Return the limits the options set, else the settings, else the defaults.
+
+    Raises ``ValueError`` for a bad one.
+    """
+
+    def pick(option: int | None, configured: int | None, default: int) -> int:
+        if option is not None:
+            return option
+        return default if configured is None else configured
+
+    chosen = settings or Settings()
     return Limits(
-        max_field_bytes=args.max_field_size,
-        max_line_bytes=args.max_line_size,
-        max_json_depth=args.max_json_depth,
+        max_field_bytes=pick(args.max_field_size, chosen.max_field_size, DEFAULT_MAX_FIELD_BYTES),
+        max_line_bytes=pick(args.max_line_size, chosen.max_line_size, DEFAULT_MAX_LINE_BYTES),
+        max_json_depth=pick(args.max_json_depth, chosen.max_json_depth, DEFAULT_MAX_JSON_DEPTH),
     )
 
 
@@ -348,7 +358,7 @@ def _validate(args: argparse.Namespace) -> int:
     try:
         settings = _settings(args)
         chosen = rules.policy(settings.policy)
-        limits = _limits(args)
+        limits = _limits(args, settings)
     except (ConfigError, rules.UnknownPolicyError, ValueError) as error:
         _say(str(error))
         return EXIT_USAGE

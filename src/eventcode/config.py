@@ -67,6 +67,9 @@ class Settings:
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     extend_exclude: tuple[str, ...] = ()
     force_exclude: bool = False
+    max_field_size: int | None = None
+    max_line_size: int | None = None
+    max_json_depth: int | None = None
     source: str | None = None
 
     @property
@@ -121,6 +124,9 @@ _KEYS = (
     "exclude",
     "extend-exclude",
     "force-exclude",
+    "max-field-size",
+    "max-line-size",
+    "max-json-depth",
 )
 
 
@@ -151,6 +157,12 @@ def settings_from_table(table: Mapping[str, Any], source: str = CONFIG_FILE) -> 
         if not isinstance(table["force-exclude"], bool):
             raise ConfigError(f"{where}: force-exclude must be true or false")
         changes["force_exclude"] = table["force-exclude"]
+    for key in ("max-field-size", "max-line-size", "max-json-depth"):
+        if key in table:
+            value = table[key]
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                raise ConfigError(f"{where}: {key} must be a positive whole number")
+            changes[key.replace("-", "_")] = value
     return Settings(**changes)
 
 

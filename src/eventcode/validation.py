@@ -20,7 +20,7 @@ from eventcode.checks.duplicates import DuplicateEvents
 from eventcode.checks.fields import field_findings
 from eventcode.checks.figures import figure_relation_findings
 from eventcode.checks.places import PlaceSpellings
-from eventcode.checks.records import event_findings
+from eventcode.checks.records import document_findings, event_findings
 from eventcode.checks.references import ReferenceIndex
 from eventcode.findings import Finding, Severity
 from eventcode.io.formats import Format
@@ -130,6 +130,7 @@ def _record_findings(item: RecordItem, context: Context) -> Iterator[Finding]:
     elif isinstance(record, Actor):
         yield from actor_codebook_findings(record, item.path)
     elif isinstance(record, Document):
+        yield from document_findings(record, item.path)
         yield from document_codebook_findings(record, item.path)
 
 

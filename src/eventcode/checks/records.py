@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 from eventcode._data import data_json
 from eventcode.findings import Finding, make_finding
 from eventcode.jsonpath import join_index, join_key
-from eventcode.model import CountKind, DateSpan, Event, Figure, Place, Status
+from eventcode.model import CountKind, DateSpan, Document, Event, Figure, Place, Status
 from eventcode.model.values import Count
 
-__all__ = ["count_findings", "event_findings", "known_quantities"]
+__all__ = [
+    "EARLIEST_YEAR",
+    "count_findings",
+    "document_findings",
+    "event_findings",
+    "known_quantities",
+]
 
 
 def known_quantities() -> frozenset[str]:
@@ -45,7 +52,20 @@ def count_findings(count: Count, path: str) -> Iterator[Finding]:
         yield make_finding("S201", f"{problem} (phrase: {count.phrase!r})", path=path)
 
 
+#: The earliest year accepted in event data: an earlier one has lost a digit (0025 for 2025).
+EARLIEST_YEAR = 1000
+
+
+def _year_findings(day: date | None, path: str) -> Iterator[Finding]:
+    if day is not None and day.year < EARLIEST_YEAR:
+        yield make_finding(
+            "S206", f"{day.isoformat()} has the year {day.year:04d}: a digit seems lost", path=path
+        )
+
+
 def _span_findings(span: DateSpan, path: str) -> Iterator[Finding]:
+    yield from _year_findings(span.start, join_key(path, "start"))
+    yield from _year_findings(span.end, join_key(path, "end"))
     if span.end is not None and span.end < span.start:
         yield make_finding(
             "S202",
@@ -61,7 +81,10 @@ def _place_findings(place: Place, path: str) -> Iterator[Finding]:
 
 def figure_findings(figure: Figure, path: str, event: str | None = None) -> Iterator[Finding]:
     """Report the inconsistencies of one figure."""
-    found: list[Finding] = [*count_findings(figure.value, join_key(path, "value"))]
+    found: list[Finding] = [
+        *count_findings(figure.value, join_key(path, "value")),
+        *_year_findings(figure.stated_on, join_key(path, "stated_on")),
+    ]
     if figure.subject.actor is None and figure.subject.category is None:
         found.append(
             make_finding(
@@ -101,3 +124,8 @@ def event_findings(event: Event, path: str) -> Iterator[Finding]:
     figures_path = join_key(path, "figures")
     for index, figure in enumerate(event.figures):
         yield from figure_findings(figure, join_index(figures_path, index), event.id)
+
+
+def document_findings(document: Document, path: str) -> Iterator[Finding]:
+    """Report a document's implausible publication year."""
+    yield from _year_findings(document.published, join_key(path, "published"))
