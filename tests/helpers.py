@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import copy
+import gc
 import json
+import tracemalloc
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -36,3 +39,17 @@ def new_findings(dataset: eventcode.Dataset) -> list[eventcode.Finding]:
         for f in eventcode.validate(dataset).findings
         if (f.code, f.location.path, f.message) not in baseline
     ]
+
+
+def traced_peak(count: Callable[[Path], int], path: Path) -> tuple[int, int]:
+    """Run ``count(path)`` under tracemalloc; return its result and the peak bytes it added."""
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before, _ = tracemalloc.get_traced_memory()
+        tracemalloc.reset_peak()
+        found = count(path)
+        _, top = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    return found, top - before

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import gc
-import tracemalloc
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -12,6 +9,7 @@ import pytest
 from eventcode.acled import AcledHeader, AcledRow, AcledStream, iter_rows, row_findings
 from eventcode.findings import Finding
 from eventcode.io.records import RecordItem
+from tests.helpers import traced_peak
 
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "acled" / "current-export-numeric.csv"
 
@@ -53,17 +51,7 @@ def converted_events(path: Path) -> int:
     return events
 
 
-def peak(count: Callable[[Path], int], path: Path) -> tuple[int, int]:
-    gc.collect()
-    tracemalloc.start()
-    try:
-        before, _ = tracemalloc.get_traced_memory()
-        tracemalloc.reset_peak()
-        found = count(path)
-        _, top = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
-    return found, top - before
+peak = traced_peak
 
 
 @pytest.fixture(scope="module")

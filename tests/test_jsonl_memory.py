@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import gc
 import json
-import tracemalloc
 from pathlib import Path
 
 import pytest
 
 import eventcode
 from eventcode import Finding, RecordItem
+from tests.helpers import traced_peak
 
 # One event as a JSON Lines line with a few figures; ids vary per line. References (actors,
 # claimants, documents) need not resolve: iter_records reads records, it does not validate.
@@ -60,21 +59,18 @@ def write_events(path: Path, count: int) -> None:
         out.write("".join(batch))
 
 
+def count_records(path: Path) -> int:
+    """Count the records of a file, keeping none of them."""
+    records = 0
+    for entry in eventcode.iter_records(path):
+        assert not isinstance(entry, Finding), entry
+        records += 1
+    return records
+
+
 def peak_while_counting(path: Path) -> tuple[int, int]:
     """Count the records of a file; return (records, peak traced bytes above the start)."""
-    gc.collect()
-    tracemalloc.start()
-    try:
-        before, _ = tracemalloc.get_traced_memory()
-        tracemalloc.reset_peak()
-        records = 0
-        for entry in eventcode.iter_records(path):
-            assert not isinstance(entry, Finding), entry
-            records += 1
-        _, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
-    return records, peak - before
+    return traced_peak(count_records, path)
 
 
 @pytest.fixture(scope="module")
