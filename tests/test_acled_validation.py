@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import importlib.util
 import random
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
@@ -127,6 +128,67 @@ def test_parallel_findings_match_one_process(
     found = validate_path(path)
     assert found == one
     assert {"A010", "R010", "R009"} <= {f.code for f in found.findings}
+
+
+def _cell(text: str) -> str:
+    """Write a cell as csv.writer would, except that a stray quote stays unquoted."""
+    if any(c in text for c in ",\r\n") or text.startswith('"'):
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def _row_starts(data: bytes) -> set[int]:
+    """Return the byte offsets where csv.reader starts its rows."""
+    lines = data.splitlines(keepends=True)
+    ends = [0]
+    for line in lines:
+        ends.append(ends[-1] + len(line))
+    consumed = iter(ends[1:])
+    positions: list[int] = []
+
+    def feed() -> Iterator[str]:
+        for line in lines:
+            positions.append(next(consumed))
+            yield line.decode()
+
+    starts = {0}
+    for _ in csv.reader(feed()):
+        starts.add(positions[-1])
+    return starts
+
+
+@pytest.mark.parametrize("chunk_bytes", [997, 4000])
+def test_parallel_findings_with_stray_quotes_match_one_process(
+    tmp_path: Path, chunk_bytes: int
+) -> None:
+    """A ``"`` inside an unquoted cell is a literal to csv.reader but flips the quote parity
+    the chunks are cut by: a cut may fall inside a row. Such cuts are found and the rows
+    around them checked again, so the findings are those of one process."""
+    plain = write_perturbed(tmp_path / "generated.csv", 400, seed=11)
+    with open(plain, newline="", encoding="utf-8") as handle:
+        head, *body = list(csv.reader(handle))
+    col = {c: i for i, c in enumerate(head)}
+    rng = random.Random(7)
+    lines = [",".join(head)]
+    for row in body:
+        cells = list(row)
+        roll = rng.random()
+        if roll < 0.3:  # a stray quote in an unquoted cell
+            cells[col["source"]] = cells[col["source"]].replace(" ", ' 5" ', 1) + '"'
+        elif roll < 0.4:  # a quoted cell with a newline and doubled quotes
+            cells[col["notes"]] = 'said ""no""\n' + cells[col["notes"]].replace(",", "")
+        lines.append(",".join(_cell(c) for c in cells))
+    path = tmp_path / "stray.csv"
+    path.write_bytes(("\n".join(lines) + "\n").encode())
+    _, parts = parallel.chunks(path, chunk_bytes)
+    starts = _row_starts(path.read_bytes())
+    assert any(start not in starts for start, _, _ in parts)  # some cuts fall inside rows
+    one = validate_path(path)
+    assert parallel.parallel_findings(path, chunk_bytes=chunk_bytes) == (
+        [evolve(f, location=evolve(f.location, file=None)) for f in one.findings],
+        one.records,
+    )
+    assert {"A010", "R010"} <= {f.code for f in one.findings}
 
 
 def test_chunks_end_at_rows_outside_quotes(tmp_path: Path) -> None:

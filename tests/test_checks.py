@@ -196,3 +196,19 @@ def test_a_year_that_lost_a_digit_is_s206() -> None:
     published = attrs.evolve(dataset.documents[0], published=event.date.start.replace(year=1023))
     fine = attrs.evolve(dataset, documents=(published,))
     assert [c for c in codes(fine) if c[0] == "S206"] == []  # a year of four digits is accepted
+
+
+def test_first_names_table_keeps_the_first_name_through_growth() -> None:
+    """The flat digest table answers as a dict would, across its resizes and probe chains."""
+    import random
+
+    from eventcode.checks.duplicates import _FirstNames
+
+    rng = random.Random(4)
+    table, reference = _FirstNames(), {}
+    # Digests sharing their low bits collide in the table and are probed past.
+    digests = [rng.getrandbits(64) for _ in range(3000)] + [i << 20 for i in range(1, 300)]
+    for step in range(12000):
+        digest = rng.choice(digests)
+        name = f"ev-{step}-é"
+        assert table.setdefault(digest, name) == reference.setdefault(digest, name)

@@ -10,7 +10,7 @@ from enum import StrEnum
 from functools import cache
 from typing import Any
 
-from attrs import evolve, frozen
+from attrs import frozen
 
 from eventcode._data import data_toml
 
@@ -68,7 +68,24 @@ class Finding:
 
     def at(self, **changes: Any) -> Finding:
         """Return this finding with its location fields replaced by ``changes``."""
-        return evolve(self, location=evolve(self.location, **changes))
+        # Built directly rather than with attrs.evolve twice: this runs once per finding.
+        loc = self.location
+        location = Location(
+            file=changes.pop("file", loc.file),
+            line=changes.pop("line", loc.line),
+            path=changes.pop("path", loc.path),
+            event=changes.pop("event", loc.event),
+            field=changes.pop("field", loc.field),
+        )
+        if changes:
+            raise TypeError(f"Location has no field {next(iter(changes))!r}")
+        return type(self)(
+            code=self.code,
+            severity=self.severity,
+            message=self.message,
+            location=location,
+            related=self.related,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """Return the finding as a JSON-ready dictionary (the ``--format json`` shape)."""

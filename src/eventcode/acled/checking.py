@@ -57,7 +57,7 @@ class Clean(NamedTuple):
     event_type: str
     location: str
     spot: Spot
-    digest: bytes
+    digest: int
     actors: tuple[str, ...]
     outlets: tuple[str, ...]
 

@@ -24,7 +24,13 @@ from eventcode.io._text import decode, parse_json_checked
 from eventcode.io.limits import DEFAULT_LIMITS, Limited, Limits
 from eventcode.jsonpath import join_index
 
-__all__ = ["header_of", "iter_rows", "looks_like_acled_csv", "looks_like_acled_json"]
+__all__ = [
+    "RowBounds",
+    "header_of",
+    "iter_rows",
+    "looks_like_acled_csv",
+    "looks_like_acled_json",
+]
 
 #: What :func:`iter_rows` reads: a path, bytes, a binary stream, or either of the last two
 #: with the limits to read it within (default :data:`~eventcode.io.limits.DEFAULT_LIMITS`).
@@ -77,13 +83,32 @@ def _open(source: Input) -> tuple[BinaryIO, bool]:
     return source, False
 
 
-def iter_rows(source: Input) -> Iterator[AcledHeader | AcledRow | Finding]:
+class RowBounds:
+    """Where the CSV reader's rows start, in bytes, for reading part of a file.
+
+    Give one to :func:`iter_rows`: offsets count the bytes of the input after the header row
+    (the rows as :mod:`csv` itself cuts them, not as quote parity guesses). With ``stop`` set,
+    reading ends before the first row starting at or after ``stop``; :attr:`at` is then where
+    that row starts (or the end of the input), and :attr:`header_end` where the header row
+    ended (after a byte-order mark), or -1 when no header was read.
+    """
+
+    def __init__(self, stop: int | None = None) -> None:
+        self.stop = stop
+        self.header_end = -1
+        self.at = 0
+
+
+def iter_rows(
+    source: Input, *, bounds: RowBounds | None = None
+) -> Iterator[AcledHeader | AcledRow | Finding]:
     """Yield the header, each row with its starting line, and findings, from CSV or JSON.
 
     ``source`` is a path, bytes, or a binary stream (left open), or a :class:`Limited` one.
     LF, CRLF and CR line ends and a UTF-8 byte-order mark are accepted. Nothing in the input
     raises: bad bytes, broken quoting and exceeded limits are findings, and reading goes on
-    with the next row.
+    with the next row. ``bounds`` (CSV only) accounts for the bytes read and may end reading
+    early (:class:`RowBounds`).
     """
     limits = source.limits if isinstance(source, Limited) else DEFAULT_LIMITS
     stream, owned = _open(source)
@@ -94,7 +119,7 @@ def iter_rows(source: Input) -> Iterator[AcledHeader | AcledRow | Finding]:
         if head.removeprefix(_BOM).lstrip()[:1] in (b"{", b"["):
             yield from _json_rows(stream.read(), limits)
         else:
-            yield from _csv_rows(stream, limits)
+            yield from _csv_rows(stream, limits, bounds)
     finally:
         if owned:
             stream.close()
@@ -112,6 +137,8 @@ class _Lines:
         self._limit = limits.max_line_bytes
         self._number = 0
         self._pending: list[Finding] = []
+        #: The bytes of the input the lines read so far hold (after a byte-order mark).
+        self.consumed = 0
 
     def __iter__(self) -> _Lines:
         return self
@@ -121,12 +148,14 @@ class _Lines:
         if not line:
             raise StopIteration
         self._number += 1
+        self.consumed += _byte_size(line)
         if len(line) <= self._limit or line.endswith(("\n", "\r")):
             return line
         size = len(line)
         while line and not line.endswith(("\n", "\r")):
             line = self._text.readline(_SKIP_CHUNK)
             size += len(line)
+            self.consumed += _byte_size(line)
         self._pending.append(
             make_finding(
                 "L002",
@@ -143,7 +172,14 @@ class _Lines:
         return found
 
 
-def _csv_rows(stream: BinaryIO, limits: Limits) -> Iterator[AcledHeader | AcledRow | Finding]:
+def _byte_size(text: str) -> int:
+    """Return how many bytes of the input decoded to ``text`` (undecodable bytes escaped)."""
+    return len(text) if text.isascii() else len(text.encode("utf-8", "surrogateescape"))
+
+
+def _csv_rows(
+    stream: BinaryIO, limits: Limits, bounds: RowBounds | None = None
+) -> Iterator[AcledHeader | AcledRow | Finding]:
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="surrogateescape", newline="")
     lines = _Lines(text, limits)
     reader = csv.reader(lines)
@@ -151,11 +187,18 @@ def _csv_rows(stream: BinaryIO, limits: Limits) -> Iterator[AcledHeader | AcledR
     width = 0
     try:
         while True:
+            if bounds is not None and header is not None:
+                # The csv reader has read exactly the lines of the rows before this one.
+                bounds.at = lines.consumed - bounds.header_end
+                if bounds.stop is not None and bounds.at >= bounds.stop:
+                    break
             # The limit is process-wide: set it before each row, for this reader's limits.
             csv.field_size_limit(limits.max_field_bytes)
             try:
                 record = next(reader)
             except StopIteration:
+                if bounds is not None and header is not None:
+                    bounds.at = lines.consumed - bounds.header_end
                 break
             except csv.Error as exc:
                 yield from lines.drain()
@@ -176,6 +219,8 @@ def _csv_rows(stream: BinaryIO, limits: Limits) -> Iterator[AcledHeader | AcledR
                     yield found
                     return
                 header, width = found, len(found.columns)
+                if bounds is not None:
+                    bounds.header_end = lines.consumed
                 yield header
                 continue
             if not record or record == [""]:

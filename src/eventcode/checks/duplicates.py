@@ -1,11 +1,15 @@
 """Probable duplicate events: the same dates, place, actors and type.
 
-Memory holds a fixed-size digest per event (not the event), so it grows slowly with the input.
+Memory holds an 8-byte digest per event (not the event) and the first event's id per distinct
+digest, in flat arrays rather than Python objects (:class:`_FirstNames`: about 30-45 bytes an
+event plus its id's bytes), so it grows slowly with the input. Two different events sharing a
+64-bit digest (a false R010) has odds of about 1 in 4 x 10^7 in a million events.
 """
 
 from __future__ import annotations
 
 import hashlib
+from array import array
 from collections.abc import Iterator
 from datetime import date
 
@@ -21,17 +25,18 @@ Where = tuple[str, str | None, float | None, float | None] | None
 
 def signature(
     start: date, last: date, where: Where, roles: list[str], classification: tuple[object, ...]
-) -> bytes:
+) -> int:
     """Return the digest of what makes two events look the same (one definition of R010).
 
     ``where`` is the place's spelling key, country and coordinates; ``roles`` the sorted ids of
     every actor; ``classification`` the ACLED sub-event type and the CAMEO code.
     """
     text = repr((start, last, where, roles, classification))
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=12).digest()
+    digest = hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "little")
 
 
-def _signature(event: Event) -> bytes | None:
+def _signature(event: Event) -> int | None:
     classification = (
         event.acled.sub_event_type if event.acled is not None else None,
         event.cameo,
@@ -52,11 +57,58 @@ def _signature(event: Event) -> bytes | None:
     return signature(event.date.start, event.date.last, where, roles, classification)
 
 
+class _FirstNames:
+    """A map from 64-bit digests to the first name given with each, in flat arrays.
+
+    An open-addressing table (linear probing) of digests and of the
+    numbers of their names (at most two thirds full); the names are one UTF-8 byte string with
+    their end offsets.
+    """
+
+    def __init__(self) -> None:
+        self._keys = array("Q", bytes(8 * 1024))  # 0 marks an empty slot
+        self._numbers = array("I", bytes(4 * 1024))
+        self._names = bytearray()
+        self._ends = array("Q")
+
+    def setdefault(self, digest: int, name: str) -> str:
+        """Return the name first given with ``digest``; remember ``name`` when it is new."""
+        key = digest or 1  # 0 marks an empty slot: digests 0 and 1 are taken as one
+        keys, mask = self._keys, len(self._keys) - 1
+        slot = key & mask
+        while (found := keys[slot]) != 0:
+            if found == key:
+                number = self._numbers[slot]
+                start = self._ends[number - 1] if number else 0
+                return self._names[start : self._ends[number]].decode("utf-8", "surrogatepass")
+            slot = (slot + 1) & mask
+        keys[slot] = key
+        self._numbers[slot] = len(self._ends)
+        self._names += name.encode("utf-8", "surrogatepass")
+        self._ends.append(len(self._names))
+        if 3 * len(self._ends) > 2 * mask:  # at most two thirds full
+            self._grow()
+        return name
+
+    def _grow(self) -> None:
+        old_keys, old_numbers = self._keys, self._numbers
+        size = 2 * len(old_keys)
+        keys, numbers = array("Q", bytes(8 * size)), array("I", bytes(4 * size))
+        mask = size - 1
+        for key, number in zip(old_keys, old_numbers, strict=True):
+            if key:
+                slot = key & mask
+                while keys[slot]:
+                    slot = (slot + 1) & mask
+                keys[slot], numbers[slot] = key, number
+        self._keys, self._numbers = keys, numbers
+
+
 class DuplicateEvents:
     """Collects event signatures; reports an event whose signature an earlier one has."""
 
     def __init__(self) -> None:
-        self._first: dict[bytes, str] = {}
+        self._first = _FirstNames()
 
     def add(self, event: Event, path: str, line: int | None) -> Iterator[Finding]:
         """Register an event; yield a finding if an earlier event looks the same."""
@@ -65,7 +117,7 @@ class DuplicateEvents:
             yield from self.add_signature(found, event.id, path, line)
 
     def add_signature(
-        self, digest: bytes, event: str, path: str, line: int | None
+        self, digest: int, event: str, path: str, line: int | None
     ) -> Iterator[Finding]:
         """Register event ``event`` by its :func:`signature`; report it if an earlier one has it."""
         first = self._first.setdefault(digest, event)

@@ -162,12 +162,22 @@ def _constrained_hook(
         return None
     structure_value = conv.get_structure_hook(field_type)
     name = field.name
+    problems: Callable[[Any], str | None]
+    if len(tests) == 1:  # the usual case, called once per value: no loop
+        (problems,) = tests
+    else:
+        chain = tuple(tests)
 
-    def problems(value: Any) -> str | None:
-        return next((p for test in tests if (p := test(value)) is not None), None)
+        def problems(value: Any) -> str | None:
+            for test in chain:
+                if (problem := test(value)) is not None:
+                    return problem
+            return None
 
     def structure(value: Any, _: type) -> Any:
         result = structure_value(value, field_type)
+        if result is None:
+            return result
         if isinstance(result, tuple):
             errors: list[Exception] = []
             for index, item in enumerate(result):
@@ -177,7 +187,7 @@ def _constrained_hook(
                     errors.append(error)
             if errors:
                 raise IterableValidationError(f"While checking {name}", errors, field_type)
-        elif result is not None and (problem := problems(result)) is not None:
+        elif (problem := problems(result)) is not None:
             raise BadValue(f"{name}: {problem}")
         return result
 
