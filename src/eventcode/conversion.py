@@ -18,12 +18,11 @@ from attrs import frozen
 from eventcode._api import Loaded, _load_source
 from eventcode.acled.options import AcledOptions, AcledStyle
 from eventcode.acled.reading import read_style
-from eventcode.acled.source import AcledStream
 from eventcode.acled.writer import LeftOutEvent, dumps_acled, write_acled
 from eventcode.errors import EventcodeError
 from eventcode.findings import Finding, Severity
 from eventcode.io.atomic import write_atomic
-from eventcode.io.formats import Format, format_for_path
+from eventcode.io.formats import format_for_path
 from eventcode.io.json_document import dumps_document
 from eventcode.io.json_lines import iter_jsonl_lines
 from eventcode.io.limits import DEFAULT_LIMITS, Limits
@@ -79,16 +78,6 @@ def output_format(target: str | Path, to: str | None = None) -> str:
     return _BY_SUFFIX.get(Path(target).suffix.lower(), "json")
 
 
-def _style_of_bytes(data: bytes, fmt: Format) -> AcledStyle | None:
-    if fmt not in (Format.ACLED_CSV, Format.ACLED_JSON):
-        return None
-    stream = AcledStream(data, check_duplicates=False)
-    for _ in stream.items():
-        if stream.style is not None:
-            break
-    return stream.style
-
-
 def _records(dataset: Dataset) -> int:
     return (
         len(dataset.documents) + len(dataset.actors) + len(dataset.claimants) + len(dataset.events)
@@ -136,7 +125,7 @@ def convert(
         in_format = format_for_path(name, source[:4096])
         loaded = _load_source(Source.from_bytes(source, in_format, name=name, limits=limits))
         if fmt == "acled-csv":
-            style = _style_of_bytes(source, in_format)
+            style = read_style(source, in_format)
     else:
         loaded = _load_source(Source.from_path(source, limits=limits))
         if fmt == "acled-csv":

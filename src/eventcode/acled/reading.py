@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import BinaryIO
 
 from attrs import frozen
 
@@ -11,6 +12,7 @@ from eventcode.acled.options import AcledStyle
 from eventcode.acled.reader import Input
 from eventcode.acled.source import AcledStream
 from eventcode.findings import Finding, Severity
+from eventcode.io.formats import Format, format_for_path
 from eventcode.io.records import RecordItem
 from eventcode.model import Actor, Claimant, Dataset, Document, Event
 
@@ -74,16 +76,27 @@ def read_acled(source: Input, *, name: str | None = None) -> AcledRead:
     )
 
 
-def read_style(source: str | Path) -> AcledStyle | None:
-    """Return the style of an ACLED file (its first row's), or ``None`` for any other file."""
-    from eventcode.io.formats import Format, format_for_path
+def read_style(source: str | Path | bytes, fmt: Format | None = None) -> AcledStyle | None:
+    """Return the style of an ACLED file (its first row's), or ``None`` for any other input.
 
+    ``source`` is a path or the bytes of a file; ``fmt`` its format when the caller knows it
+    (else told by the extension, or by the first bytes).
+    """
+    if isinstance(source, bytes):
+        found = fmt or format_for_path("-", source[:_SNIFF])
+        return _first_style(source) if found in _ACLED_FORMATS else None
     with open(source, "rb") as handle:
-        fmt = format_for_path(source, handle.peek(4096)[:4096])
-        if fmt not in (Format.ACLED_CSV, Format.ACLED_JSON):
-            return None
-        stream = AcledStream(handle, check_duplicates=False)
-        for _ in stream.items():
-            if stream.style is not None:
-                break
-        return stream.style
+        found = fmt or format_for_path(source, handle.peek(_SNIFF)[:_SNIFF])
+        return _first_style(handle) if found in _ACLED_FORMATS else None
+
+
+_SNIFF = 4096
+_ACLED_FORMATS = (Format.ACLED_CSV, Format.ACLED_JSON)
+
+
+def _first_style(data: bytes | BinaryIO) -> AcledStyle | None:
+    stream = AcledStream(data, check_duplicates=False)
+    for _ in stream.items():
+        if stream.style is not None:
+            break
+    return stream.style
