@@ -9,6 +9,8 @@ import subprocess
 import time
 from pathlib import Path
 
+import pytest
+
 import eventcode
 from tests.helpers import MAKIIVKA, ROOT, makiivka_data, write_json
 from tests.test_cli import EXECUTABLE, run
@@ -200,3 +202,11 @@ def test_an_interrupted_conversion_leaves_the_old_output(tmp_path: Path) -> None
         assert process.returncode == 2
         assert "interrupted" in stderr
     assert leftovers(tmp_path) == []
+
+
+def test_library_write_to_csv_warns_of_every_event_left_out(tmp_path: Path) -> None:
+    with pytest.warns(eventcode.EventsLeftOutWarning, match="11 event"):
+        eventcode.write(eventcode.read(MAKIIVKA), tmp_path / "out.csv")
+    assert (tmp_path / "out.csv").read_bytes() == (
+        ROOT / "fixtures" / "makiivka-2023" / "acled.csv"
+    ).read_bytes()

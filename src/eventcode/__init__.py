@@ -6,7 +6,12 @@ problem with its file, line and JSON path; datasets serialize losslessly to JSON
 
 from eventcode._api import Loaded, dumps, iter_records, load, loads, read, write, write_as
 from eventcode._version import __version__
-from eventcode.errors import DatasetError, EventcodeError, UnknownFormatError
+from eventcode.errors import (
+    DatasetError,
+    EventcodeError,
+    EventsLeftOutWarning,
+    UnknownFormatError,
+)
 from eventcode.findings import Finding, FindingCode, Location, Severity, finding_codes
 from eventcode.io.records import RecordItem
 from eventcode.model import (
@@ -78,6 +83,7 @@ __all__ = [
     "EventActor",
     "EventDerivation",
     "EventcodeError",
+    "EventsLeftOutWarning",
     "Evidence",
     "ExpectedBasis",
     "Figure",

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
 from attrs import frozen
 
-from eventcode.errors import DatasetError
+from eventcode.errors import DatasetError, EventsLeftOutWarning
 from eventcode.findings import Finding, Severity
 from eventcode.io.atomic import write_atomic
 from eventcode.io.formats import Format, format_for_path
@@ -90,14 +92,24 @@ def dumps(dataset: Dataset, *, format: str = "json") -> str:
 def write(dataset: Dataset, path: str | Path) -> None:
     """Write a dataset to ``path`` in the format its extension names, atomically.
 
-    ``.csv`` writes ACLED CSV with default options (events ACLED would not record are left
-    out); :func:`eventcode.acled.write_acled` takes options and returns what was left out.
+    ``.csv`` writes ACLED CSV with default options; events ACLED would not record are left
+    out, and an :class:`~eventcode.EventsLeftOutWarning` says how many and why
+    (:func:`eventcode.acled.write_acled` takes options and returns each one).
     """
     fmt = format_for_path(path)
     if fmt is Format.ACLED_CSV:
         from eventcode.acled.writer import write_acled
 
-        write_acled(dataset, path)
+        report = write_acled(dataset, path)
+        if report.left_out:
+            reasons = "; ".join(f"{n} {why}" for why, n in report.left_out_by_reason().items())
+            warnings.warn(
+                EventsLeftOutWarning(
+                    f"{len(report.left_out)} event(s) left out of {os.fspath(path)} ({reasons}); "
+                    "eventcode.acled.write_acled returns each with its reason"
+                ),
+                stacklevel=2,
+            )
         return
     if fmt is Format.ACLED_JSON:
         raise ValueError("eventcode does not write ACLED API responses; write .csv instead")

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from eventcode.findings import Finding
     from eventcode.model import Dataset
 
-__all__ = ["DatasetError", "EventcodeError", "UnknownFormatError"]
+__all__ = ["DatasetError", "EventcodeError", "EventsLeftOutWarning", "UnknownFormatError"]
 
 
 class EventcodeError(Exception):
@@ -42,3 +42,11 @@ class DatasetError(EventcodeError, ValueError):
 
 class UnknownFormatError(EventcodeError, ValueError):
     """A path's format cannot be told from its extension or content, or is not supported."""
+
+
+class EventsLeftOutWarning(UserWarning):
+    """Events were left out of an output that cannot hold them (ACLED CSV and CAMEO-only events).
+
+    Raised as a warning by :func:`eventcode.write`; :func:`eventcode.acled.write_acled` returns
+    the full report (each event and why) instead.
+    """
