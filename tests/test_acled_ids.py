@@ -1,10 +1,14 @@
+"""Event id keys and the tables that tell repeated ids and signatures."""
+
+import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from eventcode.acled.ids import EventIdSet
+from eventcode.acled.first_seen import FirstSeen
+from eventcode.acled.ids import EventIdSet, id_key, id_keys, id_of
 
 ids = st.one_of(
-    st.from_regex(r"[A-Z]{3}[0-9]{1,7}", fullmatch=True),
+    st.from_regex(r"[A-Z]{3}[0-9]{1,16}", fullmatch=True),
     st.text(max_size=6),
 )
 
@@ -13,9 +17,9 @@ ids = st.one_of(
 def test_tells_repeats_as_a_set_of_strings_does(values: list[str]) -> None:
     compact, plain = EventIdSet(), set[str]()
     for value in values:
-        assert compact.add(value) == (value in plain)
+        assert compact.add(value) == (bool(value) and value in plain)
         plain.add(value)
-    assert len(compact) == len(plain)
+    assert len(compact) == len(plain - {""})
 
 
 def test_leading_zeros_are_distinct_ids() -> None:
@@ -24,3 +28,37 @@ def test_leading_zeros_are_distinct_ids() -> None:
     assert not seen.add("UKR01")
     assert seen.add("UKR01")
     assert not seen.add("RUS1")
+
+
+@given(ids)
+def test_a_key_reads_back_as_its_id_or_is_a_digest(value: str) -> None:
+    key = id_key(value)
+    assert (key == 0) == (value == "")
+    assert id_of(key) in (value, None)
+    assert (id_of(key) is None) == (key == 0 or key >= 1 << 63)
+
+
+@given(st.lists(ids, max_size=40))
+def test_keys_of_a_batch_are_the_keys_of_each_id(values: list[str]) -> None:
+    assert list(id_keys(values)) == [id_key(v) for v in values]
+
+
+@given(st.lists(st.lists(st.integers(1, 30), max_size=25), max_size=8))
+def test_first_seen_tells_repeats_and_first_payloads_as_a_dict_does(
+    batches: list[list[int]],
+) -> None:
+    table, first = FirstSeen(payloads=True), dict[int, int]()
+    ordinal = 0
+    for batch in batches:
+        keys = np.array(batch, np.uint64)
+        payloads = np.arange(ordinal, ordinal + len(batch), dtype=np.uint64)
+        repeats, firsts = table.add(keys, payloads)
+        expected = []
+        for offset, key in enumerate(batch):
+            if key in first:
+                expected.append((offset, first[key]))
+            else:
+                first[key] = ordinal + offset
+        assert list(zip(repeats.tolist(), firsts.tolist(), strict=True)) == expected
+        ordinal += len(batch)
+    assert len(table) == len(first)

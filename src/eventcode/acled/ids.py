@@ -1,48 +1,92 @@
-"""A compact set of ``event_id_cnty`` values, for duplicate detection over millions of rows.
+"""``event_id_cnty`` values as 64-bit keys, for duplicate detection over millions of rows.
 
 A Python set of id strings costs about 86 bytes an id. ACLED ids are three capitals and a number
-(``UKR123456``): each is kept as one 64-bit int (the prefix's number above the id's number) in a
-flat open-addressing table of ``array('Q')``, at most two thirds full: 12 to 24 bytes an id.
-Any other id (which the row checks report anyway), and numbers of 2^48 or more, are text.
+(``UKR123456``): :func:`id_key` makes each one 64-bit key, the prefix's letters above the number,
+the same in every process and read back by :func:`id_of`. Any other id (which the row checks
+report anyway), or a number with a leading zero or of more than 14 digits, gets a 63-bit digest
+of its text with the top bit set (two such ids meet by chance with odds of 1 in 2^63).
+:class:`EventIdSet` keeps keys one at a time in a flat open-addressing table of ``array('Q')``,
+at most two thirds full (12 to 24 bytes an id); batches go to
+:class:`~eventcode.acled.first_seen.FirstSeen`.
 """
 
 from __future__ import annotations
 
 import re
 from array import array
+from collections.abc import Sequence
+from operator import add, itemgetter
 
-__all__ = ["EventIdSet"]
+from eventcode.checks.duplicates import part_code
 
-_ACLED_ID = re.compile(r"([A-Z]{3})([0-9]{1,18})")
+__all__ = ["EventIdSet", "id_key", "id_keys", "id_of"]
+
+_COMPACT = r"[A-Z]{3}(?:0|[1-9][0-9]{0,13})"
+_ONE = re.compile(_COMPACT)
+_EACH_LINE = re.compile(rf"(?:{_COMPACT}\n)*")
+_NUMBER_BITS = 48
+_GOLDEN = 0x9E3779B97F4A7C15
+_MASK64 = (1 << 64) - 1
+_NUMBER_MASK = (1 << _NUMBER_BITS) - 1
+_TEXT = 1 << 63
+_prefix_of = itemgetter(slice(0, 3))
+_number_of = itemgetter(slice(3, None))
+_PREFIXES: dict[str, int] = {}  # prefix -> its code, shifted above the number
+
+
+def _prefix_code(prefix: str) -> int:
+    """Return the code of three capitals (1 to 26^3), shifted above an id's number."""
+    value = 0
+    for letter in prefix:
+        value = value * 26 + ord(letter) - ord("A")
+    return (value + 1) << _NUMBER_BITS
+
+
+def id_key(event_id: str) -> int:
+    """Return the 64-bit key of an id (0 for a blank id, which is never a repeat)."""
+    if not event_id:
+        return 0
+    if not _ONE.fullmatch(event_id):
+        return part_code(("event_id", event_id)) | _TEXT
+    prefix = _prefix_of(event_id)
+    code = _PREFIXES.get(prefix) or _PREFIXES.setdefault(prefix, _prefix_code(prefix))
+    return code + int(_number_of(event_id))
+
+
+def id_keys(event_ids: Sequence[str]) -> array[int]:
+    """Return :func:`id_key` of each id; a batch of well-formed ids is keyed in one pass."""
+    if not event_ids or not _EACH_LINE.fullmatch("\n".join(event_ids) + "\n"):
+        return array("Q", map(id_key, event_ids))
+    prefixes = list(map(_prefix_of, event_ids))
+    for prefix in set(prefixes).difference(_PREFIXES):
+        _PREFIXES[prefix] = _prefix_code(prefix)
+    numbers = map(int, map(_number_of, event_ids))
+    return array("Q", map(add, map(_PREFIXES.__getitem__, prefixes), numbers))
+
+
+def id_of(key: int) -> str | None:
+    """Return the id an ACLED-shaped key stands for (``None`` for a digest of other text)."""
+    if key & _TEXT or not key:
+        return None
+    value, letters = (key >> _NUMBER_BITS) - 1, []
+    for _ in range(3):
+        value, letter = divmod(value, 26)
+        letters.append(chr(ord("A") + letter))
+    return "".join(reversed(letters)) + str(key & _NUMBER_MASK)
 
 
 class EventIdSet:
-    """The ids seen so far; :meth:`add` tells whether an id was already there."""
+    """The ids seen so far, one at a time; :meth:`add` tells whether an id was already there."""
 
     def __init__(self) -> None:
-        self._prefixes: dict[str, int] = {}
         self._keys = array("Q", bytes(8 * 1024))  # 0 marks an empty slot
         self._bits = 10
         self._count = 0
-        self._other: set[str] = set()
 
     def add(self, event_id: str) -> bool:
-        """Add ``event_id``; return True when it had been added before."""
-        match = _ACLED_ID.fullmatch(event_id)
-        if match is None or (len(match[2]) > 1 and match[2][0] == "0"):
-            # Leading zeros would make UKR01 and UKR1 one number: keep such ids as text.
-            return self._add_text(event_id)
-        number = int(match[2])
-        if number >= _NUMBER_LIMIT:
-            return self._add_text(event_id)
-        prefix = self._prefixes.setdefault(match[1], len(self._prefixes) + 1)
-        return self._add_key((prefix << 48) | number)
-
-    def _add_text(self, event_id: str) -> bool:
-        if event_id in self._other:
-            return True
-        self._other.add(event_id)
-        return False
+        """Add ``event_id``; return True when it had been added before (never for a blank)."""
+        key = id_key(event_id)
+        return bool(key) and self._add_key(key)
 
     def _add_key(self, key: int) -> bool:
         keys, shift, mask = self._keys, 64 - self._bits, len(self._keys) - 1
@@ -67,9 +111,4 @@ class EventIdSet:
                 self._add_key(key)
 
     def __len__(self) -> int:
-        return len(self._other) + self._count
-
-
-_NUMBER_LIMIT = 1 << 48
-_GOLDEN = 0x9E3779B97F4A7C15
-_MASK64 = (1 << 64) - 1
+        return self._count

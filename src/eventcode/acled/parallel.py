@@ -3,16 +3,20 @@
 The file is cut into byte chunks, each ending at a newline where the number of ``"`` since the
 chunk's start is even (a quoted cell may hold newlines and ``""``). That is a guess: a ``"``
 inside an unquoted cell is a literal to the CSV reader and flips the parity, so a cut may fall
-inside a row. Each worker reads the header and the rows that start in its chunk, reading past
-the chunk's end to finish the last one, and checks each event on its own
-(:func:`~eventcode.acled.checking.checked_events`), with lines shifted to the file's. It reports
-where the reader itself started the next row (:class:`~eventcode.acled.reader.RowBounds`). The
+inside a row. A worker reads its chunk's rows with :mod:`csv` directly and checks them in
+batches, as columns (:class:`~eventcode.acled.checking.BatchChecker`), when the chunk is plain:
+valid UTF-8, rows of the header's width, no blank line, within the limits, and ending outside
+quotes (a marker row after the chunk must come out whole). Otherwise it reads the header and the
+rows that start in its chunk as one process would (:func:`~eventcode.acled.reader.iter_rows`),
+reading past the chunk's end to finish the last one, with lines shifted to the file's, and
+reports where the reader itself started the next row
+(:class:`~eventcode.acled.reader.RowBounds`). The
 parent keeps a chunk's results only when the chunk starts exactly there; otherwise it checks
 again, in its own process, the rows from the reader's real row start to the chunk's end. It
 takes the chunks' results in file order and merges them
 (:class:`~eventcode.acled.checking.EventMerger`: duplicate ids, place spellings and probable
-duplicates are decided there, in order), so the
-findings, their lines and their order are those of one process.
+duplicates are decided there, in order), so the findings, their lines and their order are those
+of one process.
 
 Files below :data:`PARALLEL_MIN_BYTES` stay in one process (starting workers costs more than it
 saves), as do monadic exports (an event may span two rows, and so two chunks) and files a chunk
@@ -22,17 +26,22 @@ where those stop.
 
 from __future__ import annotations
 
+import csv
+import gc
 import io
-import mmap
+import os
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
+from itertools import chain, islice, repeat
+from operator import attrgetter, itemgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
-from eventcode.acled.checking import CheckedEvent, EventMerger, checked_events
+from eventcode.acled.batches import BATCH_ROWS, BatchChecker, CheckedBatch, checked_batches
 from eventcode.acled.layouts import Layout
+from eventcode.acled.merging import EventMerger
 from eventcode.acled.reader import RowBounds, iter_rows
 from eventcode.acled.rows import AcledHeader, AcledRow
 from eventcode.findings import Finding
@@ -48,53 +57,65 @@ CHUNK_BYTES = 4 << 20
 WORKERS = 2
 
 Chunk = tuple[int, int, int]  # start byte, end byte, line the chunk starts on
-_Result = list[Finding | CheckedEvent]
-_Checked = tuple[_Result, int, bool]  # results, where the next row starts, header read alike
+_Result = list[Finding | CheckedBatch]
+#: Results, where the next row starts, the lines read, whether the header was read alike.
+_Checked = tuple[_Result, int, int, bool]
 _BOM = b"\xef\xbb\xbf"
-_DONTNEED: int | None = getattr(mmap, "MADV_DONTNEED", None)
-
-
+#: A row no chunk can hold whole after its own rows unless the chunk ends outside quotes.
+_MARKER = "\x00eventcode: end of chunk\x00"
+_line_num = attrgetter("line_num")
+_first = itemgetter(0)
 def _lines(data: bytes) -> int:
     """Count physical lines as the CSV reader does (LF, CRLF and a lone CR each end one)."""
+    if b"\r" not in data:
+        return data.count(b"\n")
     return data.count(b"\n") + data.count(b"\r") - data.count(b"\r\n")
 
 
-def _row_end(view: mmap.mmap, start: int, target: int) -> int:
-    """Return where the row holding ``target`` ends (after its newline).
+def _header(handle: BinaryIO) -> bytes:
+    """Read the header row's bytes (to its newline outside quotes)."""
+    found = handle.readline()
+    while found.count(b'"') % 2:
+        line = handle.readline()
+        if not line:
+            break
+        found += line
+    return found
 
-    A row starts at ``start``.
+
+def _cuts(handle: BinaryIO, start: int, chunk_bytes: int) -> Iterator[tuple[int, int]]:
+    """Yield byte ranges of about ``chunk_bytes`` from ``start``.
+
+    Each is cut at a newline outside quotes by their parity (a guess: see the module).
     """
-    odd = view[start:target].count(b'"') % 2
-    at = target
     while True:
-        newline = view.find(b"\n", at)
-        if newline == -1:
-            return len(view)
-        odd = (odd + view[at:newline].count(b'"')) % 2
-        if not odd:
-            return newline + 1
-        at = newline + 1
+        handle.seek(start)
+        block = handle.read(chunk_bytes)
+        if not block:
+            return
+        end = start + len(block)
+        odd = block.count(b'"') % 2
+        # To the end of the line the block stops in, then line by line to an even parity.
+        while block[-1:] != b"\n" or odd:
+            line = handle.readline()
+            if not line:
+                break
+            odd = (odd + line.count(b'"')) % 2
+            end += len(line)
+            block = line
+        yield start, end
+        start = end
 
 
 def chunks(path: str | Path, chunk_bytes: int = CHUNK_BYTES) -> tuple[bytes, list[Chunk]]:
     """Return the header's bytes and the chunks of the rows after it, cut at row ends."""
-    with open(path, "rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as view:
-        header_end = _row_end(view, 0, 0)
-        header = view[:header_end]
-        line = 1 + _lines(header)
-        found: list[Chunk] = []
-        start = header_end
-        released = 0
-        while start < len(view):
-            end = _row_end(view, start, min(start + chunk_bytes, len(view)))
+    with open(path, "rb") as handle:
+        header = _header(handle)
+        line, found = 1 + _lines(header), []
+        for start, end in _cuts(handle, len(header), chunk_bytes):
             found.append((start, end, line))
-            line += _lines(view[start:end])
-            start = end
-            # Pages scanned are the file's, but count as this process's memory while mapped.
-            page = start - start % mmap.PAGESIZE
-            if _DONTNEED is not None and page > released:
-                view.madvise(_DONTNEED, released, page - released)
-                released = page
+            handle.seek(start)
+            line += _lines(handle.read(end - start))
         return header, found
 
 
@@ -118,13 +139,116 @@ class _Joined(io.RawIOBase):
         return self._handle.readinto(target)
 
 
-def _check_chunk(path: str, header: bytes, limits: Limits, chunk: Chunk) -> _Checked:
-    """Check the events of the rows starting in one chunk (in a worker); lines are the file's.
+#: The checker of the run a worker serves (a new run gets a new checker).
+_RUN: tuple[str, BatchChecker] | None = None
 
-    Reads past the chunk's end to finish its last row, as the CSV reader cuts rows; returns
-    the results, where the row after the last one checked starts (the byte offset in the file),
-    and ``False`` when the reader's header is not ``header`` (the chunk is then unusable).
+
+def _checker(run: str, header: AcledHeader) -> BatchChecker:
+    global _RUN
+    if _RUN is None or _RUN[0] != run:
+        _RUN = (run, BatchChecker(header))
+    return _RUN[1]
+
+
+def _header_of(header: bytes, limits: Limits) -> AcledHeader:
+    first = next(iter_rows(Limited(header, limits)))
+    assert isinstance(first, AcledHeader)
+    return first
+
+
+def _check_chunk(
+    run: str, path: str, header: bytes, limits: Limits, part: tuple[int, int]
+) -> _Checked:
+    """Check the events of the rows starting in one byte range (in a worker).
+
+    Lines are numbered as if the range followed the header directly. Returns the results,
+    where the row after the last one checked starts (the byte offset in the file), how many
+    lines the rows checked span, and ``False`` when the reader's header is not ``header`` (the
+    results are then unusable).
     """
+    checker = _checker(run, _header_of(header, limits))
+    start, end = part
+    with open(path, "rb") as handle:
+        handle.seek(start)
+        data = handle.read(end - start)
+    first = _first_line(header)
+    plain = _plain_chunk(checker, data, first, limits)
+    if plain is not None:  # one batch: the parent merges thousands of events at once
+        batches, lines = plain
+        return [CheckedBatch.join(batches).without_cells()] if batches else [], end, lines, True
+    return _check_rows(checker, path, header, limits, (start, end, first))
+
+
+def _plain_chunk(
+    checker: BatchChecker, data: bytes, line: int, limits: Limits
+) -> tuple[list[CheckedBatch], int] | None:
+    """Check a plain chunk's rows in batches, read by :mod:`csv` alone; ``None`` if not plain.
+
+    Also returns how many lines the chunk holds.
+    """
+    if len(data) > limits.max_line_bytes:
+        return None  # a line might pass the limit: the reader that enforces it must read
+    csv.field_size_limit(limits.max_field_bytes)
+    text = io.TextIOWrapper(io.BytesIO(data + f"{_MARKER}\n".encode()), "utf-8", newline="")
+    reader = csv.reader(text)
+    columns = checker.header.columns
+    batches: list[CheckedBatch] = []
+    before = 0  # the lines of the chunk before the batch
+    try:
+        while True:
+            # Each row with the line it ends on: zip takes a row, then the reader's line_num.
+            ends: list[int] = []
+            marks = map(ends.append, map(_line_num, repeat(reader)))
+            rows = list(map(_first, zip(islice(reader, BATCH_ROWS), marks, strict=False)))
+            if not rows:
+                return None  # the marker row was not read whole: the chunk ends in quotes
+            if rows[-1] == [_MARKER]:
+                rows.pop()
+                ends.pop()
+                if rows and not _plain_rows(rows, len(columns)):
+                    return None
+                if rows:
+                    batches.append(_batch(checker, columns, rows, line, before, ends))
+                return batches, reader.line_num - 1
+            if not _plain_rows(rows, len(columns)):
+                return None
+            batches.append(_batch(checker, columns, rows, line, before, ends))
+            before = ends[-1]
+    except (csv.Error, UnicodeDecodeError):
+        return None
+
+
+def _plain_rows(rows: list[list[str]], width: int) -> bool:
+    """Tell whether every row has the header's width (a blank line is a row of none)."""
+    return set(map(len, rows)) == {width}
+
+
+def _batch(
+    checker: BatchChecker,
+    columns: tuple[str, ...],
+    rows: list[list[str]],
+    line: int,
+    before: int,
+    ends: list[int],
+) -> CheckedBatch:
+    """Check rows of a chunk starting on ``line``.
+
+    ``ends`` count the chunk's lines read after each row, ``before`` those before the first.
+    """
+    starts = [line + before, *(line + end for end in ends[:-1])]
+    return checker.rows(dict(zip(columns, zip(*rows, strict=True), strict=True)), starts)
+
+
+def _check_rows(
+    checker: BatchChecker,
+    path: str,
+    header: bytes,
+    limits: Limits,
+    chunk: Chunk,
+    *,
+    keep_cells: bool = False,
+) -> _Checked:
+    """Check a chunk as one process reads it, reading past its end to finish its last row."""
     start, end, line = chunk
     shift = line - 1 - _lines(header)
     bounds = RowBounds(end - start)
@@ -142,9 +266,16 @@ def _check_chunk(path: str, header: bytes, limits: Limits, chunk: Chunk) -> _Che
                 else:
                     yield entry
 
-        result = [e for e in checked_events(shifted()) if not isinstance(e, AcledHeader)]
+        result = [
+            e for e in checked_batches(shifted(), checker) if not isinstance(e, AcledHeader)
+        ]
+    if not keep_cells:  # results cross processes: no cells (see eventcode.acled.batches)
+        result = [e.without_cells() if isinstance(e, CheckedBatch) else e for e in result]
     header_ok = bounds.header_end == len(header) - (3 if header.startswith(_BOM) else 0)
-    return result, start + bounds.at, header_ok
+    with open(path, "rb") as handle:
+        handle.seek(start)
+        lines = _lines(handle.read(bounds.at))
+    return result, start + bounds.at, lines, header_ok
 
 
 def _readable(result: _Result) -> bool:
@@ -168,54 +299,117 @@ def parallel_findings(
     Also returns the number of records reading it would build; each chunk is read within
     ``limits``. Returns ``None`` when the file must be read in one process (see the module).
     """
-    header, parts = chunks(path, chunk_bytes)
-    first = next(iter_rows(Limited(header, limits)), None)
-    if not isinstance(first, AcledHeader) or first.layout is Layout.MONADIC or len(parts) < 2:
-        return None
-    name, merger = str(path), EventMerger()
+    name = str(path)
+    with open(path, "rb") as handle:
+        header = _header(handle)
+        first = next(iter_rows(Limited(header, limits)), None)
+        if not isinstance(first, AcledHeader) or first.layout is Layout.MONADIC:
+            return None
+        cuts = _cuts(handle, len(header), chunk_bytes)  # cut as the workers go
+        opening = list(islice(cuts, 2))
+        if len(opening) < 2:
+            return None
+        collecting = gc.isenabled()
+        gc.disable()  # the checks make no reference cycles; the collector would only slow them
+        try:
+            return _run(name, header, chain(opening, cuts), workers, limits, progress)
+        finally:
+            if collecting:
+                gc.enable()
+
+
+def _run(
+    name: str,
+    header: bytes,
+    parts: Iterator[tuple[int, int]],
+    workers: int,
+    limits: Limits,
+    progress: Callable[[int], None] | None,
+) -> tuple[list[Finding], int] | None:
+    merger = EventMerger()
+    run = f"{os.getpid()}:{id(merger)}:{name}"
     findings: list[Finding] = []
-    at = parts[0][0]  # where the CSV reader's next row starts, as one process reads the file
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        check = partial(_check_chunk, name, header, limits)
-        # At most two chunks a worker in flight: results that wait for the merge hold memory.
-        ahead = 2 * workers
-        pending = deque(pool.submit(check, part) for part in parts[:ahead])
-        for index, (start, end, line) in enumerate(parts):
-            result, after, header_ok = pending.popleft().result()
-            if index + ahead < len(parts):
-                pending.append(pool.submit(check, parts[index + ahead]))
+    line = 1 + _lines(header)  # the line the next chunk starts on
+    at: int | None = None  # where the CSV reader's next row starts, as one process reads
+    with ProcessPoolExecutor(max_workers=workers, initializer=gc.disable) as pool:
+        check = partial(_check_chunk, run, name, header, limits)
+        # At most two chunks a worker in flight: results waiting for the merge hold memory.
+        pending = deque((part, pool.submit(check, part)) for part in islice(parts, 2 * workers))
+        while pending:
+            (start, end), future = pending.popleft()
+            result, after, lines, header_ok = future.result()
+            for part in islice(parts, 1):
+                pending.append((part, pool.submit(check, part)))
             # In file order, merged as they come. A chunk's result stands only when the
             # chunk starts where the reader ended the previous one's last row; a stray quote
             # in an unquoted cell can mislead the cut, and the rows from the reader's real
             # row start to the chunk's end are then checked again here.
-            if not header_ok:
+            at = start if at is None else at
+            if not header_ok or at < start:  # at < start cannot happen: rows are read whole
                 pool.shutdown(cancel_futures=True)
                 return None
             if start != at:
-                if at < start:  # cannot happen: a chunk's rows are read to their end
-                    pool.shutdown(cancel_futures=True)
-                    return None
+                # The worker's codes stand (a code means the same wherever it is made);
+                # later chunks of that worker will not explain them again.
+                merger.learn(result)
                 if at >= end:
                     continue  # the previous chunk's last row holds all of this one
-                result, after, _ = _check_chunk(
-                    name, header, limits, (at, end, _line_at(name, start, line, at))
-                )
+                result, after, lines, _ = _check_chunk(run, name, header, limits, (at, end))
             if not _readable(result):
                 pool.shutdown(cancel_futures=True)
                 return None
-            at = after
-            for entry in result:
-                if isinstance(entry, Finding):
-                    findings.append(entry)
-                else:
-                    findings.extend(merger.add(entry))
-                    if progress is not None:
-                        progress(merger.records)
+            shift = line - _first_line(header)
+            findings += _merged(merger, result, shift, _CellsOf(name, header, limits, (at, end)))
+            at, line = after, line + lines
+            if progress is not None:
+                progress(merger.records)
     return findings, merger.records
 
 
-def _line_at(path: str, start: int, line: int, offset: int) -> int:
-    """Return the line starting at ``offset``, from a line starting at ``start`` before it."""
-    with open(path, "rb") as handle:
-        handle.seek(start)
-        return line + _lines(handle.read(offset - start))
+def _merged(
+    merger: EventMerger, result: _Result, shift: int, cells: _CellsOf
+) -> list[Finding]:
+    """Merge a chunk's results, their lines shifted by ``shift`` to the file's."""
+    found: list[Finding] = []
+    batches: list[CheckedBatch] = []
+    for entry in [*result, None]:  # batches between findings are merged together
+        if isinstance(entry, CheckedBatch):
+            batches.append(entry)
+            continue
+        if batches:
+            batch = CheckedBatch.join(batches).shifted(shift)
+            found += merger.add(batch, partial(cells.of, batch, shift))
+            batches = []
+        if entry is not None:
+            at = entry.location.line
+            found.append(entry if at is None or not shift else entry.at(line=at + shift))
+    return found
+
+
+def _first_line(header: bytes) -> int:
+    """Return the line a chunk's first row starts on, as a worker numbers a chunk's lines."""
+    return 1 + _lines(header)
+
+
+class _CellsOf:
+    """The name cells of a chunk's rows, read again (only when a batch turns out to need them)."""
+
+    def __init__(self, path: str, header: bytes, limits: Limits, part: tuple[int, int]) -> None:
+        self._read = partial(_check_rows, BatchChecker(_header_of(header, limits)), path, header)
+        self._limits = limits
+        self._chunk = (*part, _first_line(header))
+        self._by_line: dict[int, tuple[str, ...]] | None = None
+
+    def of(self, batch: CheckedBatch, shift: int) -> tuple[list[str], ...]:
+        """Return the name cells of the events of ``batch``.
+
+        They are rows of this chunk, their lines shifted by ``shift``.
+        """
+        if self._by_line is None:
+            self._by_line = {}
+            for entry in self._read(self._limits, self._chunk, keep_cells=True)[0]:
+                if isinstance(entry, CheckedBatch) and entry.name_cells is not None:
+                    rows = zip(*entry.name_cells, strict=True)
+                    self._by_line.update(zip(entry.lines, rows, strict=True))
+        cells = [self._by_line[line - shift] for line in batch.lines]
+        return tuple(list(column) for column in zip(*cells, strict=True))

@@ -1,17 +1,25 @@
-"""Checks of one ACLED row, on its cells as text: no model record is built to check a row.
+"""Checks of ACLED rows, on their cells as text: no model record is built to check a row.
 
 Each rule is defined once: ACLED's value formats in :mod:`eventcode.acled.values`, the taxonomy,
 interaction and country rules in :mod:`eventcode.checks.codebook` (whose C-codes the findings
 keep). Findings carry the row's line, the column (``field``) and the ``event_id_cnty``. Rules on
 the event as a whole that the dataset checks already apply to the converted event (civilian
 targeting on a Battles event, C013) are left to them.
+
+The checks are pure functions of a few cells each (:data:`_GROUPS`), cached by value. They are
+applied in two ways with one definition: :func:`row_findings` to one row, and
+:func:`batch_findings` to many rows held as columns, where each check runs once per distinct
+combination of its cells (taxonomy, actor types, countries and dates repeat across rows) and only
+the rows whose values fail are then checked one by one.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
+from itertools import chain, repeat
+from typing import Any, NamedTuple
 
 from eventcode import codebooks
 from eventcode.acled.layouts import REQUIRED_COLUMNS, Layout
@@ -35,9 +43,11 @@ from eventcode.jsonpath import ROOT, join_key, split
 from eventcode.model import AcledClass
 from eventcode.model.events import ACLED_EVENT_ID_PATTERN
 
-__all__ = ["row_findings"]
+__all__ = ["Columns", "batch_findings", "row_findings"]
 
 _EVENT_ID = re.compile(ACLED_EVENT_ID_PATTERN)
+#: Every id of a batch, each followed by a newline, well formed (the common case, one match).
+_ALL_EVENT_IDS = re.compile(r"(?:[A-Z]{3}[0-9]+\n)*")
 _YEAR = re.compile(r"^[0-9]{4}$")
 _CACHE = 4096
 #: A finding of a row before it is placed: code, message, column.
@@ -56,44 +66,154 @@ def _templates(findings: Iterable[Finding]) -> Templates:
     return tuple(out)
 
 
+#: Cells of a batch of rows, by column: each sequence holds one cell per row, in row order.
+Columns = Mapping[str, Sequence[str]]
+
+
+class _Group(NamedTuple):
+    """One cached check and the cells it takes, as columns of a batch (see :func:`_arguments`)."""
+
+    check: Callable[..., Templates]
+    arguments: Callable[[Columns, int, Layout], Iterable[tuple[Any, ...]] | None]
+    #: Tells cheaply that no row of the batch can fail (cells too varied to remember).
+    clean_columns: Callable[[Columns], bool] | None = None
+    #: Tells cheaply that none of many new arguments can fail (else each is checked).
+    clean_arguments: Callable[[set[tuple[Any, ...]]], bool] | None = None
+
+
+def _cells(*names: str, blank: str | None = None) -> Callable[..., Iterable[tuple[Any, ...]]]:
+    """Arguments that are cells; a column the layout lacks gives ``blank`` to every row."""
+
+    def arguments(columns: Columns, size: int, layout: Layout) -> Iterable[tuple[Any, ...]]:
+        cells = (columns[n] if n in columns else repeat(blank, size) for n in names)
+        return zip(*cells, strict=True)
+
+    return arguments
+
+
+def _only_if(name: str, arguments: Callable[..., Iterable[tuple[Any, ...]]]) -> Callable[..., Any]:
+    """Arguments only when the layout has column ``name`` (else the check does not apply)."""
+
+    def present(columns: Columns, size: int, layout: Layout) -> Iterable[tuple[Any, ...]] | None:
+        return arguments(columns, size, layout) if name in columns else None
+
+    return present
+
+
+def _actor_arguments(columns: Columns, size: int, layout: Layout) -> Iterable[tuple[Any, ...]]:
+    def cells(name: str) -> Iterable[str | None]:
+        return columns[name] if name in columns else repeat(None, size)
+
+    actor2 = map(bool, columns["actor2"]) if "actor2" in columns else repeat(None, size)
+    return zip(
+        cells("inter1"),
+        cells("inter2"),
+        actor2,
+        columns["interaction"],
+        repeat(layout, size),
+        strict=True,
+    )
+
+
+def _digits_only(*names: str) -> Callable[[Columns], bool]:
+    def clean(columns: Columns) -> bool:
+        joined = "".join(chain.from_iterable(columns[n] for n in names if n in columns))
+        return joined.isascii() and (joined.isdigit() or not joined)
+
+    return clean
+
+
+def _in_range(coordinates: set[tuple[Any, ...]]) -> bool:
+    """Every coordinate a number in range, and none at 0, 0 (float() is parse_coordinate's)."""
+    texts = list(zip(*coordinates, strict=True))
+    try:
+        latitudes = list(map(float, texts[0] if texts else ()))
+        longitudes = list(map(float, texts[1] if texts else ()))
+    except ValueError:
+        return False
+    total = sum(latitudes) + sum(longitudes)  # NaN if any is NaN
+    return (
+        total == total
+        and -90 <= min(latitudes, default=0) <= max(latitudes, default=0) <= 90
+        and -180 <= min(longitudes, default=0) <= max(longitudes, default=0) <= 180
+        and not (0.0 in latitudes and (0.0, 0.0) in zip(latitudes, longitudes, strict=True))
+    )
+
+
 def row_findings(row: AcledRow, header: AcledHeader) -> list[Finding]:
     """Return every finding of one row on its own (duplicate ids need the file: see source).
 
-    The checks are pure functions of a few cells each, cached by value (taxonomy, actor types,
-    countries and dates repeat across rows), that return findings without line or event.
+    The checks return findings without line or event; they are placed here.
     """
-    cells = row.cells
-    get = cells.get
+    return _place(_row_templates(row.cells, header), row.line, row.cells.get("event_id_cnty"))
+
+
+def batch_findings(
+    columns: Columns, lines: Sequence[int], header: AcledHeader
+) -> dict[int, list[Finding]]:
+    """Return the findings of each row of a batch that has any, by row index.
+
+    ``columns`` holds the rows' cells by column (every column of ``header``), ``lines`` the line
+    each row starts on. The same as :func:`row_findings` on each row.
+    """
+    size = len(lines)
+    suspects: set[int] = set()
+    for column in _required(header.columns):
+        if "" in columns[column]:
+            suspects.update(i for i, text in enumerate(columns[column]) if text == "")
+    events = columns.get("event_id_cnty", ())
+    if events and not _ALL_EVENT_IDS.fullmatch("\n".join(events) + "\n"):
+        suspects.update(i for i, e in enumerate(events) if e and not _EVENT_ID.match(e))
+    for group in _GROUPS:
+        if group.clean_columns is not None and group.clean_columns(columns):
+            continue
+        arguments = group.arguments(columns, size, header.layout)
+        if arguments is None:
+            continue
+        passed = _PASSED[group.check]
+        new = set(arguments).difference(passed)
+        if len(new) > 16 and group.clean_arguments is not None and group.clean_arguments(new):
+            failing = set()
+        else:
+            failing = {values for values in new if group.check(*values)}
+        if len(passed) > _PASSED_LIMIT:
+            passed.clear()
+        passed.update(new.difference(failing))
+        if failing:
+            rows = group.arguments(columns, size, header.layout) or ()
+            suspects.update(i for i, values in enumerate(rows) if values in failing)
+    found = {}
+    for index in sorted(suspects):
+        row = {column: cells[index] for column, cells in columns.items()}
+        templates = _row_templates(row, header)
+        if templates:
+            found[index] = _place(templates, lines[index], events[index] if events else None)
+    return found
+
+
+def _row_templates(row: Mapping[str, str], header: AcledHeader) -> list[Template]:
+    """Return the templates of one row's cells, in the order the checks run."""
     found: list[Template] = [
         ("A003", f"{column} is blank; every ACLED row fills it", column)
         for column in _required(header.columns)
-        if cells[column] == ""
+        if row[column] == ""
     ]
-    event = get("event_id_cnty") or None
+    event = row.get("event_id_cnty") or None
     if event is not None and not _EVENT_ID.match(event):
         why = f"{event!r} is not an ACLED event id (three capitals and a number)"
         found.append(("A009", why, "event_id_cnty"))
-    found += _date_findings(cells["event_date"], cells["year"])
-    found += _precision_findings(cells["time_precision"], cells["geo_precision"])
-    found += _coordinate_findings(cells["latitude"], cells["longitude"])
-    found += _count_findings(cells["fatalities"], get("timestamp", ""))
-    if "civilian_targeting" in cells:
-        found += _civilian_targeting_findings(cells["civilian_targeting"])
-    found += _actor_findings(
-        get("inter1"),
-        get("inter2"),
-        bool(cells["actor2"]) if "actor2" in cells else None,
-        cells["interaction"],
-        header.layout,
-    )
-    found += _place_findings(get("iso", ""), cells["region"], cells["country"])
-    found += _taxonomy_findings(get("disorder_type"), cells["event_type"], cells["sub_event_type"])
-    if not found:
-        return []
-    line = row.line
+    single = {column: (text,) for column, text in row.items()}
+    for group in _GROUPS:
+        arguments = group.arguments(single, 1, header.layout)
+        if arguments is not None:
+            found += group.check(*next(iter(arguments)))
+    return found
+
+
+def _place(templates: list[Template], line: int, event: str | None) -> list[Finding]:
     return [
-        make_finding(code, message, line=line, field=column, event=event)
-        for code, message, column in found
+        make_finding(code, message, line=line, field=column, event=event or None)
+        for code, message, column in templates
     ]
 
 
@@ -240,3 +360,25 @@ def _taxonomy_findings(disorder: str | None, event_type: str, sub: str) -> Templ
         return _NONE
     acled = AcledClass(disorder_type=disorder, event_type=event_type, sub_event_type=sub)
     return _templates(acled_class_findings(acled, ROOT))
+
+
+#: The checks of a row after A003 and A009, in the order their findings are reported.
+_GROUPS: tuple[_Group, ...] = (
+    _Group(_date_findings, _cells("event_date", "year")),
+    _Group(_precision_findings, _cells("time_precision", "geo_precision")),
+    _Group(_coordinate_findings, _cells("latitude", "longitude"), clean_arguments=_in_range),
+    _Group(
+        _count_findings,
+        _cells("fatalities", "timestamp", blank=""),
+        _digits_only("fatalities", "timestamp"),
+    ),
+    _Group(
+        _civilian_targeting_findings, _only_if("civilian_targeting", _cells("civilian_targeting"))
+    ),
+    _Group(_actor_findings, _actor_arguments),
+    _Group(_place_findings, _cells("iso", "region", "country", blank="")),
+    _Group(_taxonomy_findings, _cells("disorder_type", "event_type", "sub_event_type")),
+)
+#: Per check, arguments it has passed (a bounded memory: cleared when it fills).
+_PASSED_LIMIT = 1 << 16
+_PASSED: dict[Callable[..., Templates], set[tuple[Any, ...]]] = {g.check: set() for g in _GROUPS}

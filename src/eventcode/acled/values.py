@@ -8,6 +8,7 @@ writer all use these, so a rule has one definition.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date
 from enum import StrEnum
 
@@ -20,6 +21,7 @@ __all__ = [
     "DateStyle",
     "date_style_of",
     "join_list",
+    "list_items",
     "parse_civilian_targeting",
     "parse_coordinate",
     "parse_date",
@@ -194,6 +196,17 @@ def render_civilian_targeting(value: bool) -> str:
 def split_list(text: str) -> list[str]:
     """Split a list cell (actors, sources, tags) on ``"; "``, dropping empty parts."""
     return [part for part in text.split(_SEPARATOR) if part] if text else []
+
+
+def list_items(cells: Iterable[str]) -> set[str]:
+    """Return every value a column of list cells holds: :func:`split_list` of each, at once.
+
+    Joining the cells with the separator and splitting once is the same: ``"; "`` cannot
+    straddle a cell's edge, as ``";"`` is not ``" "``.
+    """
+    items = set(_SEPARATOR.join(cells).split(_SEPARATOR))
+    items.discard("")
+    return items
 
 
 def join_list(parts: list[str] | tuple[str, ...]) -> str:

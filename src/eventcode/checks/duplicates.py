@@ -10,30 +10,83 @@ from __future__ import annotations
 
 import hashlib
 from array import array
-from collections.abc import Iterator
+from collections.abc import Container, Iterable, Iterator, Sequence
 from datetime import date
+from functools import lru_cache
+from itertools import repeat
+from operator import and_
 
 from eventcode.checks.places import spelling_key
 from eventcode.findings import Finding, make_finding
 from eventcode.model import Event
 
-__all__ = ["DuplicateEvents", "signature"]
+__all__ = ["DuplicateEvents", "part_code", "roles_code", "signature", "signatures"]
+
+_MASK64 = (1 << 64) - 1
 
 
 Where = tuple[str, str | None, float | None, float | None] | None
 
 
+@lru_cache(maxsize=65536)
+def part_code(value: object) -> int:
+    """Return the 64-bit code of one part of a signature (a date, a place, the actors, a type).
+
+    The same value gives the same code in every process (a digest of its ``repr``), so parts
+    coded in worker processes meet.
+    """
+    digest = hashlib.blake2b(repr(value).encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "little")
+
+
+def roles_code(roles: Iterable[str]) -> int:
+    """Return the code of the actors an event names (ids, in any order, repeats counted).
+
+    The sum of each role's code: the roles of an event may be coded in parts (one column of
+    names at a time) and added up.
+    """
+    return sum(part_code(("role", role)) for role in roles) & _MASK64
+
+
+def signatures(
+    starts: Iterable[int],
+    lasts: Iterable[int],
+    wheres: Iterable[int],
+    roles: Iterable[int],
+    classifications: Iterable[int],
+) -> Iterator[int]:
+    """Combine columns of :func:`part_code` codes into one signature per event.
+
+    ``roles`` holds :func:`roles_code` codes.
+
+    The one definition of how parts combine: :func:`signature` is this for one event. A tuple
+    of ints hashes alike in every process (only ``str`` hashing is salted).
+    """
+    parts = zip(starts, lasts, wheres, roles, classifications, strict=True)
+    return map(and_, map(hash, parts), repeat(_MASK64))
+
+
 def signature(
-    start: date, last: date, where: Where, roles: list[str], classification: tuple[object, ...]
+    start: date,
+    last: date,
+    where: Where,
+    roles: Iterable[str],
+    classification: tuple[object, ...],
 ) -> int:
     """Return the digest of what makes two events look the same (one definition of R010).
 
-    ``where`` is the place's spelling key, country and coordinates; ``roles`` the sorted ids of
-    every actor; ``classification`` the ACLED sub-event type and the CAMEO code.
+    ``where`` is the place's spelling key, country and coordinates; ``roles`` the ids of every
+    actor; ``classification`` the ACLED sub-event type and the CAMEO code.
     """
-    text = repr((start, last, where, roles, classification))
-    digest = hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest()
-    return int.from_bytes(digest, "little")
+    return next(
+        signatures(
+            [part_code(start)],
+            [part_code(last)],
+            [part_code(where)],
+            [roles_code(roles)],
+            [part_code(classification)],
+        )
+    )
 
 
 def _signature(event: Event) -> int | None:
@@ -49,7 +102,7 @@ def _signature(event: Event) -> int | None:
         if place is not None
         else None
     )
-    roles = sorted(
+    roles = (
         r.actor
         for r in (event.actor1, event.actor2, *event.assoc_actor1, *event.assoc_actor2)
         if r is not None
@@ -122,11 +175,34 @@ class DuplicateEvents:
         """Register event ``event`` by its :func:`signature`; report it if an earlier one has it."""
         first = self._first.setdefault(digest, event)
         if first != event:
-            yield make_finding(
-                "R010",
-                f"event {event!r} has the dates, place, actors and type of {first!r}",
-                path=path,
-                line=line,
-                event=event,
-                related=(first, event),
-            )
+            yield self.finding(first, event, path, line)
+
+    def add_all(
+        self, digests: Sequence[int], events: Sequence[str], skip: Container[int]
+    ) -> dict[int, str]:
+        """Register events in order by their signatures, but those whose index is in ``skip``.
+
+        Return, for each event an earlier one looks like, the earlier event's name.
+        """
+        found = {}
+        setdefault = self._first.setdefault
+        for index, digest in enumerate(digests):
+            if skip and index in skip:
+                continue
+            event = events[index]
+            first = setdefault(digest, event)
+            if first != event:
+                found[index] = first
+        return found
+
+    @staticmethod
+    def finding(first: str, event: str, path: str, line: int | None) -> Finding:
+        """Return the R010 finding of ``event`` (at ``path``), which looks like ``first``."""
+        return make_finding(
+            "R010",
+            f"event {event!r} has the dates, place, actors and type of {first!r}",
+            path=path,
+            line=line,
+            event=event,
+            related=(first, event),
+        )

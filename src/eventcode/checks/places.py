@@ -19,7 +19,7 @@ from eventcode.findings import Finding, make_finding
 from eventcode.jsonpath import join_key
 from eventcode.model import Event, Place
 
-__all__ = ["PlaceSpellings", "Spot", "spelling_key"]
+__all__ = ["PlaceSpellings", "Respelling", "Spot", "respelling_finding", "spelling_key"]
 
 _NOT_CONSONANT = re.compile(r"[^bcdfghjklmnpqrstvwxz]")
 _SAME_POINT_DEGREES = 0.01
@@ -98,14 +98,24 @@ class PlaceSpellings:
         Yield a finding if it respells a place seen before. Records and ACLED rows both come
         here, so the rule has one definition.
         """
+        found = self.respelling(name, spot, event)
+        if found is not None:
+            yield respelling_finding(name, found, event, path, line)
+
+    def respelling(self, name: str, spot: Spot, event: str) -> Respelling | None:
+        """Register ``name`` at ``spot`` (first named by ``event``); return what it respells.
+
+        A name at a spot gets the same answer however often it comes: only its first coming
+        registers anything, so events sharing one name and spot may be answered once.
+        """
         key = spelling_key(name)
         if not key:
-            return
+            return None
         seen = self._by_key.setdefault(key, [])
         for earlier in seen:
             if earlier.name == name:
                 if _same_place(earlier.spot, spot):
-                    return  # the same spelling of a place already known
+                    return None  # the same spelling of a place already known
                 continue
             if _same_place(earlier.spot, spot):
                 how = (
@@ -113,14 +123,29 @@ class PlaceSpellings:
                     if _normal(earlier.name) == _normal(name)
                     else "look like two transliterations"
                 )
-                yield make_finding(
-                    "R009",
-                    f"place {name!r} and {earlier.name!r} (event {earlier.event!r}) {how} "
-                    "of one place",
-                    path=join_key(join_key(path, "place"), "name"),
-                    line=line,
-                    event=event,
-                    related=(earlier.event, event),
-                )
-                return
+                return Respelling(earlier.name, earlier.event, how)
         seen.append(_Seen(name, spot, event))
+        return None
+
+
+class Respelling(NamedTuple):
+    """An earlier name (and the event that gave it) that a place name respells, and how."""
+
+    name: str
+    event: str
+    how: str
+
+
+def respelling_finding(
+    name: str, respelling: Respelling, event: str, path: str, line: int | None
+) -> Finding:
+    """Return the R009 finding of event ``event`` naming its place ``name`` (at ``path``)."""
+    return make_finding(
+        "R009",
+        f"place {name!r} and {respelling.name!r} (event {respelling.event!r}) {respelling.how} "
+        "of one place",
+        path=join_key(join_key(path, "place"), "name"),
+        line=line,
+        event=event,
+        related=(respelling.event, event),
+    )

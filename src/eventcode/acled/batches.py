@@ -1,0 +1,395 @@
+"""Checking a batch of ACLED events on their own, as columns: no object per row.
+
+A :class:`BatchChecker` takes the cells of a few hundred rows by column and returns a
+:class:`CheckedBatch`: the findings of the rows that have any
+(:func:`~eventcode.acled.row_checks.batch_findings`), and, in compact arrays, what the checks
+across events need (:class:`~eventcode.acled.merging.EventMerger`): each event's id key, place
+code and probable-duplicate signature, and the names its actor and source cells hold. A cell's
+meaning is computed once per distinct cell (:class:`_Memo`), and each event only looks it up.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import lru_cache
+from itertools import accumulate, chain, repeat
+from operator import add, and_, itemgetter
+from typing import Any, NamedTuple
+
+from eventcode.acled.ids import id_key, id_keys, id_of
+from eventcode.acled.layouts import Layout
+from eventcode.acled.mapping import country_alpha3, stable_id
+from eventcode.acled.row_checks import Columns, batch_findings
+from eventcode.acled.rows import AcledHeader, AcledRow
+from eventcode.acled.values import (
+    CellError,
+    parse_civilian_targeting,
+    parse_coordinate,
+    parse_date,
+    split_list,
+)
+from eventcode.checks.codebook import civilian_targeting_findings
+from eventcode.checks.duplicates import part_code, roles_code, signatures
+from eventcode.checks.places import spelling_key
+from eventcode.findings import Finding, Severity
+
+__all__ = [
+    "BATCH_ROWS",
+    "NAME_COLUMNS",
+    "TEXT_KEY",
+    "BatchChecker",
+    "CheckedBatch",
+    "PlaceCells",
+    "checked_batches",
+    "counted_names",
+    "event_names",
+]
+
+#: Rows checked together: few enough that a batch's cells stay in the processor's cache.
+BATCH_ROWS = 256
+#: Id keys from here up are digests of ids of other shapes (see eventcode.acled.ids).
+TEXT_KEY = 1 << 63
+#: A place as its row gives it: location, country, latitude, longitude, admin1-3 (text).
+PlaceCells = tuple[str, str, str, str, str, str, str]
+_PLACE_COLUMNS = ("location", "country", "latitude", "longitude", "admin1", "admin2", "admin3")
+#: Columns naming actors, and the kind of cell each holds (one name, or a list of them).
+_ACTORS = (
+    ("actor1", "actor"),
+    ("actor2", "actor"),
+    ("assoc_actor_1", "list"),
+    ("assoc_actor_2", "list"),
+)
+#: Columns whose names reading the file counts as records: actors, then sources.
+NAME_COLUMNS = (*_ACTORS, ("source", "list"))
+_MASK64 = (1 << 64) - 1
+_first = itemgetter(0)
+_second = itemgetter(1)
+
+
+class CheckedBatch(NamedTuple):
+    """Events checked on their own, as columns; index ``i`` is the batch's ``i``-th event.
+
+    Places are given by 64-bit codes; what a code stands for comes with the first batch (of a
+    checker) that uses it. A batch sent to another process carries the names its cells hold,
+    counted, rather than the cells (see :meth:`without_cells`).
+    """
+
+    lines: array[int]  # the line of each event's first row
+    id_keys: array[int]  # see eventcode.acled.ids.id_key
+    other_ids: dict[int, str]  # id key -> id, for the keys that are digests (TEXT_KEY and up)
+    findings: dict[int, list[Finding]]  # each event's own findings, for events with any
+    failed: frozenset[int]  # events with an error among their findings: not read
+    targeted: dict[int, str]  # events that set civilian targeting: their event type
+    places: array[int]
+    digests: array[int]  # see eventcode.checks.duplicates.signatures
+    places_met: dict[int, PlaceCells]  # code -> place, for the codes computed for this batch
+    name_cells: tuple[Sequence[str], ...] | None  # the cells of NAME_COLUMNS, when kept
+    #: The actor and the source names of the events without an error, with how many cells
+    #: hold each: counted from ``name_cells`` when they are dropped.
+    names: tuple[Counter[str], Counter[str]] | None = None
+
+    def event_id(self, index: int) -> str:
+        """Return the ``event_id_cnty`` of event ``index``."""
+        key = self.id_keys[index]
+        return self.other_ids[key] if key >= TEXT_KEY else _id_text(key)
+
+    def shifted(self, lines: int) -> CheckedBatch:
+        """Return the batch with its lines, and its findings', ``lines`` further on."""
+        if not lines:
+            return self
+        return self._replace(
+            lines=array("Q", map(add, self.lines, repeat(lines))),
+            findings={
+                i: [f.at(line=(f.location.line or 0) + lines) for f in found]
+                for i, found in self.findings.items()
+            },
+        )
+
+    def counted_names(self) -> tuple[Counter[str], Counter[str]]:
+        """Return the actor and the source names of the events without an error, counted."""
+        if self.names is not None:
+            return self.names
+        assert self.name_cells is not None
+        return counted_names(self.name_cells, self.failed)
+
+    def without_cells(self) -> CheckedBatch:
+        """Return the batch with its names counted and without its cells (to send it)."""
+        return self._replace(names=self.counted_names(), name_cells=None)
+
+    @classmethod
+    def join(cls, batches: Sequence[CheckedBatch]) -> CheckedBatch:
+        """Return consecutive batches as one."""
+        if len(batches) == 1:
+            return batches[0]
+        if any(b.name_cells is None for b in batches):
+            raise ValueError("only batches with their cells can be joined")
+        offsets = list(accumulate((len(b.lines) for b in batches), initial=0))
+
+        def shifted(field: str) -> Iterator[tuple[int, Any]]:
+            for offset, batch in zip(offsets, batches, strict=False):
+                yield from ((offset + i, value) for i, value in getattr(batch, field).items())
+
+        def chained(field: str) -> Iterator[Any]:
+            return chain.from_iterable(getattr(b, field) for b in batches)
+
+        cells = [b.name_cells for b in batches]
+        return cls(
+            lines=array("Q", chained("lines")),
+            id_keys=array("Q", chained("id_keys")),
+            other_ids={key: text for b in batches for key, text in b.other_ids.items()},
+            findings=dict(shifted("findings")),
+            failed=frozenset(
+                offset + i for offset, b in zip(offsets, batches, strict=False) for i in b.failed
+            ),
+            targeted=dict(shifted("targeted")),
+            places=array("Q", chained("places")),
+            digests=array("Q", chained("digests")),
+            places_met={code: place for b in batches for code, place in b.places_met.items()},
+            name_cells=tuple(
+                list(chain.from_iterable(c[k] for c in cells if c is not None))
+                for k in range(len(NAME_COLUMNS))
+            ),
+        )
+
+
+def _id_text(key: int) -> str:
+    return id_of(key) or ""
+
+
+def event_names(kind: str, cells: Iterable[str]) -> Counter[str]:
+    """Count the names cells of a kind hold: ``actor`` (one name) or ``list`` (of names)."""
+    names = Counter(list_items_with_repeats(cells) if kind == "list" else cells)
+    del names[""]
+    return names
+
+
+def list_items_with_repeats(cells: Iterable[str]) -> list[str]:
+    """Return every value list cells hold, a value as often as a cell holds it (blanks too)."""
+    return "; ".join(cells).split("; ")
+
+
+class _Memo:
+    """Values computed once per distinct key (a bounded table: cleared when it fills)."""
+
+    def __init__(self, compute: Callable[[Any], Any], limit: int = 1 << 16) -> None:
+        self._compute = compute
+        self._limit = limit
+        self._values: dict[Any, Any] = {}
+
+    def each(self, keys: Sequence[Any], computed: dict[Any, Any] | None = None) -> list[Any]:
+        """Return the value of each key, in order (no value is ``None``).
+
+        Keys whose value is computed now (not remembered from before) go into ``computed``,
+        under the first item of their value.
+        """
+        values = self._values
+        found = list(map(values.get, keys))
+        if None not in found:
+            return found
+        missing = {key for key, value in zip(keys, found, strict=True) if value is None}
+        if len(values) + len(missing) > self._limit:
+            values.clear()
+            missing = set(keys)
+        for key in missing:
+            values[key] = value = self._compute(key)
+            if computed is not None:
+                computed[value[0]] = key
+        return list(map(values.__getitem__, keys))
+
+
+def _day_code(text: str) -> int:
+    try:
+        return part_code(parse_date(text))
+    except CellError:
+        return 0  # the row fails A004 and is not read
+
+
+def _place_codes(cells: PlaceCells) -> tuple[int, int]:
+    """Return the code of a place's cells, and of where it is as probable duplicates see it."""
+    location, country, latitude, longitude = cells[:4]
+    try:
+        where = (
+            spelling_key(location),
+            country_alpha3(country),
+            parse_coordinate(latitude, 90, "latitude"),
+            parse_coordinate(longitude, 180, "longitude"),
+        )
+    except CellError:
+        return part_code(cells), 0  # the row fails A007 and is not read
+    return part_code(cells), part_code(where)
+
+
+def _role_code(kind: str) -> Callable[[str], int]:
+    """Return how to code the actors a cell names (see :func:`roles_code`)."""
+
+    def code(cell: str) -> int:
+        names = split_list(cell) if kind == "list" else [cell] if cell else []
+        return roles_code(stable_id("actor", name) for name in names)
+
+    return code
+
+
+@lru_cache(maxsize=256)
+def _targets_civilians(event_type: str, text: str) -> bool:
+    """Tell whether C013 applies (civilian targeting on a Battles event)."""
+    try:
+        targeted = parse_civilian_targeting(text)
+    except CellError:
+        return False  # the row fails A012 and is not read
+    return any(civilian_targeting_findings(event_type, targeted, "$"))
+
+
+class BatchChecker:
+    """Checks batches of events as columns, in one process for one validation run.
+
+    A batch carries what a place code stands for only when the checker computes the code (the
+    first time it meets the place, or again after its memory of places was cleared).
+    """
+
+    def __init__(self, header: AcledHeader) -> None:
+        self.header = header
+        self._days = _Memo(_day_code)
+        self._classes = _Memo(lambda sub: part_code((sub, None)))
+        self._places = _Memo(_place_codes)
+        self._roles = {kind: _Memo(_role_code(kind)) for kind in ("actor", "list")}
+
+    def rows(self, columns: Columns, lines: Sequence[int]) -> CheckedBatch:
+        """Check a batch of rows of a one-row-an-event layout (every column of the header)."""
+        return self.events(columns, lines, batch_findings(columns, lines, self.header))
+
+    def events(
+        self, columns: Columns, lines: Sequence[int], findings: dict[int, list[Finding]]
+    ) -> CheckedBatch:
+        """Check a batch of events given as columns, with the findings of their rows.
+
+        A monadic pair's second actor is in ``actor2`` and ``assoc_actor_2``.
+        """
+        size = len(lines)
+
+        def column(name: str) -> Sequence[str]:
+            return columns[name] if name in columns else tuple(repeat("", size))
+
+        failed = frozenset(
+            i for i, found in findings.items() if any(f.severity is Severity.ERROR for f in found)
+        )
+        places_met: dict[int, PlaceCells] = {}
+        places = self._places.each(list(zip(*map(column, _PLACE_COLUMNS), strict=True)), places_met)
+        roles = zip(*(self._roles[kind].each(column(name)) for name, kind in _ACTORS), strict=True)
+        days = self._days.each(column("event_date"))
+        digests = signatures(
+            days,
+            days,
+            map(_second, places),
+            map(and_, map(sum, roles), repeat(_MASK64)),
+            self._classes.each(column("sub_event_type")),
+        )
+        targeting = list(zip(column("event_type"), column("civilian_targeting"), strict=True))
+        hits = {pair for pair in set(targeting) if _targets_civilians(*pair)}
+        targeted = {i: pair[0] for i, pair in enumerate(targeting) if pair in hits} if hits else {}
+        ids = column("event_id_cnty")
+        keys = id_keys(ids)
+        return CheckedBatch(
+            lines=array("Q", lines),
+            id_keys=keys,
+            other_ids={} if max(keys, default=0) < TEXT_KEY else _other_ids(ids),
+            findings=findings,
+            failed=failed,
+            targeted=targeted,
+            places=array("Q", map(_first, places)),
+            digests=array("Q", digests),
+            places_met=places_met,
+            name_cells=tuple(column(name) for name, _ in NAME_COLUMNS),
+        )
+
+
+def _other_ids(ids: Iterable[str]) -> dict[int, str]:
+    return {key: text for text in ids if (key := id_key(text)) >= TEXT_KEY}
+
+
+def counted_names(
+    cells: tuple[Sequence[str], ...], skip: frozenset[int] | set[int] = frozenset()
+) -> tuple[Counter[str], Counter[str]]:
+    """Count the actor names and the source names of the events not in ``skip``."""
+    actors: Counter[str] = Counter()
+    sources: Counter[str] = Counter()
+    for (name, kind), column in zip(NAME_COLUMNS, cells, strict=True):
+        kept = column if not skip else [c for i, c in enumerate(column) if i not in skip]
+        (sources if name == "source" else actors).update(event_names(kind, kept))
+    return actors, sources
+
+
+def checked_batches(
+    entries: Iterable[AcledHeader | AcledRow | Finding], checker: BatchChecker | None = None
+) -> Iterator[AcledHeader | Finding | CheckedBatch]:
+    """Check the rows of :func:`~eventcode.acled.reader.iter_rows`' entries, in file order.
+
+    The header and findings pass through. A monadic export's consecutive rows with one
+    ``event_id_cnty`` are one event, as :class:`~eventcode.acled.source.AcledStream` reads them
+    (a finding between a row and the row that may pair with it comes before their event).
+    ``checker`` checks the batches (a new one for the entries' header when not given).
+    """
+    rows: list[AcledRow] = []
+    for entry in entries:
+        if isinstance(entry, AcledRow):
+            rows.append(entry)
+            if len(rows) < BATCH_ROWS:
+                continue
+        if checker is not None and rows:
+            rows, batch = _split(checker, rows, last=False)
+            if batch is not None:
+                yield batch
+        if isinstance(entry, AcledHeader) and (checker is None or checker.header != entry):
+            checker = BatchChecker(entry)
+        if not isinstance(entry, AcledRow):
+            yield entry
+    if checker is not None and rows:
+        _, batch = _split(checker, rows, last=True)
+        if batch is not None:
+            yield batch
+
+
+def _split(
+    checker: BatchChecker, rows: list[AcledRow], *, last: bool
+) -> tuple[list[AcledRow], CheckedBatch | None]:
+    """Check the events of ``rows``; keep back a monadic row whose pair may follow."""
+    header = checker.header
+    columns: dict[str, Sequence[str]] = {
+        name: [row.cells[name] for row in rows] for name in header.columns
+    }
+    lines = [row.line for row in rows]
+    if header.layout is not Layout.MONADIC:
+        return [], checker.rows(columns, lines)
+    # A monadic event is a row, or two consecutive rows with one id (the second's actor is
+    # actor2). The last row is kept back unless it closes a pair or the input ends.
+    starts: list[int] = []
+    at = 0
+    while at < len(rows):
+        paired = at + 1 < len(rows) and _same_event(rows[at], rows[at + 1])
+        if not paired and at == len(rows) - 1 and not last:
+            break
+        starts.append(at)
+        at += 2 if paired else 1
+    kept, done = rows[at:], rows[:at]
+    if not starts:
+        return kept, None
+    per_row = batch_findings(
+        {name: cells[:at] for name, cells in columns.items()}, lines[:at], header
+    )
+    ends = [*starts[1:], at]
+    findings: dict[int, list[Finding]] = {}
+    for event, (start, end) in enumerate(zip(starts, ends, strict=True)):
+        found = [f for row in range(start, end) for f in per_row.get(row, ())]
+        if found:
+            findings[event] = found
+    events = {name: [done[start].cells[name] for start in starts] for name in header.columns}
+    seconds = [done[s + 1] if e - s == 2 else None for s, e in zip(starts, ends, strict=True)]
+    events["actor2"] = [row.cells["actor1"] if row else "" for row in seconds]
+    events["assoc_actor_2"] = [row.cells["assoc_actor_1"] if row else "" for row in seconds]
+    return kept, checker.events(events, [lines[start] for start in starts], findings)
+
+
+def _same_event(first: AcledRow, second: AcledRow) -> bool:
+    event_id = first.cells.get("event_id_cnty", "")
+    return bool(event_id) and second.cells.get("event_id_cnty") == event_id

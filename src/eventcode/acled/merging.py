@@ -1,0 +1,182 @@
+"""The checks of ACLED events that need the events before them, over checked batches in order.
+
+:class:`EventMerger` takes :class:`~eventcode.acled.batches.CheckedBatch` es in file order and
+decides duplicate ids (A010), civilian targeting on battles (C013, on read events only), place
+spellings (R009) and probable duplicates (R010), and counts the records reading the file would
+build. Ids and signatures go through :class:`~eventcode.acled.first_seen.FirstSeen` a batch at a
+time; a place's spelling is asked once per distinct place
+(:meth:`~eventcode.checks.places.PlaceSpellings.respelling`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+
+import numpy as np
+import numpy.typing as npt
+
+from eventcode.acled.batches import NAME_COLUMNS, CheckedBatch, PlaceCells, event_names
+from eventcode.acled.first_seen import FirstSeen
+from eventcode.acled.mapping import country_alpha3
+from eventcode.acled.values import parse_coordinate
+from eventcode.checks.codebook import civilian_targeting_findings
+from eventcode.checks.duplicates import DuplicateEvents
+from eventcode.checks.places import PlaceSpellings, Respelling, Spot, respelling_finding
+from eventcode.findings import Finding, make_finding
+from eventcode.jsonpath import join_index, join_key
+
+__all__ = ["EventMerger", "NameCells"]
+
+#: Gives the name cells of a batch whose cells were not kept (read again from the input).
+NameCells = Callable[[], tuple[Sequence[str], ...]]
+
+
+class EventMerger:
+    """Takes checked batches in file order; adds what needs earlier events; counts the records.
+
+    Reading the file would build, per event without an error, the event, the ``acled``
+    claimant once, and each actor and source the first time it is named: :attr:`records`
+    counts them so.
+    """
+
+    def __init__(self) -> None:
+        self.records = 0
+        self._events = 0
+        self._ids = FirstSeen()
+        self._signatures = FirstSeen(payloads=True)  # payload: the first event's id key
+        self._other_ids: dict[int, str] = {}  # id key -> id, for keys that are digests
+        self._places: dict[int, PlaceCells] = {}  # code -> place, from every checker
+        self._actors: set[str] = set()  # names: one actor record each
+        self._outlets: set[str] = set()
+        self._spellings = PlaceSpellings()
+        self._respellings: dict[int, Respelling | None] = {}  # by place code
+        self._respelled: set[int] = set()  # the place codes with a respelling
+
+    def learn(self, entries: Iterable[object]) -> None:
+        """Take what the codes of batches that are not added stand for."""
+        for entry in entries:
+            if isinstance(entry, CheckedBatch):
+                self._places.update(entry.places_met)
+                self._other_ids.update(entry.other_ids)
+
+    def add(self, batch: CheckedBatch, name_cells: NameCells | None = None) -> list[Finding]:
+        """Return the findings of a batch's events, in the order reading and checking give.
+
+        ``name_cells`` gives the batch's name cells when it has none and some of its events
+        turn out not to be read (repeated ids): their names must then not count.
+        """
+        self.learn((batch,))
+        first = self._events
+        self._events += len(batch.lines)
+        keys = np.frombuffer(batch.id_keys, np.uint64)
+        named = np.flatnonzero(keys)  # a blank id is never a repeat
+        repeats = named[self._ids.add(keys[named])[0]]
+        unread = np.zeros(len(keys), bool)
+        unread[list(batch.failed)] = True
+        unread[repeats] = True
+        read = np.flatnonzero(~unread)
+        digests = np.frombuffer(batch.digests, np.uint64)
+        copies, firsts = self._signatures.add(digests[read], keys[read])
+        repeated = set(repeats.tolist())
+        self._count(batch, len(read), repeated - batch.failed, name_cells)
+        respelled = self._respelled_events(batch, read, unread)
+        copied = {
+            int(i): f"acled:{self._event_id(int(key))}"
+            for i, key in zip(read[copies], firsts, strict=True)
+        }
+        found: list[Finding] = []
+        for i in sorted({*batch.findings, *repeated, *batch.targeted, *respelled, *copied}):
+            found += batch.findings.get(i, ())
+            line = batch.lines[i]
+            if i in repeated:
+                event_id = batch.event_id(i)
+                found.append(
+                    make_finding(
+                        "A010",
+                        f"event_id_cnty {event_id!r} is on an earlier row too",
+                        line=line,
+                        field="event_id_cnty",
+                        event=event_id,
+                    )
+                )
+            if unread[i]:
+                continue  # an error (A010 is one): the event is not read
+            name, path = f"acled:{batch.event_id(i)}", join_index("$.events", first + i)
+            if i in batch.targeted:
+                own = civilian_targeting_findings(
+                    batch.targeted[i], True, join_key(path, "civilian_targeting")
+                )
+                found += (f.at(event=name, line=line) for f in own)
+            if i in respelled:
+                location, how = respelled[i]
+                found.append(respelling_finding(location, how, name, path, line))
+            if i in copied:
+                found.append(DuplicateEvents.finding(copied[i], name, path, line))
+        return found
+
+    def _event_id(self, key: int) -> str:
+        from eventcode.acled.ids import id_of
+
+        return id_of(key) or self._other_ids[key]
+
+    def _count(
+        self, batch: CheckedBatch, events: int, repeated: set[int], cells: NameCells | None
+    ) -> None:
+        """Count the records the batch's read events build; ``repeated`` are not read."""
+        if not events:
+            return
+        actors, sources = batch.counted_names()
+        if repeated:  # their names count only if a read event names them too
+            columns = batch.name_cells or (cells() if cells is not None else None)
+            assert columns is not None, "a batch without cells needs a way to read them"
+            actors, sources = Counter(actors), Counter(sources)
+            for (name, kind), column in zip(NAME_COLUMNS, columns, strict=True):
+                names = event_names(kind, [column[i] for i in repeated])
+                (sources if name == "source" else actors).subtract(names)
+        before = len(self._actors) + len(self._outlets)
+        self._actors.update(name for name, count in actors.items() if count > 0)
+        self._outlets.update(name for name, count in sources.items() if count > 0)
+        new = len(self._actors) + len(self._outlets) - before
+        self.records += new + events + (1 if self.records == 0 else 0)  # + the claimant, once
+
+    def _respelled_events(
+        self, batch: CheckedBatch, read: npt.NDArray[np.intp], unread: npt.NDArray[np.bool_]
+    ) -> dict[int, tuple[str, Respelling]]:
+        """Return, per read event whose place respells an earlier one, the place and how.
+
+        A place (its cells) gets one answer however often it comes
+        (:meth:`~eventcode.checks.places.PlaceSpellings.respelling`): each is asked once, at
+        its first read event, in file order.
+        """
+        places = np.frombuffer(batch.places, np.uint64)[read]
+        codes, firsts = np.unique(places, return_index=True)
+        new = [i for i in np.sort(firsts).tolist() if int(places[i]) not in self._respellings]
+        for i in new:  # in the order of first coming
+            code = int(places[i])
+            cells = self._places[code]
+            name = f"acled:{batch.event_id(int(read[i]))}"
+            found = self._spellings.respelling(cells[0], _spot(cells), name)
+            self._respellings[code] = found
+            if found is not None:
+                self._respelled.add(code)
+        hits = self._respelled.intersection(codes.tolist())
+        if not hits:
+            return {}
+        return {
+            int(read[i]): (self._places[code][0], self._respellings[code])  # type: ignore[misc]
+            for i, code in enumerate(places.tolist())
+            if code in hits
+        }
+
+
+def _spot(cells: PlaceCells) -> Spot:
+    _, country, latitude, longitude, admin1, admin2, admin3 = cells
+    return Spot(
+        country_alpha3(country),
+        parse_coordinate(latitude, 90, "latitude"),
+        parse_coordinate(longitude, 180, "longitude"),
+        admin1 or None,
+        admin2 or None,
+        admin3 or None,
+    )
