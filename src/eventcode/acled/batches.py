@@ -11,7 +11,6 @@ meaning is computed once per distinct cell (:class:`_Memo`), and each event only
 from __future__ import annotations
 
 from array import array
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 from itertools import accumulate, chain, repeat
@@ -25,6 +24,7 @@ from eventcode.acled.row_checks import Columns, batch_findings
 from eventcode.acled.rows import AcledHeader, AcledRow
 from eventcode.acled.values import (
     CellError,
+    list_items,
     parse_civilian_targeting,
     parse_coordinate,
     parse_date,
@@ -43,8 +43,7 @@ __all__ = [
     "CheckedBatch",
     "PlaceCells",
     "checked_batches",
-    "counted_names",
-    "event_names",
+    "names_of",
 ]
 
 #: Rows checked together: few enough that a batch's cells stay in the processor's cache.
@@ -72,8 +71,8 @@ class CheckedBatch(NamedTuple):
     """Events checked on their own, as columns; index ``i`` is the batch's ``i``-th event.
 
     Places are given by 64-bit codes; what a code stands for comes with the first batch (of a
-    checker) that uses it. A batch sent to another process carries the names its cells hold,
-    counted, rather than the cells (see :meth:`without_cells`).
+    checker) that uses it. A batch sent to another process carries the names its cells hold
+    rather than the cells (see :meth:`without_cells`).
     """
 
     lines: array[int]  # the line of each event's first row
@@ -86,9 +85,9 @@ class CheckedBatch(NamedTuple):
     digests: array[int]  # see eventcode.checks.duplicates.signatures
     places_met: dict[int, PlaceCells]  # code -> place, for the codes computed for this batch
     name_cells: tuple[Sequence[str], ...] | None  # the cells of NAME_COLUMNS, when kept
-    #: The actor and the source names of the events without an error, with how many cells
-    #: hold each: counted from ``name_cells`` when they are dropped.
-    names: tuple[Counter[str], Counter[str]] | None = None
+    #: The actor and the source names the events without an error hold: taken from
+    #: ``name_cells`` when they are dropped.
+    names: tuple[set[str], set[str]] | None = None
 
     def event_id(self, index: int) -> str:
         """Return the ``event_id_cnty`` of event ``index``."""
@@ -107,16 +106,23 @@ class CheckedBatch(NamedTuple):
             },
         )
 
-    def counted_names(self) -> tuple[Counter[str], Counter[str]]:
-        """Return the actor and the source names of the events without an error, counted."""
-        if self.names is not None:
+    def read_names(
+        self, unread: frozenset[int] | set[int] | None = None
+    ) -> tuple[set[str], set[str]] | None:
+        """Return the actor and the source names of the events not ``unread``.
+
+        ``unread`` defaults to the events with an error; ``None`` when the batch has no cells
+        to tell the names of those events.
+        """
+        if unread is None and self.names is not None:
             return self.names
-        assert self.name_cells is not None
-        return counted_names(self.name_cells, self.failed)
+        if self.name_cells is None:
+            return None
+        return names_of(self.name_cells, self.failed if unread is None else unread)
 
     def without_cells(self) -> CheckedBatch:
-        """Return the batch with its names counted and without its cells (to send it)."""
-        return self._replace(names=self.counted_names(), name_cells=None)
+        """Return the batch with the names of its events and without its cells (to send it)."""
+        return self._replace(names=self.read_names(), name_cells=None)
 
     @classmethod
     def join(cls, batches: Sequence[CheckedBatch]) -> CheckedBatch:
@@ -156,18 +162,6 @@ class CheckedBatch(NamedTuple):
 
 def _id_text(key: int) -> str:
     return id_of(key) or ""
-
-
-def event_names(kind: str, cells: Iterable[str]) -> Counter[str]:
-    """Count the names cells of a kind hold: ``actor`` (one name) or ``list`` (of names)."""
-    names = Counter(list_items_with_repeats(cells) if kind == "list" else cells)
-    del names[""]
-    return names
-
-
-def list_items_with_repeats(cells: Iterable[str]) -> list[str]:
-    """Return every value list cells hold, a value as often as a cell holds it (blanks too)."""
-    return "; ".join(cells).split("; ")
 
 
 class _Memo:
@@ -308,15 +302,16 @@ def _other_ids(ids: Iterable[str]) -> dict[int, str]:
     return {key: text for text in ids if (key := id_key(text)) >= TEXT_KEY}
 
 
-def counted_names(
-    cells: tuple[Sequence[str], ...], skip: frozenset[int] | set[int] = frozenset()
-) -> tuple[Counter[str], Counter[str]]:
-    """Count the actor names and the source names of the events not in ``skip``."""
-    actors: Counter[str] = Counter()
-    sources: Counter[str] = Counter()
+def names_of(
+    cells: tuple[Sequence[str], ...], unread: frozenset[int] | set[int] = frozenset()
+) -> tuple[set[str], set[str]]:
+    """Return the actor names and the source names the events not ``unread`` hold."""
+    actors: set[str] = set()
+    sources: set[str] = set()
     for (name, kind), column in zip(NAME_COLUMNS, cells, strict=True):
-        kept = column if not skip else [c for i, c in enumerate(column) if i not in skip]
-        (sources if name == "source" else actors).update(event_names(kind, kept))
+        kept = column if not unread else [c for i, c in enumerate(column) if i not in unread]
+        names = list_items(kept) if kind == "list" else set(kept).difference(("",))
+        (sources if name == "source" else actors).update(names)
     return actors, sources
 
 

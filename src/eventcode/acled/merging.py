@@ -10,13 +10,12 @@ time; a place's spelling is asked once per distinct place
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 import numpy.typing as npt
 
-from eventcode.acled.batches import NAME_COLUMNS, CheckedBatch, PlaceCells, event_names
+from eventcode.acled.batches import CheckedBatch, PlaceCells, names_of
 from eventcode.acled.first_seen import FirstSeen
 from eventcode.acled.mapping import country_alpha3
 from eventcode.acled.values import parse_coordinate
@@ -126,17 +125,13 @@ class EventMerger:
         """Count the records the batch's read events build; ``repeated`` are not read."""
         if not events:
             return
-        actors, sources = batch.counted_names()
-        if repeated:  # their names count only if a read event names them too
-            columns = batch.name_cells or (cells() if cells is not None else None)
-            assert columns is not None, "a batch without cells needs a way to read them"
-            actors, sources = Counter(actors), Counter(sources)
-            for (name, kind), column in zip(NAME_COLUMNS, columns, strict=True):
-                names = event_names(kind, [column[i] for i in repeated])
-                (sources if name == "source" else actors).subtract(names)
+        names = batch.read_names(batch.failed | repeated if repeated else None)
+        if names is None:  # the names of the read events are to be read again
+            assert cells is not None, "a batch without cells needs a way to read them"
+            names = names_of(cells(), batch.failed | repeated)
         before = len(self._actors) + len(self._outlets)
-        self._actors.update(name for name, count in actors.items() if count > 0)
-        self._outlets.update(name for name, count in sources.items() if count > 0)
+        self._actors.update(names[0])
+        self._outlets.update(names[1])
         new = len(self._actors) + len(self._outlets) - before
         self.records += new + events + (1 if self.records == 0 else 0)  # + the claimant, once
 
