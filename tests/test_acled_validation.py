@@ -62,8 +62,12 @@ def write_perturbed(path: Path, rows: int, seed: int = 3) -> Path:
         copy[ident] = row[ident][:3] + str(900000 + i)
         if roll < 0.02:  # the same event under a new id: R010
             out.append(copy)
-        elif roll < 0.04:  # the same id again: A010
-            out.append(list(row))
+        elif roll < 0.04:  # the same id again: A010 (names only it holds must not count)
+            again = list(row)
+            if roll < 0.03:
+                again[col["source"]] = f"Only on a repeated row {i}"
+                again[col["assoc_actor_1"]] = f"Militia of a repeated row {i}"
+            out.append(again)
         elif roll < 0.06:  # a respelled place at the same spot: R009
             location = copy[col["location"]]
             copy[col["location"]] = location.replace("a", "o").replace("e", "i") + "a"
@@ -109,22 +113,26 @@ def test_generated_findings_match_the_record_path(tmp_path: Path) -> None:
     _same(path)
 
 
+@pytest.mark.parametrize("chunk_bytes", [20_000, 300_000])
 def test_parallel_findings_match_one_process(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk_bytes: int
 ) -> None:
-    """Chunks cut at row ends (quoted newlines inside), duplicates across chunks: same report."""
+    """Chunks cut at row ends (quoted newlines inside), duplicates across chunks, chunks of
+    one batch and of several (whose ids repeat earlier ones: their names are read again)."""
     path = write_perturbed(tmp_path / "generated.csv", 2000, seed=5)
     data = path.read_bytes()
     assert b'"heavy fighting' in data  # notes quoted over two lines
     one = validate_path(path)
-    _, parts = parallel.chunks(path, 20_000)
-    assert len(parts) > 10
-    assert parallel.parallel_findings(path, chunk_bytes=20_000) == (
+    reference = record_path_report(path)
+    assert (one.findings, one.records) == (reference.findings, reference.records)
+    _, parts = parallel.chunks(path, chunk_bytes)
+    assert len(parts) > 2
+    assert parallel.parallel_findings(path, chunk_bytes=chunk_bytes) == (
         [evolve(f, location=evolve(f.location, file=None)) for f in one.findings],
         one.records,
     )
     monkeypatch.setattr(parallel, "PARALLEL_MIN_BYTES", 1)
-    monkeypatch.setattr(parallel, "CHUNK_BYTES", 20_000)
+    monkeypatch.setattr(parallel, "CHUNK_BYTES", chunk_bytes)
     found = validate_path(path)
     assert found == one
     assert {"A010", "R010", "R009"} <= {f.code for f in found.findings}
