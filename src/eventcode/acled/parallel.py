@@ -1,22 +1,24 @@
 """Validating a large ACLED CSV file in worker processes, with the findings of one process.
 
-The file is cut into byte chunks, each ending at a newline where the number of ``"`` since the
-chunk's start is even (a quoted cell may hold newlines and ``""``). That is a guess: a ``"``
-inside an unquoted cell is a literal to the CSV reader and flips the parity, so a cut may fall
-inside a row. A worker reads its chunk's rows with :mod:`csv` directly and checks them in
-batches, as columns (:class:`~eventcode.acled.checking.BatchChecker`), when the chunk is plain:
-valid UTF-8, rows of the header's width, no blank line, within the limits, and ending outside
-quotes (a marker row after the chunk must come out whole). Otherwise it reads the header and the
-rows that start in its chunk as one process would (:func:`~eventcode.acled.reader.iter_rows`),
-reading past the chunk's end to finish the last one, with lines shifted to the file's, and
-reports where the reader itself started the next row
-(:class:`~eventcode.acled.reader.RowBounds`). The
-parent keeps a chunk's results only when the chunk starts exactly there; otherwise it checks
-again, in its own process, the rows from the reader's real row start to the chunk's end. It
-takes the chunks' results in file order and merges them
-(:class:`~eventcode.acled.checking.EventMerger`: duplicate ids, place spellings and probable
-duplicates are decided there, in order), so the findings, their lines and their order are those
-of one process.
+The parent cuts the file into byte chunks as the workers go, each ending at a newline where the
+number of ``"`` since the chunk's start is even (a quoted cell may hold newlines and ``""``).
+That is a guess: a ``"`` inside an unquoted cell is a literal to the CSV reader and flips the
+parity, so a cut may fall inside a row. A worker reads its chunk's rows with :mod:`csv` directly
+and checks them in batches, as columns (:class:`~eventcode.acled.batches.BatchChecker`), when
+the chunk is plain: valid UTF-8, rows of the header's width, no blank line, within the limits,
+and ending outside quotes (a marker row after the chunk must come out whole). Otherwise it reads
+the header and the rows that start in its chunk as one process would
+(:func:`~eventcode.acled.reader.iter_rows`), reading past the chunk's end to finish the last
+one, and reports where the reader itself started the next row
+(:class:`~eventcode.acled.reader.RowBounds`). Workers number lines as if their chunk followed
+the header; the parent, which counts the lines each chunk held, shifts them to the file's.
+
+The parent keeps a chunk's results only when the chunk starts exactly where the reader ended
+the previous one's last row; otherwise it checks again, in its own process, the rows from the
+reader's real row start to the chunk's end. It takes the chunks' results in file order and
+merges them (:class:`~eventcode.acled.merging.EventMerger`: duplicate ids, place spellings and
+probable duplicates are decided there, in order), so the findings, their lines and their order
+are those of one process.
 
 Files below :data:`PARALLEL_MIN_BYTES` stay in one process (starting workers costs more than it
 saves), as do monadic exports (an event may span two rows, and so two chunks) and files a chunk
