@@ -207,3 +207,24 @@ def test_chunks_end_at_rows_outside_quotes(tmp_path: Path) -> None:
     data = path.read_bytes()
     assert [data[s:e] for s, e, _ in parts] == [b'1,"x\ny"\n', b'2,"p\n""q\n"\r\n', b"3,z\n"]
     assert [line for _, _, line in parts] == [2, 4, 7]
+
+
+def test_chunks_that_are_not_plain_are_read_as_one_process_reads_them(tmp_path: Path) -> None:
+    """A blank line, a short and a long row send their chunks to the row-by-row reader; a byte
+    that is not UTF-8 sends the whole file to one process. The report is the same either way."""
+    path = write_perturbed(tmp_path / "odd.csv", 1500, seed=9)
+    lines = path.read_bytes().split(b"\n")
+    lines[300] = b""
+    lines[700] = lines[700][:50]
+    lines[1300] += b",extra"
+    path.write_bytes(b"\n".join(lines))
+    one = validate_path(path)
+    assert "A002" in {f.code for f in one.findings}
+    unnamed = [evolve(f, location=evolve(f.location, file=None)) for f in one.findings]
+    assert parallel.parallel_findings(path, chunk_bytes=30_000) == (unnamed, one.records)
+    reference = record_path_report(path)
+    assert (one.findings, one.records) == (reference.findings, reference.records)
+    lines[1100] = lines[1100].replace(b"a", b"\xff", 1)
+    path.write_bytes(b"\n".join(lines))
+    assert parallel.parallel_findings(path, chunk_bytes=30_000) is None
+    _same(path)

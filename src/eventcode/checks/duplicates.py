@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from array import array
-from collections.abc import Container, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import lru_cache
 from itertools import repeat
@@ -176,24 +176,6 @@ class DuplicateEvents:
         first = self._first.setdefault(digest, event)
         if first != event:
             yield self.finding(first, event, path, line)
-
-    def add_all(
-        self, digests: Sequence[int], events: Sequence[str], skip: Container[int]
-    ) -> dict[int, str]:
-        """Register events in order by their signatures, but those whose index is in ``skip``.
-
-        Return, for each event an earlier one looks like, the earlier event's name.
-        """
-        found = {}
-        setdefault = self._first.setdefault
-        for index, digest in enumerate(digests):
-            if skip and index in skip:
-                continue
-            event = events[index]
-            first = setdefault(digest, event)
-            if first != event:
-                found[index] = first
-        return found
 
     @staticmethod
     def finding(first: str, event: str, path: str, line: int | None) -> Finding:
