@@ -17,6 +17,7 @@ import numpy.typing as npt
 
 from eventcode.acled.batches import CheckedBatch, PlaceCells, names_of
 from eventcode.acled.first_seen import FirstSeen
+from eventcode.acled.ids import id_of
 from eventcode.acled.mapping import country_alpha3
 from eventcode.acled.values import parse_coordinate
 from eventcode.checks.codebook import civilian_targeting_findings
@@ -115,8 +116,6 @@ class EventMerger:
         return found
 
     def _event_id(self, key: int) -> str:
-        from eventcode.acled.ids import id_of
-
         return id_of(key) or self._other_ids[key]
 
     def _count(
