@@ -228,3 +228,23 @@ def test_chunks_that_are_not_plain_are_read_as_one_process_reads_them(tmp_path: 
     path.write_bytes(b"\n".join(lines))
     assert parallel.parallel_findings(path, chunk_bytes=30_000) is None
     _same(path)
+
+
+def test_cells_holding_the_key_separator_are_read_as_any_other(tmp_path: Path) -> None:
+    """Batches look cells up by their columns joined with \\x1f; a cell holding it must not
+    make two places (or two event types) one."""
+    path = write_perturbed(tmp_path / "sep.csv", 600, seed=13)
+    with open(path, newline="", encoding="utf-8") as handle:
+        head, *body = list(csv.reader(handle))
+    col = {c: i for i, c in enumerate(head)}
+    # Two places whose cells, joined, are one string: one batch, and two batches apart.
+    for a, b in ((10, 11), (30, 400)):
+        for name in ("latitude", "longitude", "admin1", "admin2", "admin3", "region", "iso"):
+            body[b][col[name]] = body[a][col[name]]
+        body[a][col["location"]] = "Alpha\x1fUkraine"
+        body[a][col["country"]] = "Ukraine"
+        body[b][col["location"]] = "Alpha"
+        body[b][col["country"]] = "Ukraine\x1fUkraine"
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle, lineterminator="\n").writerows([head, *body])
+    _same(path)

@@ -20,7 +20,7 @@ from typing import Any, NamedTuple
 from eventcode.acled.ids import id_key, id_keys, id_of
 from eventcode.acled.layouts import Layout
 from eventcode.acled.mapping import country_alpha3, stable_id
-from eventcode.acled.row_checks import Columns, batch_findings
+from eventcode.acled.row_checks import Check, Columns, any_fails, batch_findings, checks_within
 from eventcode.acled.rows import AcledHeader, AcledRow
 from eventcode.acled.values import (
     CellError,
@@ -63,8 +63,11 @@ _ACTORS = (
 #: Columns whose names reading the file counts as records: actors, then sources.
 NAME_COLUMNS = (*_ACTORS, ("source", "list"))
 _MASK64 = (1 << 64) - 1
+_SEPARATOR = "\x1f"
+_FILLED = {True: "1", False: ""}  # actor2 in a key: whether it is filled
 _first = itemgetter(0)
 _second = itemgetter(1)
+_last = itemgetter(-1)
 
 
 class CheckedBatch(NamedTuple):
@@ -200,8 +203,9 @@ def _day_code(text: str) -> int:
         return 0  # the row fails A004 and is not read
 
 
-def _place_codes(cells: PlaceCells) -> tuple[int, int]:
+def _place_codes(facet: dict[str, str]) -> tuple[int, int]:
     """Return the code of a place's cells, and of where it is as probable duplicates see it."""
+    cells = tuple(facet.get(name, "") for name in _PLACE_COLUMNS)
     location, country, latitude, longitude = cells[:4]
     try:
         where = (
@@ -235,6 +239,55 @@ def _targets_civilians(event_type: str, text: str) -> bool:
     return any(civilian_targeting_findings(event_type, targeted, "$"))
 
 
+class _Facet(NamedTuple):
+    """Columns read together, as one memo key.
+
+    The row checks that read only these columns, and the codes the checks across events need of
+    them, are worked out once per distinct key.
+    """
+
+    names: tuple[str, ...]  # the columns the layout has, in this order
+    checks: frozenset[Check]  # the row checks screened on this facet
+
+    def keys(self, column: Callable[[str], Sequence[str]]) -> list[str] | list[tuple[str, ...]]:
+        """Return the key of each event.
+
+        A key is the event's cells joined (one string is quick to look up), or a tuple in a batch
+        where a cell holds the joining character; ``actor2`` counts as whether it is filled.
+        """
+        cells = [
+            list(map(_FILLED.__getitem__, map(bool, column(n)))) if n == "actor2" else column(n)
+            for n in self.names
+        ]
+        keys = list(map(_SEPARATOR.join, zip(*cells, strict=True)))
+        if "".join(keys).count(_SEPARATOR) == len(keys) * (len(self.names) - 1):
+            return keys
+        return list(zip(*cells, strict=True))
+
+    def cells(self, key: str | tuple[str, ...]) -> dict[str, str]:
+        """Return the cells of a key, by column."""
+        values = key.split(_SEPARATOR) if isinstance(key, str) else key
+        return dict(zip(self.names, values, strict=True))
+
+
+#: The facets: when, what (and who fights whom), where. A place's first seven cells are
+#: PlaceCells.
+_FACETS = {
+    "when": ("event_date", "year", "time_precision", "geo_precision"),
+    "what": (
+        "disorder_type",
+        "event_type",
+        "sub_event_type",
+        "civilian_targeting",
+        "inter1",
+        "inter2",
+        "actor2",
+        "interaction",
+    ),
+    "where": (*_PLACE_COLUMNS, "iso", "region"),
+}
+
+
 class BatchChecker:
     """Checks batches of events as columns, in one process for one validation run.
 
@@ -244,14 +297,43 @@ class BatchChecker:
 
     def __init__(self, header: AcledHeader) -> None:
         self.header = header
-        self._days = _Memo(_day_code)
-        self._classes = _Memo(lambda sub: part_code((sub, None)))
-        self._places = _Memo(_place_codes)
+        present = set(header.columns)
+        if header.layout is Layout.MONADIC:
+            present |= {"actor2", "assoc_actor_2"}  # events carry the second row's actor
+        self._facets = {
+            name: _Facet(
+                names := tuple(c for c in columns if c in present), checks_within(names)
+            )
+            for name, columns in _FACETS.items()
+        }
+        self._screened = frozenset().union(*(f.checks for f in self._facets.values()))
+        self._when = _Memo(self._coded("when", lambda cells: (_day_code(cells["event_date"]),)))
+        self._what = _Memo(self._coded("what", _what_codes))
+        self._where = _Memo(self._coded("where", _place_codes))
         self._roles = {kind: _Memo(_role_code(kind)) for kind in ("actor", "list")}
+
+    def _coded(
+        self, facet: str, codes: Callable[[dict[str, Any]], tuple[Any, ...]]
+    ) -> Callable[[tuple[str, ...]], tuple[Any, ...]]:
+        """Return how to work out a facet's key: its codes, then whether a row check fails."""
+        checks = self._facets[facet].checks
+        layout = self.header.layout
+
+        def compute(key: str | tuple[str, ...]) -> tuple[Any, ...]:
+            cells: dict[str, Any] = self._facets[facet].cells(key)
+            if "actor2" in cells:
+                cells["actor2"] = cells["actor2"] == _FILLED[True]
+            return (*codes(cells), any_fails(cells, layout, checks))
+
+        return compute
 
     def rows(self, columns: Columns, lines: Sequence[int]) -> CheckedBatch:
         """Check a batch of rows of a one-row-an-event layout (every column of the header)."""
-        return self.events(columns, lines, batch_findings(columns, lines, self.header))
+        batch, suspects = self._checked(columns, lines)
+        findings = batch_findings(
+            columns, lines, self.header, screened=self._screened, suspects=suspects
+        )
+        return self._with_findings(batch, findings)
 
     def events(
         self, columns: Columns, lines: Sequence[int], findings: dict[int, list[Finding]]
@@ -260,42 +342,76 @@ class BatchChecker:
 
         A monadic pair's second actor is in ``actor2`` and ``assoc_actor_2``.
         """
+        return self._with_findings(self._checked(columns, lines)[0], findings)
+
+    @staticmethod
+    def _with_findings(batch: CheckedBatch, findings: dict[int, list[Finding]]) -> CheckedBatch:
+        failed = frozenset(
+            i for i, found in findings.items() if any(f.severity is Severity.ERROR for f in found)
+        )
+        return batch._replace(findings=findings, failed=failed)
+
+    def _checked(self, columns: Columns, lines: Sequence[int]) -> tuple[CheckedBatch, set[int]]:
+        """Return the batch without findings, and the events a screened row check may fail."""
         size = len(lines)
 
         def column(name: str) -> Sequence[str]:
             return columns[name] if name in columns else tuple(repeat("", size))
 
-        failed = frozenset(
-            i for i, found in findings.items() if any(f.severity is Severity.ERROR for f in found)
-        )
         places_met: dict[int, PlaceCells] = {}
-        places = self._places.each(list(zip(*map(column, _PLACE_COLUMNS), strict=True)), places_met)
+        where_keys = self._facets["where"].keys(column)
+        when = self._when.each(self._facets["when"].keys(column))
+        what = self._what.each(self._facets["what"].keys(column))
+        where = self._where.each(where_keys, places_met)
+        suspects: set[int] = set()
+        for values in (when, what, where):
+            flags = list(map(_last, values))
+            if any(flags):
+                suspects.update(i for i, flag in enumerate(flags) if flag)
         roles = zip(*(self._roles[kind].each(column(name)) for name, kind in _ACTORS), strict=True)
-        days = self._days.each(column("event_date"))
+        days = list(map(_first, when))
         digests = signatures(
             days,
             days,
-            map(_second, places),
+            map(_second, where),
             map(and_, map(sum, roles), repeat(_MASK64)),
-            self._classes.each(column("sub_event_type")),
+            map(_first, what),
         )
-        targeting = list(zip(column("event_type"), column("civilian_targeting"), strict=True))
-        hits = {pair for pair in set(targeting) if _targets_civilians(*pair)}
-        targeted = {i: pair[0] for i, pair in enumerate(targeting) if pair in hits} if hits else {}
+        targeted = [i for i, hit in enumerate(map(_second, what)) if hit]
+        event_types = column("event_type")
         ids = column("event_id_cnty")
         keys = id_keys(ids)
-        return CheckedBatch(
+        batch = CheckedBatch(
             lines=array("Q", lines),
             id_keys=keys,
             other_ids={} if max(keys, default=0) < TEXT_KEY else _other_ids(ids),
-            findings=findings,
-            failed=failed,
-            targeted=targeted,
-            places=array("Q", map(_first, places)),
+            findings={},
+            failed=frozenset(),
+            targeted={i: event_types[i] for i in targeted},
+            places=array("Q", map(_first, where)),
             digests=array("Q", digests),
-            places_met=places_met,
+            places_met={
+                code: _place_of(self._facets["where"].cells(key))
+                for code, key in places_met.items()
+            },
             name_cells=tuple(column(name) for name, _ in NAME_COLUMNS),
         )
+        return batch, suspects
+
+
+def _place_of(cells: dict[str, str]) -> PlaceCells:
+    location, country, latitude, longitude, admin1, admin2, admin3 = (
+        cells.get(name, "") for name in _PLACE_COLUMNS
+    )
+    return location, country, latitude, longitude, admin1, admin2, admin3
+
+
+def _what_codes(cells: dict[str, Any]) -> tuple[int, bool]:
+    """Return the sub-event type's code, and whether C013 applies (targeting on battles)."""
+    targeted = _targets_civilians(
+        cells.get("event_type", ""), cells.get("civilian_targeting", "")
+    )
+    return part_code((cells.get("sub_event_type", ""), None)), targeted
 
 
 def _other_ids(ids: Iterable[str]) -> dict[int, str]:

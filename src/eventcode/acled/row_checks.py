@@ -16,7 +16,7 @@ the rows whose values fail are then checked one by one.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from functools import lru_cache
 from itertools import chain, repeat
 from typing import Any, NamedTuple
@@ -43,13 +43,15 @@ from eventcode.jsonpath import ROOT, join_key, split
 from eventcode.model import AcledClass
 from eventcode.model.events import ACLED_EVENT_ID_PATTERN
 
-__all__ = ["Columns", "batch_findings", "row_findings"]
+__all__ = ["Check", "Columns", "any_fails", "batch_findings", "checks_within", "row_findings"]
 
 _EVENT_ID = re.compile(ACLED_EVENT_ID_PATTERN)
 #: Every id of a batch, each followed by a newline, well formed (the common case, one match).
 _ALL_EVENT_IDS = re.compile(r"(?:[A-Z]{3}[0-9]+\n)*")
 _YEAR = re.compile(r"^[0-9]{4}$")
 _CACHE = 4096
+#: A check of a row's cells (after A003 and A009), returning finding templates.
+Check = Callable[..., "Templates"]
 #: A finding of a row before it is placed: code, message, column.
 Template = tuple[str, str, str | None]
 Templates = tuple[Template, ...]
@@ -74,6 +76,7 @@ class _Group(NamedTuple):
     """One cached check and the cells it takes, as columns of a batch (see :func:`_arguments`)."""
 
     check: Callable[..., Templates]
+    cells: tuple[str, ...]  # the columns it reads
     arguments: Callable[[Columns, int, Layout], Iterable[tuple[Any, ...]] | None]
     #: Tells cheaply that no row of the batch can fail (cells too varied to remember).
     clean_columns: Callable[[Columns], bool] | None = None
@@ -148,16 +151,41 @@ def row_findings(row: AcledRow, header: AcledHeader) -> list[Finding]:
     return _place(_row_templates(row.cells, header), row.line, row.cells.get("event_id_cnty"))
 
 
+def checks_within(names: Collection[str]) -> frozenset[Check]:
+    """Return the checks (after A003 and A009) that read only cells of the columns ``names``."""
+    return frozenset(g.check for g in _GROUPS if set(g.cells) <= set(names))
+
+
+def any_fails(cells: Mapping[str, Any], layout: Layout, checks: Collection[Check]) -> bool:
+    """Tell whether any of ``checks`` finds a problem in one row's ``cells``.
+
+    The columns the layout lacks are left out; ``actor2`` may be given as whether it is filled.
+    """
+    single = {name: (value,) for name, value in cells.items()}
+    for group in _GROUPS:
+        if group.check in checks:
+            arguments = group.arguments(single, 1, layout)
+            if arguments is not None and group.check(*next(iter(arguments))):
+                return True
+    return False
+
+
 def batch_findings(
-    columns: Columns, lines: Sequence[int], header: AcledHeader
+    columns: Columns,
+    lines: Sequence[int],
+    header: AcledHeader,
+    *,
+    screened: Collection[Check] = frozenset(),
+    suspects: Iterable[int] = (),
 ) -> dict[int, list[Finding]]:
     """Return the findings of each row of a batch that has any, by row index.
 
     ``columns`` holds the rows' cells by column (every column of ``header``), ``lines`` the line
-    each row starts on. The same as :func:`row_findings` on each row.
+    each row starts on. The same as :func:`row_findings` on each row, when the caller has
+    screened the ``screened`` checks itself and names in ``suspects`` every row they may fail.
     """
     size = len(lines)
-    suspects: set[int] = set()
+    suspects = set(suspects)
     for column in _required(header.columns):
         if "" in columns[column]:
             suspects.update(i for i, text in enumerate(columns[column]) if text == "")
@@ -165,6 +193,8 @@ def batch_findings(
     if events and not _ALL_EVENT_IDS.fullmatch("\n".join(events) + "\n"):
         suspects.update(i for i, e in enumerate(events) if e and not _EVENT_ID.match(e))
     for group in _GROUPS:
+        if group.check in screened:
+            continue
         if group.clean_columns is not None and group.clean_columns(columns):
             continue
         arguments = group.arguments(columns, size, header.layout)
@@ -364,20 +394,38 @@ def _taxonomy_findings(disorder: str | None, event_type: str, sub: str) -> Templ
 
 #: The checks of a row after A003 and A009, in the order their findings are reported.
 _GROUPS: tuple[_Group, ...] = (
-    _Group(_date_findings, _cells("event_date", "year")),
-    _Group(_precision_findings, _cells("time_precision", "geo_precision")),
-    _Group(_coordinate_findings, _cells("latitude", "longitude"), clean_arguments=_in_range),
+    _Group(_date_findings, ("event_date", "year"), _cells("event_date", "year")),
+    _Group(
+        _precision_findings,
+        ("time_precision", "geo_precision"),
+        _cells("time_precision", "geo_precision"),
+    ),
+    _Group(
+        _coordinate_findings,
+        ("latitude", "longitude"),
+        _cells("latitude", "longitude"),
+        clean_arguments=_in_range,
+    ),
     _Group(
         _count_findings,
+        ("fatalities", "timestamp"),
         _cells("fatalities", "timestamp", blank=""),
         _digits_only("fatalities", "timestamp"),
     ),
     _Group(
-        _civilian_targeting_findings, _only_if("civilian_targeting", _cells("civilian_targeting"))
+        _civilian_targeting_findings,
+        ("civilian_targeting",),
+        _only_if("civilian_targeting", _cells("civilian_targeting")),
     ),
-    _Group(_actor_findings, _actor_arguments),
-    _Group(_place_findings, _cells("iso", "region", "country", blank="")),
-    _Group(_taxonomy_findings, _cells("disorder_type", "event_type", "sub_event_type")),
+    _Group(_actor_findings, ("inter1", "inter2", "actor2", "interaction"), _actor_arguments),
+    _Group(
+        _place_findings, ("iso", "region", "country"), _cells("iso", "region", "country", blank="")
+    ),
+    _Group(
+        _taxonomy_findings,
+        ("disorder_type", "event_type", "sub_event_type"),
+        _cells("disorder_type", "event_type", "sub_event_type"),
+    ),
 )
 #: Per check, arguments it has passed (a bounded memory: cleared when it fills).
 _PASSED_LIMIT = 1 << 16
