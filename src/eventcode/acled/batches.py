@@ -365,9 +365,8 @@ class BatchChecker:
         where = self._where.each(where_keys, places_met)
         suspects: set[int] = set()
         for values in (when, what, where):
-            flags = list(map(_last, values))
-            if any(flags):
-                suspects.update(i for i, flag in enumerate(flags) if flag)
+            if any(map(_last, values)):
+                suspects.update(i for i, flag in enumerate(map(_last, values)) if flag)
         roles = zip(*(self._roles[kind].each(column(name)) for name, kind in _ACTORS), strict=True)
         days = list(map(_first, when))
         digests = signatures(
@@ -377,7 +376,8 @@ class BatchChecker:
             map(and_, map(sum, roles), repeat(_MASK64)),
             map(_first, what),
         )
-        targeted = [i for i, hit in enumerate(map(_second, what)) if hit]
+        hits = map(_second, what)
+        targeted = [i for i, hit in enumerate(map(_second, what)) if hit] if any(hits) else []
         event_types = column("event_type")
         ids = column("event_id_cnty")
         keys = id_keys(ids)

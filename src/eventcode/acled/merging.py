@@ -145,16 +145,16 @@ class EventMerger:
         """
         places = np.frombuffer(batch.places, np.uint64)[read]
         codes, firsts = np.unique(places, return_index=True)
-        new = [i for i in np.sort(firsts).tolist() if int(places[i]) not in self._respellings]
-        for i in new:  # in the order of first coming
-            code = int(places[i])
+        first_of = dict(zip(codes.tolist(), firsts.tolist(), strict=True))
+        new = set(first_of).difference(self._respellings)
+        for code in sorted(new, key=first_of.__getitem__):  # in the order of first coming
             cells = self._places[code]
-            name = f"acled:{batch.event_id(int(read[i]))}"
+            name = f"acled:{batch.event_id(int(read[first_of[code]]))}"
             found = self._spellings.respelling(cells[0], _spot(cells), name)
             self._respellings[code] = found
             if found is not None:
                 self._respelled.add(code)
-        hits = self._respelled.intersection(codes.tolist())
+        hits = self._respelled.intersection(first_of)
         if not hits:
             return {}
         return {
