@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from attrs import frozen
 
@@ -16,12 +16,12 @@ from eventcode.checks.codebook import (
 )
 from eventcode.checks.context import Context
 from eventcode.checks.dates import date_findings
-from eventcode.checks.duplicates import DuplicateEvents
+from eventcode.checks.duplicates import DuplicateEvents, event_signature
 from eventcode.checks.fields import field_findings
 from eventcode.checks.figures import figure_relation_findings
-from eventcode.checks.places import PlaceSpellings
+from eventcode.checks.places import PlaceSpellings, Spot
 from eventcode.checks.records import document_findings, event_findings
-from eventcode.checks.references import ReferenceIndex
+from eventcode.checks.references import Links, ReferenceIndex, record_links
 from eventcode.findings import Finding, Severity
 from eventcode.io.formats import Format
 from eventcode.io.records import SECTION_OF, RecordItem, Unloaded
@@ -134,6 +134,72 @@ def _record_findings(item: RecordItem, context: Context) -> Iterator[Finding]:
         yield from document_codebook_findings(record, item.path)
 
 
+class CheckedRecord(NamedTuple):
+    """A record checked on its own, with what the checks across records need of it."""
+
+    line: int | None
+    path: str
+    record_id: str
+    findings: list[Finding]
+    place: tuple[str, Spot] | None  # an event's place name and spot
+    signature: int | None  # an event's probable-duplicate signature
+    links: Links
+
+
+def check_record(item: RecordItem, context: Context, *, constraints: bool) -> CheckedRecord:
+    """Run the checks of one record on its own, given the parties seen so far.
+
+    A party is added to ``context``.
+    """
+    # A record with a field outside its constraints is one the loader would not build:
+    # report those problems alone, as loading does, rather than judge it or lean on it.
+    record = item.record
+    found = list(field_findings(record, item.path)) if constraints else []
+    place = signature = None
+    if not found:
+        context.add(record)
+        found.extend(_record_findings(item, context))
+        if isinstance(record, Event):
+            if record.place is not None:
+                place = (record.place.name, Spot.of(record.place))
+            signature = event_signature(record)
+    line = item.line
+    found = [f.at(line=line) if f.location.line is None else f for f in found]
+    links = record_links(item)
+    return CheckedRecord(line, item.path, record.id, found, place, signature, links)
+
+
+class CrossChecks:
+    """The checks across records, fed records checked on their own, in stream order."""
+
+    def __init__(self) -> None:
+        self._references = ReferenceIndex()
+        self._spellings = PlaceSpellings()
+        self._duplicates = DuplicateEvents()
+
+    def add(self, checked: CheckedRecord) -> list[Finding]:
+        """Return the record's findings, then those it raises against the records before."""
+        found = list(checked.findings)
+        path, line = checked.path, checked.line
+        if checked.place is not None:
+            name, spot = checked.place
+            found.extend(self._spellings.add_place(name, spot, checked.record_id, path, line))
+        if checked.signature is not None:
+            found.extend(
+                self._duplicates.add_signature(checked.signature, checked.record_id, path, line)
+            )
+        found.extend(self._references.add_links(checked.links))
+        return found
+
+    def unloaded(self, entry: Unloaded) -> None:
+        """Register a record that failed to load, by its id."""
+        self._references.define(entry.kind, entry.id, entry.path, entry.line)
+
+    def finish(self) -> Iterator[Finding]:
+        """Yield the findings only the end of the stream tells (references never resolved)."""
+        yield from self._references.finish()
+
+
 def check_items(
     items: Iterable[RecordItem | Finding | Unloaded],
     *,
@@ -149,30 +215,16 @@ def check_items(
     default ``eventcode``) sets how figures are compared.
     """
     context = Context(policy)
-    references = ReferenceIndex()
-    spellings = PlaceSpellings()
-    duplicates = DuplicateEvents()
+    cross = CrossChecks()
     for entry in items:
         if isinstance(entry, Finding):
             yield entry
-            continue
-        if isinstance(entry, Unloaded):
-            references.define(entry.kind, entry.id, entry.path, entry.line)
-            continue
-        # A record with a field outside its constraints is one the loader would not build:
-        # report those problems alone, as loading does, rather than judge it or lean on it.
-        found = list(field_findings(entry.record, entry.path)) if constraints else []
-        if not found:
-            context.add(entry.record)
-            found.extend(_record_findings(entry, context))
-            if isinstance(entry.record, Event):
-                found.extend(spellings.add(entry.record, entry.path, entry.line))
-                found.extend(duplicates.add(entry.record, entry.path, entry.line))
-        found.extend(references.add(entry))
-        for finding in found:
-            yield finding.at(line=entry.line) if finding.location.line is None else finding
-        yield entry
-    yield from references.finish()
+        elif isinstance(entry, Unloaded):
+            cross.unloaded(entry)
+        else:
+            yield from cross.add(check_record(entry, context, constraints=constraints))
+            yield entry
+    yield from cross.finish()
 
 
 def dataset_items(dataset: Dataset) -> Iterator[RecordItem]:
@@ -221,8 +273,33 @@ def validate_source(
     if source.format in (Format.ACLED_CSV, Format.ACLED_JSON):
         findings, records = _validate_acled(source, progress)
     else:
-        findings, records = _collect(check_items(source.items(), policy=policy), progress)
+        done = _validate_in_workers(source, policy, progress)
+        findings, records = done or _collect(check_items(source.items(), policy=policy), progress)
     return Report(findings=tuple(source.place(findings)), records=records, files=(source.name,))
+
+
+def _validate_in_workers(
+    source: Source, policy: Policy | str | None, progress: Callable[[int], None] | None
+) -> tuple[list[Finding], int] | None:
+    """Validate a large JSON Lines file in worker processes (same findings, same order).
+
+    ``None`` when the file is to be read in one process.
+    """
+    from eventcode import parallel_lines
+
+    path = source.path
+    if (
+        source.format is not Format.JSONL
+        or path is None
+        or Path(path).stat().st_size < parallel_lines.PARALLEL_MIN_BYTES
+    ):
+        return None
+    done = parallel_lines.parallel_findings(
+        path, policy=policy, limits=source.limits, progress=progress
+    )
+    if done is not None:
+        source.close()
+    return done
 
 
 def _validate_acled(

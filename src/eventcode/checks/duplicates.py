@@ -20,7 +20,14 @@ from eventcode.checks.places import spelling_key
 from eventcode.findings import Finding, make_finding
 from eventcode.model import Event
 
-__all__ = ["DuplicateEvents", "part_code", "roles_code", "signature", "signatures"]
+__all__ = [
+    "DuplicateEvents",
+    "event_signature",
+    "part_code",
+    "roles_code",
+    "signature",
+    "signatures",
+]
 
 _MASK64 = (1 << 64) - 1
 
@@ -89,7 +96,8 @@ def signature(
     )
 
 
-def _signature(event: Event) -> int | None:
+def event_signature(event: Event) -> int | None:
+    """Return an event's :func:`signature`, or ``None`` when it has no type to compare."""
     classification = (
         event.acled.sub_event_type if event.acled is not None else None,
         event.cameo,
@@ -165,7 +173,7 @@ class DuplicateEvents:
 
     def add(self, event: Event, path: str, line: int | None) -> Iterator[Finding]:
         """Register an event; yield a finding if an earlier event looks the same."""
-        found = _signature(event)
+        found = event_signature(event)
         if found is not None:
             yield from self.add_signature(found, event.id, path, line)
 

@@ -7,7 +7,7 @@ may come in any order and memory holds ids, not records.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from attrs import frozen
 
@@ -16,7 +16,7 @@ from eventcode.io.records import RecordItem
 from eventcode.jsonpath import join_index, join_key
 from eventcode.model import Claimant, Event
 
-__all__ = ["ReferenceIndex"]
+__all__ = ["Links", "ReferenceIndex", "record_links"]
 
 Namespace = Literal["document", "actor", "claimant", "event", "figure"]
 
@@ -27,6 +27,55 @@ class _Where:
     line: int | None
     event: str | None
     field: str
+
+
+#: Registering an id: ("define", namespace, id, path).
+Define = tuple[Literal["define"], Namespace, str, str]
+#: Referring to an id: ("refer", namespace, id, path, event, field).
+Refer = tuple[Literal["refer"], Namespace, str, str, str | None, str]
+
+
+class Links(NamedTuple):
+    """What a record defines and refers to, in the order the record names them."""
+
+    line: int | None
+    steps: tuple[Define | Refer, ...]
+
+
+def record_links(item: RecordItem) -> Links:
+    """Return the ids a record defines and the ids it refers to (one definition of both)."""
+    record = item.record
+    steps: list[Define | Refer] = [("define", item.kind, record.id, item.path)]
+
+    def refer(namespace: Namespace, identifier: str, relative: str, field: str) -> None:
+        path = item.path + ("." if not relative.startswith("[") else "") + relative
+        event = record.id if isinstance(record, Event) else None
+        steps.append(("refer", namespace, identifier, path, event, field))
+
+    if isinstance(record, Claimant) and record.speaks_for is not None:
+        refer("actor", record.speaks_for, "speaks_for", "speaks_for")
+    if isinstance(record, Event):
+        for name in ("actor1", "actor2"):
+            participant = getattr(record, name)
+            if participant is not None:
+                refer("actor", participant.actor, f"{name}.actor", name)
+        for name in ("assoc_actor1", "assoc_actor2"):
+            for index, participant in enumerate(getattr(record, name)):
+                refer("actor", participant.actor, f"{name}[{index}].actor", name)
+        for index, document in enumerate(record.documents):
+            refer("document", document, f"documents[{index}]", "documents")
+        for index, figure in enumerate(record.figures):
+            fig_path = join_index(join_key(item.path, "figures"), index)
+            steps.append(("define", "figure", figure.id, fig_path))
+            rel = f"figures[{index}]"
+            refer("claimant", figure.claimant, f"{rel}.claimant", "claimant")
+            if figure.subject.actor is not None:
+                refer("actor", figure.subject.actor, f"{rel}.subject.actor", "subject")
+            if figure.evidence is not None:
+                refer("document", figure.evidence.document, f"{rel}.evidence.document", "evidence")
+            if figure.revised_by is not None:
+                refer("figure", figure.revised_by, f"{rel}.revised_by", "revised_by")
+    return Links(item.line, tuple(steps))
 
 
 class ReferenceIndex:
@@ -44,47 +93,20 @@ class ReferenceIndex:
 
     def add(self, item: RecordItem) -> Iterator[Finding]:
         """Register one record; yield a finding for each id it duplicates."""
-        record = item.record
-        yield from self._define(item.kind, record.id, item.path, item.line)
-        if isinstance(record, Claimant) and record.speaks_for is not None:
-            self._refer("actor", record.speaks_for, item, None, "speaks_for", "speaks_for")
-        if isinstance(record, Event):
-            yield from self._add_event(record, item)
+        yield from self.add_links(record_links(item))
 
-    def _add_event(self, event: Event, item: RecordItem) -> Iterator[Finding]:
-        path = item.path
-        for name in ("actor1", "actor2"):
-            participant = getattr(event, name)
-            if participant is not None:
-                self._refer("actor", participant.actor, item, event.id, f"{name}.actor", name)
-        for name in ("assoc_actor1", "assoc_actor2"):
-            for index, participant in enumerate(getattr(event, name)):
-                rel = f"{name}[{index}].actor"
-                self._refer("actor", participant.actor, item, event.id, rel, name)
-        for index, document in enumerate(event.documents):
-            self._refer("document", document, item, event.id, f"documents[{index}]", "documents")
-        for index, figure in enumerate(event.figures):
-            fig_path = join_index(join_key(path, "figures"), index)
-            yield from self._define("figure", figure.id, fig_path, item.line)
-            rel = f"figures[{index}]"
-            self._refer("claimant", figure.claimant, item, event.id, f"{rel}.claimant", "claimant")
-            if figure.subject.actor is not None:
-                self._refer(
-                    "actor", figure.subject.actor, item, event.id, f"{rel}.subject.actor", "subject"
-                )
-            if figure.evidence is not None:
-                self._refer(
-                    "document",
-                    figure.evidence.document,
-                    item,
-                    event.id,
-                    f"{rel}.evidence.document",
-                    "evidence",
-                )
-            if figure.revised_by is not None:
-                self._refer(
-                    "figure", figure.revised_by, item, event.id, f"{rel}.revised_by", "revised_by"
-                )
+    def add_links(self, links: Links) -> Iterator[Finding]:
+        """Register what one record defines and refers to (see :func:`record_links`)."""
+        line = links.line
+        for step in links.steps:
+            if step[0] == "define":
+                _, namespace, identifier, path = step
+                yield from self._define(namespace, identifier, path, line)
+            else:
+                _, namespace, identifier, path, event, field = step
+                if identifier not in self._seen[namespace]:
+                    where = _Where(path=path, line=line, event=event, field=field)
+                    self._pending.setdefault((namespace, identifier), []).append(where)
 
     def define(self, namespace: Namespace, identifier: str, path: str, line: int | None) -> None:
         """Register an id without its record (one that failed to load: already reported)."""
@@ -108,21 +130,6 @@ class ReferenceIndex:
             return
         seen[identifier] = line
         self._pending.pop((namespace, identifier), None)
-
-    def _refer(
-        self,
-        namespace: Namespace,
-        identifier: str,
-        item: RecordItem,
-        event: str | None,
-        relative: str,
-        field: str,
-    ) -> None:
-        if identifier in self._seen[namespace]:
-            return
-        path = item.path + ("." if not relative.startswith("[") else "") + relative
-        where = _Where(path=path, line=item.line, event=event, field=field)
-        self._pending.setdefault((namespace, identifier), []).append(where)
 
     def finish(self) -> Iterator[Finding]:
         """Yield a finding for every reference that never resolved."""

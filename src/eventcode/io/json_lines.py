@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Mapping
+from typing import NamedTuple
 
 from eventcode.findings import Finding, make_finding
 from eventcode.io._converter import describe_json_type
@@ -22,25 +23,58 @@ from eventcode.io.records import KINDS, SECTION_OF, RecordItem, Unloaded
 from eventcode.jsonpath import ROOT, join_key
 from eventcode.model import Dataset
 
-__all__ = ["HEADER_RECORD", "iter_jsonl_lines", "iter_lines"]
+__all__ = ["HEADER_RECORD", "HeaderRead", "iter_jsonl_lines", "iter_lines", "read_header"]
 
 #: The value of ``record`` on the header line.
 HEADER_RECORD = "dataset"
 
 
+class HeaderRead(NamedTuple):
+    """Where to go on reading a stream after its first lines.
+
+    ``line`` is the number of the next line; ``newer`` tells whether the header gave a newer
+    minor format version (unknown keys are then allowed).
+    """
+
+    line: int
+    newer: bool
+
+
+def read_header(first: bytes) -> bool | None:
+    """Return whether a well-formed, readable header line gives a newer minor version.
+
+    ``None`` when the line is anything else (a reader must then read the stream from its start).
+    """
+    text, problem = decode(first.removeprefix(b"\xef\xbb\xbf"))
+    if problem is not None or text is None:
+        return None
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return None
+    if type(value) is not dict or value.get("record") != HEADER_RECORD:
+        return None
+    readable, newer, _ = check_version(value.get("format_version"), ROOT)
+    return newer if readable else None
+
+
 def iter_lines(
-    lines: Iterable[bytes | LongLine], limits: Limits = DEFAULT_LIMITS
+    lines: Iterable[bytes | LongLine],
+    limits: Limits = DEFAULT_LIMITS,
+    *,
+    after: HeaderRead | None = None,
 ) -> Iterator[RecordItem | Finding | Unloaded]:
     """Yield each record of a JSON Lines stream with its line number, and each problem found.
 
     ``lines`` are raw lines (as :func:`~eventcode.io._lines.bounded_lines` yields them, a
     :class:`LongLine` for one over the line limit); a line that is not UTF-8 or not JSON, or
     that breaks a limit, is reported and skipped, and reading goes on with the next line.
+    ``after`` reads lines further on in a stream whose header was read (see :class:`HeaderRead`).
     """
-    seen_header = False
-    newer = False
-    seen_any = False
-    for number, raw in enumerate(lines, start=1):
+    seen_header = after is not None
+    newer = after is not None and after.newer
+    seen_any = after is not None
+    for number, raw in enumerate(lines, start=1 if after is None else after.line):
         if isinstance(raw, LongLine):
             seen_any = True
             yield make_finding(

@@ -7,8 +7,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
-from attrs import evolve
-
 from eventcode.findings import Finding
 from eventcode.io._lines import LongLine, bounded_lines
 from eventcode.io._locate import ancestors, locate_lines
@@ -150,5 +148,5 @@ class Source:
             line = loc.line
             if line is None and loc.path is not None and lines:
                 line = next((lines[p] for p in ancestors(loc.path) if p in lines), None)
-            placed.append(evolve(finding, location=evolve(loc, file=self.name, line=line)))
+            placed.append(finding.at(file=self.name, line=line))
         return placed

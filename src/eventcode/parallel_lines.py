@@ -1,0 +1,233 @@
+"""Validating a large JSON Lines dataset in worker processes, with the findings of one process.
+
+The main process reads the first lines itself, up to the first event: the header and the
+parties (actors, claimants, documents), which the writer puts first. Each record is checked on
+its own (:func:`~eventcode.validation.check_record`), then against the records before it
+(:class:`~eventcode.validation.CrossChecks`: ids, references, place spellings, probable
+duplicates), as one process does. The events after are cut into byte chunks at line ends; a
+worker reads the same first lines for the parties its checks need, and checks each record of
+its chunk on its own. The main process merges the chunks in file order through the same
+:class:`~eventcode.validation.CrossChecks`, so the findings, their lines and their order are
+those of one process.
+
+A file whose first line is not a readable header, or with a party after its first event (the
+checks of an event may only lean on the parties before it), is read in one process.
+"""
+
+from __future__ import annotations
+
+import gc
+import io
+import json
+import os
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from functools import partial
+from pathlib import Path
+from typing import BinaryIO
+
+from eventcode.checks.context import Context
+from eventcode.findings import Finding
+from eventcode.io._lines import bounded_lines
+from eventcode.io.json_lines import HeaderRead, iter_lines, read_header
+from eventcode.io.limits import DEFAULT_LIMITS, Limits
+from eventcode.io.records import RecordItem, Unloaded
+from eventcode.rules.policy import Policy
+from eventcode.validation import CheckedRecord, CrossChecks, check_record
+
+__all__ = ["CHUNK_BYTES", "PARALLEL_MIN_BYTES", "WORKERS", "parallel_findings"]
+
+#: Files at least this large are validated in worker processes.
+PARALLEL_MIN_BYTES = 8 << 20
+#: The size of the chunk of lines one worker checks at a time.
+CHUNK_BYTES = 2 << 20
+#: How many worker processes check chunks.
+WORKERS = 2
+
+_PARTIES = frozenset({"actor", "claimant", "document"})
+_Result = list[Finding | Unloaded | CheckedRecord] | None  # None: a party among the events
+
+
+def _lines(data: bytes) -> int:
+    """Count lines as :func:`~eventcode.io._lines.bounded_lines` cuts them (LF, CRLF, CR)."""
+    if b"\r" not in data:
+        return data.count(b"\n")
+    return data.count(b"\n") + data.count(b"\r") - data.count(b"\r\n")
+
+
+def _first_event(handle: BinaryIO, limit: int) -> int | None:
+    """Return where the first line holding an event starts (the end when none does).
+
+    Reading goes on from the header line; ``None`` when a line is over ``limit``.
+    """
+    while True:
+        start = handle.tell()
+        line = handle.readline(limit + 1)
+        if not line:
+            return start
+        if len(line) > limit:
+            return None
+        try:
+            value = json.loads(line)
+        except ValueError:
+            continue  # reported when the first lines are read
+        if type(value) is dict and value.get("record") == "event":
+            return start
+
+
+def _cuts(handle: BinaryIO, start: int, chunk_bytes: int) -> Iterator[tuple[int, int]]:
+    """Yield byte ranges of about ``chunk_bytes`` from ``start``, cut after a line feed."""
+    size = handle.seek(0, io.SEEK_END)
+    while start < size:
+        handle.seek(min(start + chunk_bytes, size))
+        handle.readline()  # to the end of that line
+        end = min(handle.tell(), size)
+        yield start, end
+        start = end
+
+
+#: The parties a worker has read for the run it serves.
+_RUN: tuple[str, Context] | None = None
+
+
+def _context(
+    run: str, path: str, prefix: int, policy: Policy | str | None, limits: Limits
+) -> Context:
+    """Return the parties of the first lines (read once per run in a worker)."""
+    global _RUN
+    if _RUN is None or _RUN[0] != run:
+        context = Context(policy)
+        with open(path, "rb") as handle:
+            first_lines = io.BytesIO(handle.read(prefix))
+        for entry in iter_lines(bounded_lines(first_lines, limits.max_line_bytes), limits):
+            if isinstance(entry, RecordItem):
+                context.add(entry.record)
+        _RUN = (run, context)
+    return _RUN[1]
+
+
+def _check_chunk(
+    run: str,
+    path: str,
+    prefix: int,
+    newer: bool,
+    policy: Policy | str | None,
+    limits: Limits,
+    chunk: tuple[int, int, int],
+) -> _Result:
+    """Check each record of a chunk on its own (in a worker); ``None`` if one is a party."""
+    context = _context(run, path, prefix, policy, limits)
+    start, end, line = chunk
+    with open(path, "rb") as handle:
+        handle.seek(start)
+        data = io.BytesIO(handle.read(end - start))
+    result: list[Finding | Unloaded | CheckedRecord] = []
+    lines = bounded_lines(data, limits.max_line_bytes)
+    for entry in iter_lines(lines, limits, after=HeaderRead(line, newer)):
+        if isinstance(entry, RecordItem):
+            if entry.kind in _PARTIES:
+                return None
+            result.append(check_record(entry, context, constraints=False))
+        else:
+            result.append(entry)
+    return result
+
+
+def parallel_findings(
+    path: str | Path,
+    *,
+    policy: Policy | str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    progress: Callable[[int], None] | None = None,
+    chunk_bytes: int = CHUNK_BYTES,
+    workers: int = WORKERS,
+) -> tuple[list[Finding], int] | None:
+    """Return the findings of a JSON Lines file and its record count, checked in workers.
+
+    ``None`` when the file must be read in one process (see the module).
+    """
+    name = str(path)
+    with open(name, "rb") as handle:
+        newer = read_header(handle.readline(limits.max_line_bytes + 1).rstrip(b"\r\n"))
+        prefix = None if newer is None else _first_event(handle, limits.max_line_bytes)
+        if prefix is None or newer is None:
+            return None
+        handle.seek(0)
+        first_lines = handle.read(prefix)
+        cuts = list(_cuts(handle, prefix, chunk_bytes))
+    if len(cuts) < 2:
+        return None
+    collecting = gc.isenabled()
+    gc.disable()  # the checks make no reference cycles; the collector would only slow them
+    try:
+        return _run(name, first_lines, cuts, newer, policy, limits, progress, workers)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _run(
+    name: str,
+    first_lines: bytes,
+    cuts: list[tuple[int, int]],
+    newer: bool,
+    policy: Policy | str | None,
+    limits: Limits,
+    progress: Callable[[int], None] | None,
+    workers: int,
+) -> tuple[list[Finding], int] | None:
+    context, cross = Context(policy), CrossChecks()
+    findings: list[Finding] = []
+    records = 0
+    line = 1 + _lines(first_lines)
+    chunks = []
+    with open(name, "rb") as handle:
+        for start, end in cuts:
+            chunks.append((start, end, line))
+            handle.seek(start)
+            line += _lines(handle.read(end - start))
+    run = f"{os.getpid()}:{id(cross)}:{name}"
+    check = partial(_check_chunk, run, name, len(first_lines), newer, policy, limits)
+    with ProcessPoolExecutor(max_workers=workers, initializer=gc.disable) as pool:
+        ahead = 2 * workers
+        pending = deque(pool.submit(check, chunk) for chunk in chunks[:ahead])
+        # The first lines, here, while the workers start on the events.
+        lines = bounded_lines(io.BytesIO(first_lines), limits.max_line_bytes)
+        for entry in iter_lines(lines, limits):
+            if isinstance(entry, RecordItem):  # as check_items does, one record at a time
+                findings += cross.add(check_record(entry, context, constraints=False))
+                records += 1
+            else:
+                records += _merge(cross, entry, findings)
+        for index in range(len(chunks)):
+            result = pending.popleft().result()
+            if index + ahead < len(chunks):
+                pending.append(pool.submit(check, chunks[index + ahead]))
+            if result is None:
+                pool.shutdown(cancel_futures=True)
+                return None
+            for item in result:
+                records += _merge(cross, item, findings)
+            if progress is not None:
+                progress(records)
+    findings += cross.finish()
+    return findings, records
+
+
+def _merge(
+    cross: CrossChecks, entry: Finding | Unloaded | CheckedRecord | RecordItem, into: list[Finding]
+) -> int:
+    """Take one entry in file order; return how many records it counts.
+
+    A record item is left to the caller: it is checked where its context is.
+    """
+    if isinstance(entry, Finding):
+        into.append(entry)
+    elif isinstance(entry, Unloaded):
+        cross.unloaded(entry)
+    elif isinstance(entry, CheckedRecord):
+        into.extend(cross.add(entry))
+        return 1
+    return 0
+

@@ -1,0 +1,92 @@
+"""Validating a JSON Lines file in worker processes reports what one process reports."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+from eventcode import parallel_lines
+from eventcode.io.sources import Source
+from eventcode.validation import _collect, check_items, validate_path
+from tests.test_acled_validation import _benchmarks
+
+
+def one_process(path: Path) -> tuple[list[object], int]:
+    findings, records = _collect(check_items(Source.from_path(path).items()))
+    return list(findings), records
+
+
+def write_perturbed(path: Path, events: int, seed: int = 4) -> Path:
+    """A generated dataset with broken lines, repeated ids, dangling references, respelled
+    places and repeated events among the events."""
+    _benchmarks().write_jsonl(path, events, seed=seed)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    first_event = next(i for i, line in enumerate(lines) if '"record":"event"' in line)
+    rng = random.Random(seed)
+    out = lines[:first_event]
+    for index, line in enumerate(lines[first_event:]):
+        roll = rng.random()
+        record = json.loads(line)
+        if roll < 0.02:
+            out.append("{not json")
+        elif roll < 0.04:  # a repeated event id and figure ids: S301
+            out.append(line)
+            out.append(line)
+            continue
+        elif roll < 0.06:  # a dangling actor: S302
+            record["actor1"]["actor"] = f"nobody-{index}"
+        elif roll < 0.08:  # a broken field: the record is not loaded
+            record["date"] = {"start": "yesterday"}
+        elif roll < 0.10:  # the same event again under a new id: R010
+            out.append(line)
+            record["id"] += "-again"
+            for figure in record["figures"]:
+                figure["id"] += "-again"
+        elif roll < 0.12:  # a respelled place at the same spot: R009
+            record["place"]["name"] = record["place"]["name"].replace("a", "o") + "a"
+        elif roll < 0.13:  # a key twice (S007) and a second header (S006)
+            out.append('{"record":"dataset","format_version":"1.0"}')
+            line = line.replace('"record":"event",', '"record":"event","record":"event",', 1)
+            out.append(line)
+            continue
+        out.append(json.dumps(record, ensure_ascii=False, separators=(",", ":")))
+    path.write_text("\n".join(out) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("chunk_bytes", [20_000, 200_000])
+def test_workers_report_what_one_process_reports(tmp_path: Path, chunk_bytes: int) -> None:
+    path = write_perturbed(tmp_path / "data.jsonl", 600)
+    expected = one_process(path)
+    codes = {f.code for f in expected[0]}  # type: ignore[attr-defined]
+    assert {"S001", "S006", "S007", "S301", "S302", "R009", "R010"} <= codes
+    found = parallel_lines.parallel_findings(path, chunk_bytes=chunk_bytes)
+    assert found is not None
+    assert found == expected
+
+
+def test_a_party_after_the_first_event_is_read_in_one_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write_perturbed(tmp_path / "data.jsonl", 300)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines.append('{"record":"actor","id":"late-actor","name":"Late Militia"}')
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert parallel_lines.parallel_findings(path, chunk_bytes=20_000) is None
+    monkeypatch.setattr(parallel_lines, "PARALLEL_MIN_BYTES", 1)
+    monkeypatch.setattr(parallel_lines, "CHUNK_BYTES", 20_000)
+    report = validate_path(path)
+    assert (list(report.findings), report.records) == (
+        [f.at(file=str(path)) for f in one_process(path)[0]],  # type: ignore[attr-defined]
+        one_process(path)[1],
+    )
+
+
+def test_a_file_without_a_readable_header_is_read_in_one_process(tmp_path: Path) -> None:
+    path = write_perturbed(tmp_path / "data.jsonl", 300)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join(lines[1:]) + "\n", encoding="utf-8")
+    assert parallel_lines.parallel_findings(path, chunk_bytes=20_000) is None
