@@ -90,3 +90,22 @@ def test_a_file_without_a_readable_header_is_read_in_one_process(tmp_path: Path)
     lines = path.read_text(encoding="utf-8").splitlines()
     path.write_text("\n".join(lines[1:]) + "\n", encoding="utf-8")
     assert parallel_lines.parallel_findings(path, chunk_bytes=20_000) is None
+
+
+def test_validate_path_in_workers_gives_the_report_of_one_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write_perturbed(tmp_path / "data.jsonl", 400)
+    one = validate_path(path, name="named.jsonl")
+    monkeypatch.setattr(parallel_lines, "PARALLEL_MIN_BYTES", 1)
+    monkeypatch.setattr(parallel_lines, "CHUNK_BYTES", 30_000)
+    calls: list[object] = []
+    real = parallel_lines.parallel_findings
+    monkeypatch.setattr(
+        parallel_lines,
+        "parallel_findings",
+        lambda *a, **k: calls.append(a) or real(*a, **k),  # type: ignore[func-returns-value]
+    )
+    assert validate_path(path, name="named.jsonl") == one
+    assert calls
+    assert {f.location.file for f in one.findings} == {"named.jsonl"}

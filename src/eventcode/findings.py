@@ -35,7 +35,10 @@ class Severity(StrEnum):
     @property
     def rank(self) -> int:
         """2 for errors, 1 for warnings, 0 for info: higher is more severe."""
-        return {"error": 2, "warning": 1, "info": 0}[self.value]
+        return _RANKS[self.value]
+
+
+_RANKS = {"error": 2, "warning": 1, "info": 0}
 
 
 @frozen(kw_only=True)
@@ -52,6 +55,10 @@ class Location:
     event: str | None = None
     field: str | None = None
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled as a tuple of its fields (findings cross processes by the thousand).
+        return _location, (self.file, self.line, self.path, self.event, self.field)
+
 
 @frozen(kw_only=True)
 class Finding:
@@ -65,6 +72,11 @@ class Finding:
     message: str
     location: Location = Location()
     related: tuple[str, ...] = ()
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled as a tuple of its fields (findings cross processes by the thousand).
+        fields = (self.code, self.severity.value, self.message, self.location, self.related)
+        return _finding, fields
 
     def at(self, **changes: Any) -> Finding:
         """Return this finding with its location fields replaced by ``changes``."""
@@ -128,6 +140,24 @@ def finding_codes() -> Mapping[str, FindingCode]:
         )
         for code, entry in sorted(table.items())
     }
+
+
+def _location(
+    file: str | None, line: int | None, path: str | None, event: str | None, field: str | None
+) -> Location:
+    return Location(file=file, line=line, path=path, event=event, field=field)
+
+
+def _finding(
+    code: str, severity: str, message: str, location: Location, related: tuple[str, ...]
+) -> Finding:
+    return Finding(
+        code=code,
+        severity=Severity(severity),
+        message=message,
+        location=location,
+        related=related,
+    )
 
 
 def code_info(code: str) -> FindingCode:

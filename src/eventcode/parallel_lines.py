@@ -21,13 +21,14 @@ import io
 import json
 import os
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from pathlib import Path
 from typing import BinaryIO
 
 from eventcode.checks.context import Context
+from eventcode.checks.references import Links
 from eventcode.findings import Finding
 from eventcode.io._lines import bounded_lines
 from eventcode.io.json_lines import HeaderRead, iter_lines, read_header
@@ -110,6 +111,7 @@ def _context(
 def _check_chunk(
     run: str,
     path: str,
+    name: str | None,
     prefix: int,
     newer: bool,
     policy: Policy | str | None,
@@ -128,10 +130,30 @@ def _check_chunk(
         if isinstance(entry, RecordItem):
             if entry.kind in _PARTIES:
                 return None
-            result.append(check_record(entry, context, constraints=False))
+            checked = check_record(entry, context, constraints=False, file=name)
+            result.append(checked._replace(links=_unresolved(checked.links, context)))
         else:
             result.append(entry)
     return result
+
+
+def _unresolved(links: Links, context: Context) -> Links:
+    """Drop the references to parties of the first lines.
+
+    The main process reads those parties before it merges any chunk, so such references
+    resolve there; what is left is exactly what matters to it.
+    """
+    parties: dict[str, Mapping[str, object]] = {
+        "actor": context.actors,
+        "claimant": context.claimants,
+        "document": context.documents,
+    }
+    kept = tuple(
+        step
+        for step in links.steps
+        if step[0] == "define" or step[2] not in parties.get(step[1], {})
+    )
+    return links._replace(steps=kept)
 
 
 def parallel_findings(
@@ -142,13 +164,15 @@ def parallel_findings(
     progress: Callable[[int], None] | None = None,
     chunk_bytes: int = CHUNK_BYTES,
     workers: int = WORKERS,
+    name: str | None = None,
 ) -> tuple[list[Finding], int] | None:
     """Return the findings of a JSON Lines file and its record count, checked in workers.
 
-    ``None`` when the file must be read in one process (see the module).
+    ``None`` when the file must be read in one process (see the module). The findings of
+    records checked on their own are placed in the file ``name`` when it is given, as
+    :meth:`~eventcode.io.sources.Source.place` places the others.
     """
-    name = str(path)
-    with open(name, "rb") as handle:
+    with open(path, "rb") as handle:
         newer = read_header(handle.readline(limits.max_line_bytes + 1).rstrip(b"\r\n"))
         prefix = None if newer is None else _first_event(handle, limits.max_line_bytes)
         if prefix is None or newer is None:
@@ -161,14 +185,15 @@ def parallel_findings(
     collecting = gc.isenabled()
     gc.disable()  # the checks make no reference cycles; the collector would only slow them
     try:
-        return _run(name, first_lines, cuts, newer, policy, limits, progress, workers)
+        return _run(path, name, first_lines, cuts, newer, policy, limits, progress, workers)
     finally:
         if collecting:
             gc.enable()
 
 
 def _run(
-    name: str,
+    path: str | Path,
+    name: str | None,
     first_lines: bytes,
     cuts: list[tuple[int, int]],
     newer: bool,
@@ -182,13 +207,13 @@ def _run(
     records = 0
     line = 1 + _lines(first_lines)
     chunks = []
-    with open(name, "rb") as handle:
+    with open(path, "rb") as handle:
         for start, end in cuts:
             chunks.append((start, end, line))
             handle.seek(start)
             line += _lines(handle.read(end - start))
-    run = f"{os.getpid()}:{id(cross)}:{name}"
-    check = partial(_check_chunk, run, name, len(first_lines), newer, policy, limits)
+    run = f"{os.getpid()}:{id(cross)}:{path}"
+    check = partial(_check_chunk, run, str(path), name, len(first_lines), newer, policy, limits)
     with ProcessPoolExecutor(max_workers=workers, initializer=gc.disable) as pool:
         ahead = 2 * workers
         pending = deque(pool.submit(check, chunk) for chunk in chunks[:ahead])

@@ -86,8 +86,14 @@ class Report:
         """
         chosen = None if select is None else tuple(select)
         ignored = tuple(ignore)
-        kept = tuple(f for f in self.findings if code_selected(f.code, chosen, ignored))
+        if chosen is None and not ignored:
+            return self
+        keep = {code: code_selected(code, chosen, ignored) for code in {f.code for f in self}}
+        kept = tuple(f for f in self.findings if keep[f.code])
         return Report(findings=kept, records=self.records, files=self.files)
+
+    def __iter__(self) -> Iterator[Finding]:
+        return iter(self.findings)
 
     def fails(self, fail_on: Severity | str) -> bool:
         """Tell whether a finding is at or above ``fail_on`` (a severity, or ``"never"``)."""
@@ -146,10 +152,13 @@ class CheckedRecord(NamedTuple):
     links: Links
 
 
-def check_record(item: RecordItem, context: Context, *, constraints: bool) -> CheckedRecord:
+def check_record(
+    item: RecordItem, context: Context, *, constraints: bool, file: str | None = None
+) -> CheckedRecord:
     """Run the checks of one record on its own, given the parties seen so far.
 
-    A party is added to ``context``.
+    A party is added to ``context``. The findings are placed on the record's line, and in
+    ``file`` when it is given.
     """
     # A record with a field outside its constraints is one the loader would not build:
     # report those problems alone, as loading does, rather than judge it or lean on it.
@@ -164,7 +173,10 @@ def check_record(item: RecordItem, context: Context, *, constraints: bool) -> Ch
                 place = (record.place.name, Spot.of(record.place))
             signature = event_signature(record)
     line = item.line
-    found = [f.at(line=line) if f.location.line is None else f for f in found]
+    if file is None:
+        found = [f.at(line=line) if f.location.line is None else f for f in found]
+    else:
+        found = [f.at(line=f.location.line or line, file=file) for f in found]
     links = record_links(item)
     return CheckedRecord(line, item.path, record.id, found, place, signature, links)
 
@@ -295,7 +307,7 @@ def _validate_in_workers(
     ):
         return None
     done = parallel_lines.parallel_findings(
-        path, policy=policy, limits=source.limits, progress=progress
+        path, policy=policy, limits=source.limits, progress=progress, name=source.name
     )
     if done is not None:
         source.close()

@@ -84,6 +84,7 @@ class PlaceSpellings:
 
     def __init__(self) -> None:
         self._by_key: dict[str, list[_Seen]] = {}
+        self._answers: dict[tuple[str, Spot], Respelling | None] = {}  # per name and spot
 
     def add(self, event: Event, path: str, line: int | None) -> Iterator[Finding]:
         """Register an event's place; yield a finding if it respells a place seen before."""
@@ -108,6 +109,14 @@ class PlaceSpellings:
         A name at a spot gets the same answer however often it comes: only its first coming
         registers anything, so events sharing one name and spot may be answered once.
         """
+        answer = self._answers.get((name, spot), self)
+        if answer is not self:
+            return answer  # type: ignore[return-value]
+        answer = self._answer(name, spot, event)
+        self._answers[(name, spot)] = answer
+        return answer
+
+    def _answer(self, name: str, spot: Spot, event: str) -> Respelling | None:
         key = spelling_key(name)
         if not key:
             return None

@@ -31,14 +31,16 @@ class _Where:
 
 #: Registering an id: ("define", namespace, id, path).
 Define = tuple[Literal["define"], Namespace, str, str]
-#: Referring to an id: ("refer", namespace, id, path, event, field).
+#: Referring to an id: ("refer", namespace, id, relative path, event, field); the path is
+#: relative to the record's.
 Refer = tuple[Literal["refer"], Namespace, str, str, str | None, str]
 
 
 class Links(NamedTuple):
-    """What a record defines and refers to, in the order the record names them."""
+    """What a record (at ``path``) defines and refers to, in the order the record names them."""
 
     line: int | None
+    path: str
     steps: tuple[Define | Refer, ...]
 
 
@@ -46,11 +48,10 @@ def record_links(item: RecordItem) -> Links:
     """Return the ids a record defines and the ids it refers to (one definition of both)."""
     record = item.record
     steps: list[Define | Refer] = [("define", item.kind, record.id, item.path)]
+    event = record.id if isinstance(record, Event) else None
 
     def refer(namespace: Namespace, identifier: str, relative: str, field: str) -> None:
-        path = item.path + ("." if not relative.startswith("[") else "") + relative
-        event = record.id if isinstance(record, Event) else None
-        steps.append(("refer", namespace, identifier, path, event, field))
+        steps.append(("refer", namespace, identifier, relative, event, field))
 
     if isinstance(record, Claimant) and record.speaks_for is not None:
         refer("actor", record.speaks_for, "speaks_for", "speaks_for")
@@ -75,7 +76,7 @@ def record_links(item: RecordItem) -> Links:
                 refer("document", figure.evidence.document, f"{rel}.evidence.document", "evidence")
             if figure.revised_by is not None:
                 refer("figure", figure.revised_by, f"{rel}.revised_by", "revised_by")
-    return Links(item.line, tuple(steps))
+    return Links(item.line, item.path, tuple(steps))
 
 
 class ReferenceIndex:
@@ -101,10 +102,13 @@ class ReferenceIndex:
         for step in links.steps:
             if step[0] == "define":
                 _, namespace, identifier, path = step
-                yield from self._define(namespace, identifier, path, line)
+                found = self._define_one(namespace, identifier, path, line)
+                if found is not None:
+                    yield found
             else:
-                _, namespace, identifier, path, event, field = step
+                _, namespace, identifier, relative, event, field = step
                 if identifier not in self._seen[namespace]:
+                    path = links.path + ("" if relative.startswith("[") else ".") + relative
                     where = _Where(path=path, line=line, event=event, field=field)
                     self._pending.setdefault((namespace, identifier), []).append(where)
 
@@ -116,20 +120,28 @@ class ReferenceIndex:
     def _define(
         self, namespace: Namespace, identifier: str, path: str, line: int | None
     ) -> Iterator[Finding]:
+        found = self._define_one(namespace, identifier, path, line)
+        if found is not None:
+            yield found
+
+    def _define_one(
+        self, namespace: Namespace, identifier: str, path: str, line: int | None
+    ) -> Finding | None:
         seen = self._seen[namespace]
         if identifier in seen:
             first = seen[identifier]
             where = f" (first on line {first})" if first is not None else ""
-            yield make_finding(
+            return make_finding(
                 "S301",
                 f"{namespace} id {identifier!r} is already used{where}",
                 path=join_key(path, "id"),
                 line=line,
                 related=(identifier,),
             )
-            return
         seen[identifier] = line
-        self._pending.pop((namespace, identifier), None)
+        if self._pending:
+            self._pending.pop((namespace, identifier), None)
+        return None
 
     def finish(self) -> Iterator[Finding]:
         """Yield a finding for every reference that never resolved."""

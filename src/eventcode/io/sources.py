@@ -146,6 +146,9 @@ class Source:
         for finding in findings:
             loc = finding.location
             line = loc.line
+            if loc.file == self.name and line is not None:
+                placed.append(finding)  # placed where it was found (in a worker process)
+                continue
             if line is None and loc.path is not None and lines:
                 line = next((lines[p] for p in ancestors(loc.path) if p in lines), None)
             placed.append(finding.at(file=self.name, line=line))
