@@ -163,6 +163,17 @@ def _constrained_hook(
     structure_value = conv.get_structure_hook(field_type)
     name = field.name
     problems: Callable[[Any], str | None]
+    if field_type is str and len(tests) == 1:  # the commonest: text with one test, inlined
+        (test,) = tests
+
+        def structure_text(value: Any, _: type) -> Any:
+            if type(value) is not str:
+                raise WrongType("text", value)
+            if (problem := test(value)) is not None:
+                raise BadValue(f"{name}: {problem}")
+            return value
+
+        return structure_text
     if len(tests) == 1:  # the usual case, called once per value: no loop
         (problems,) = tests
     else:
