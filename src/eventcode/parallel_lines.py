@@ -30,7 +30,7 @@ from typing import BinaryIO
 from eventcode.checks.context import Context
 from eventcode.checks.references import Links
 from eventcode.findings import Finding
-from eventcode.io._lines import bounded_lines
+from eventcode.io._lines import bounded_lines, count_lines
 from eventcode.io.json_lines import HeaderRead, iter_lines, read_header
 from eventcode.io.limits import DEFAULT_LIMITS, Limits
 from eventcode.io.records import RecordItem, Unloaded
@@ -48,13 +48,6 @@ WORKERS = 2
 
 _PARTIES = frozenset({"actor", "claimant", "document"})
 _Result = list[Finding | Unloaded | CheckedRecord] | None  # None: a party among the events
-
-
-def _lines(data: bytes) -> int:
-    """Count lines as :func:`~eventcode.io._lines.bounded_lines` cuts them (LF, CRLF, CR)."""
-    if b"\r" not in data:
-        return data.count(b"\n")
-    return data.count(b"\n") + data.count(b"\r") - data.count(b"\r\n")
 
 
 def _first_event(handle: BinaryIO, limit: int) -> int | None:
@@ -205,13 +198,13 @@ def _run(
     context, cross = Context(policy), CrossChecks()
     findings: list[Finding] = []
     records = 0
-    line = 1 + _lines(first_lines)
+    line = 1 + count_lines(first_lines)
     chunks = []
     with open(path, "rb") as handle:
         for start, end in cuts:
             chunks.append((start, end, line))
             handle.seek(start)
-            line += _lines(handle.read(end - start))
+            line += count_lines(handle.read(end - start))
     run = f"{os.getpid()}:{id(cross)}:{path}"
     check = partial(_check_chunk, run, str(path), name, len(first_lines), newer, policy, limits)
     with ProcessPoolExecutor(max_workers=workers, initializer=gc.disable) as pool:

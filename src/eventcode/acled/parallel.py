@@ -47,6 +47,7 @@ from eventcode.acled.merging import EventMerger
 from eventcode.acled.reader import RowBounds, iter_rows
 from eventcode.acled.rows import AcledHeader, AcledRow
 from eventcode.findings import Finding
+from eventcode.io._lines import count_lines
 from eventcode.io.limits import DEFAULT_LIMITS, Limited, Limits
 
 __all__ = ["CHUNK_BYTES", "PARALLEL_MIN_BYTES", "WORKERS", "chunks", "parallel_findings"]
@@ -67,13 +68,6 @@ _BOM = b"\xef\xbb\xbf"
 _MARKER = "\x00eventcode: end of chunk\x00"
 _line_num = attrgetter("line_num")
 _first = itemgetter(0)
-def _lines(data: bytes) -> int:
-    """Count physical lines as the CSV reader does (LF, CRLF and a lone CR each end one)."""
-    if b"\r" not in data:
-        return data.count(b"\n")
-    return data.count(b"\n") + data.count(b"\r") - data.count(b"\r\n")
-
-
 def _header(handle: BinaryIO) -> bytes:
     """Read the header row's bytes (to its newline outside quotes)."""
     found = handle.readline()
@@ -113,11 +107,11 @@ def chunks(path: str | Path, chunk_bytes: int = CHUNK_BYTES) -> tuple[bytes, lis
     """Return the header's bytes and the chunks of the rows after it, cut at row ends."""
     with open(path, "rb") as handle:
         header = _header(handle)
-        line, found = 1 + _lines(header), []
+        line, found = 1 + count_lines(header), []
         for start, end in _cuts(handle, len(header), chunk_bytes):
             found.append((start, end, line))
             handle.seek(start)
-            line += _lines(handle.read(end - start))
+            line += count_lines(handle.read(end - start))
         return header, found
 
 
@@ -252,7 +246,7 @@ def _check_rows(
 ) -> _Checked:
     """Check a chunk as one process reads it, reading past its end to finish its last row."""
     start, end, line = chunk
-    shift = line - 1 - _lines(header)
+    shift = line - 1 - count_lines(header)
     bounds = RowBounds(end - start)
     with open(path, "rb") as handle:
         handle.seek(start)
@@ -276,7 +270,7 @@ def _check_rows(
     header_ok = bounds.header_end == len(header) - (3 if header.startswith(_BOM) else 0)
     with open(path, "rb") as handle:
         handle.seek(start)
-        lines = _lines(handle.read(bounds.at))
+        lines = count_lines(handle.read(bounds.at))
     return result, start + bounds.at, lines, header_ok
 
 
@@ -331,7 +325,7 @@ def _run(
     merger = EventMerger()
     run = f"{os.getpid()}:{id(merger)}:{name}"
     findings: list[Finding] = []
-    line = 1 + _lines(header)  # the line the next chunk starts on
+    line = 1 + count_lines(header)  # the line the next chunk starts on
     at: int | None = None  # where the CSV reader's next row starts, as one process reads
     with ProcessPoolExecutor(max_workers=workers, initializer=gc.disable) as pool:
         check = partial(_check_chunk, run, name, header, limits)
@@ -390,7 +384,7 @@ def _merged(
 
 def _first_line(header: bytes) -> int:
     """Return the line a chunk's first row starts on, as a worker numbers a chunk's lines."""
-    return 1 + _lines(header)
+    return 1 + count_lines(header)
 
 
 class _CellsOf:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import BinaryIO, NamedTuple
 
-__all__ = ["LongLine", "bounded_lines"]
+__all__ = ["LongLine", "bounded_lines", "count_lines"]
 
 _CHUNK = 1 << 16
 _BREAK = re.compile(rb"\r\n|\r|\n")
@@ -57,3 +57,13 @@ def bounded_lines(stream: BinaryIO, max_bytes: int) -> Iterator[bytes | LongLine
         yield LongLine(skipped)
     elif buffer:
         yield bytes(buffer)
+
+
+def count_lines(data: bytes) -> int:
+    """Count the line breaks of ``data`` as :func:`bounded_lines` and the CSV reader cut lines.
+
+    LF, CRLF and CR alone each end one.
+    """
+    if b"\r" not in data:
+        return data.count(b"\n")
+    return data.count(b"\n") + data.count(b"\r") - data.count(b"\r\n")
