@@ -18,7 +18,9 @@ from attrs import evolve
 
 from eventcode.acled import parallel
 from eventcode.acled.source import AcledStream
-from eventcode.validation import Report, _collect, check_items, validate_path
+from eventcode.io.limits import Limits
+from eventcode.io.sources import Source
+from eventcode.validation import Report, _collect, check_items, validate_path, validate_source
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = [
@@ -248,3 +250,20 @@ def test_cells_holding_the_key_separator_are_read_as_any_other(tmp_path: Path) -
     with open(path, "w", newline="", encoding="utf-8") as handle:
         csv.writer(handle, lineterminator="\n").writerows([head, *body])
     _same(path)
+
+
+def test_a_line_over_the_limit_is_skipped_as_one_process_skips_it(tmp_path: Path) -> None:
+    """A worker holds at most a chunk and a line's limit; a row line over the limit inside a
+    chunk goes to the row-by-row reader, which skips it (L002) as one process does; a line over
+    the limit where a chunk is cut sends the file to one process."""
+    path = write_perturbed(tmp_path / "long.csv", 1500, seed=21)
+    lines = path.read_bytes().split(b"\n")
+    lines[1200] = lines[1200].replace(b"Outlet", b"Outlet " + b"y" * 60_000, 1)
+    path.write_bytes(b"\n".join(lines))
+    limits = Limits(max_line_bytes=40_000)
+    one = validate_source(Source.from_path(path, limits=limits))
+    assert "L002" in {f.code for f in one.findings}
+    unnamed = [evolve(f, location=evolve(f.location, file=None)) for f in one.findings]
+    found = parallel.parallel_findings(path, chunk_bytes=30_000, limits=limits)
+    assert found == (unnamed, one.records)
+    assert parallel.parallel_findings(path, chunk_bytes=7_000, limits=limits) is None

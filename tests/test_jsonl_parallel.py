@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from eventcode import parallel_lines
+from eventcode.io.limits import Limits
 from eventcode.io.sources import Source
 from eventcode.validation import _collect, check_items, validate_path
 from tests.test_acled_validation import _benchmarks
@@ -109,3 +110,15 @@ def test_validate_path_in_workers_gives_the_report_of_one_process(
     assert validate_path(path, name="named.jsonl") == one
     assert calls
     assert {f.location.file for f in one.findings} == {"named.jsonl"}
+
+
+def test_a_line_over_the_limit_among_the_events_is_read_in_one_process(tmp_path: Path) -> None:
+    """Workers would hold a chunk whole: a file with a line over the limit is left to the
+    one-process reader, which skips the line without holding it (L002)."""
+    path = write_perturbed(tmp_path / "data.jsonl", 300)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines.insert(len(lines) - 100, '{"record":"event","notes":"' + "x" * 50_000 + '"}')
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    limits = Limits(max_line_bytes=20_000)
+    assert parallel_lines.parallel_findings(path, chunk_bytes=20_000, limits=limits) is None
+    assert parallel_lines.parallel_findings(path, chunk_bytes=20_000) is not None

@@ -21,7 +21,7 @@ import io
 import json
 import os
 from collections import deque
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from pathlib import Path
@@ -30,7 +30,7 @@ from typing import BinaryIO
 from eventcode.checks.context import Context
 from eventcode.checks.references import Links
 from eventcode.findings import Finding
-from eventcode.io._lines import bounded_lines, count_lines
+from eventcode.io._lines import LineTooLong, bounded_lines, count_lines, rest_of_line
 from eventcode.io.json_lines import HeaderRead, iter_lines, read_header
 from eventcode.io.limits import DEFAULT_LIMITS, Limits
 from eventcode.io.records import RecordItem, Unloaded
@@ -70,15 +70,21 @@ def _first_event(handle: BinaryIO, limit: int) -> int | None:
             return start
 
 
-def _cuts(handle: BinaryIO, start: int, chunk_bytes: int) -> Iterator[tuple[int, int]]:
-    """Yield byte ranges of about ``chunk_bytes`` from ``start``, cut after a line feed."""
+def _cuts(handle: BinaryIO, start: int, chunk_bytes: int, limit: int) -> list[tuple[int, int]]:
+    """Return byte ranges of about ``chunk_bytes`` from ``start``, cut after a line feed.
+
+    Raise :class:`~eventcode.io._lines.LineTooLong` at a line over ``limit`` (a worker would
+    hold it whole; the one-process reader skips it without).
+    """
     size = handle.seek(0, io.SEEK_END)
+    cuts = []
     while start < size:
         handle.seek(min(start + chunk_bytes, size))
-        handle.readline()  # to the end of that line
+        rest_of_line(handle, limit)
         end = min(handle.tell(), size)
-        yield start, end
+        cuts.append((start, end))
         start = end
+    return cuts
 
 
 #: The parties a worker has read for the run it serves.
@@ -172,7 +178,10 @@ def parallel_findings(
             return None
         handle.seek(0)
         first_lines = handle.read(prefix)
-        cuts = list(_cuts(handle, prefix, chunk_bytes))
+        try:
+            cuts = _cuts(handle, prefix, chunk_bytes, limits.max_line_bytes)
+        except LineTooLong:
+            return None
     if len(cuts) < 2:
         return None
     collecting = gc.isenabled()

@@ -47,7 +47,7 @@ from eventcode.acled.merging import EventMerger
 from eventcode.acled.reader import RowBounds, iter_rows
 from eventcode.acled.rows import AcledHeader, AcledRow
 from eventcode.findings import Finding
-from eventcode.io._lines import count_lines
+from eventcode.io._lines import LineTooLong, count_lines, rest_of_line
 from eventcode.io.limits import DEFAULT_LIMITS, Limited, Limits
 
 __all__ = ["CHUNK_BYTES", "PARALLEL_MIN_BYTES", "WORKERS", "chunks", "parallel_findings"]
@@ -68,21 +68,26 @@ _BOM = b"\xef\xbb\xbf"
 _MARKER = "\x00eventcode: end of chunk\x00"
 _line_num = attrgetter("line_num")
 _first = itemgetter(0)
-def _header(handle: BinaryIO) -> bytes:
-    """Read the header row's bytes (to its newline outside quotes)."""
-    found = handle.readline()
+def _header(handle: BinaryIO, limit: int) -> bytes:
+    """Read the header row's bytes (to its newline outside quotes), each line within ``limit``."""
+    found = rest_of_line(handle, limit)
     while found.count(b'"') % 2:
-        line = handle.readline()
+        line = rest_of_line(handle, limit)
         if not line:
             break
         found += line
     return found
 
 
-def _cuts(handle: BinaryIO, start: int, chunk_bytes: int) -> Iterator[tuple[int, int]]:
+def _cuts(
+    handle: BinaryIO, start: int, chunk_bytes: int, limit: int
+) -> Iterator[tuple[int, int]]:
     """Yield byte ranges of about ``chunk_bytes`` from ``start``.
 
-    Each is cut at a newline outside quotes by their parity (a guess: see the module).
+    Each is cut at a newline outside quotes by their parity (a guess: see the module). Raise
+    :class:`~eventcode.io._lines.LineTooLong` at a line over ``limit``, or at a range that would
+    run more than ``limit`` past ``chunk_bytes`` (a worker would hold it whole; the one-process
+    reader holds no more than the limits).
     """
     while True:
         handle.seek(start)
@@ -93,12 +98,14 @@ def _cuts(handle: BinaryIO, start: int, chunk_bytes: int) -> Iterator[tuple[int,
         odd = block.count(b'"') % 2
         # To the end of the line the block stops in, then line by line to an even parity.
         while block[-1:] != b"\n" or odd:
-            line = handle.readline()
+            line = rest_of_line(handle, limit)
             if not line:
                 break
             odd = (odd + line.count(b'"')) % 2
             end += len(line)
             block = line
+            if end - start > chunk_bytes + limit:
+                raise LineTooLong(f"a row runs over {limit} bytes past a chunk's end")
         yield start, end
         start = end
 
@@ -106,9 +113,9 @@ def _cuts(handle: BinaryIO, start: int, chunk_bytes: int) -> Iterator[tuple[int,
 def chunks(path: str | Path, chunk_bytes: int = CHUNK_BYTES) -> tuple[bytes, list[Chunk]]:
     """Return the header's bytes and the chunks of the rows after it, cut at row ends."""
     with open(path, "rb") as handle:
-        header = _header(handle)
+        header = _header(handle, DEFAULT_LIMITS.max_line_bytes)
         line, found = 1 + count_lines(header), []
-        for start, end in _cuts(handle, len(header), chunk_bytes):
+        for start, end in _cuts(handle, len(header), chunk_bytes, DEFAULT_LIMITS.max_line_bytes):
             found.append((start, end, line))
             handle.seek(start)
             line += count_lines(handle.read(end - start))
@@ -297,18 +304,26 @@ def parallel_findings(
     """
     name = str(path)
     with open(path, "rb") as handle:
-        header = _header(handle)
+        try:
+            header = _header(handle, limits.max_line_bytes)
+        except LineTooLong:
+            return None
         first = next(iter_rows(Limited(header, limits)), None)
         if not isinstance(first, AcledHeader) or first.layout is Layout.MONADIC:
             return None
-        cuts = _cuts(handle, len(header), chunk_bytes)  # cut as the workers go
-        opening = list(islice(cuts, 2))
+        cuts = _cuts(handle, len(header), chunk_bytes, limits.max_line_bytes)  # as workers go
+        try:
+            opening = list(islice(cuts, 2))
+        except LineTooLong:
+            return None
         if len(opening) < 2:
             return None
         collecting = gc.isenabled()
         gc.disable()  # the checks make no reference cycles; the collector would only slow them
         try:
             return _run(name, header, chain(opening, cuts), workers, limits, progress)
+        except LineTooLong:
+            return None  # met past the first chunks: the file is read in one process
         finally:
             if collecting:
                 gc.enable()

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import BinaryIO, NamedTuple
 
-__all__ = ["LongLine", "bounded_lines", "count_lines"]
+__all__ = ["LineTooLong", "LongLine", "bounded_lines", "count_lines", "rest_of_line"]
 
 _CHUNK = 1 << 16
 _BREAK = re.compile(rb"\r\n|\r|\n")
@@ -67,3 +67,18 @@ def count_lines(data: bytes) -> int:
     if b"\r" not in data:
         return data.count(b"\n")
     return data.count(b"\n") + data.count(b"\r") - data.count(b"\r\n")
+
+
+class LineTooLong(Exception):
+    """A line longer than the limit where a reader cutting a file into parts met it."""
+
+
+def rest_of_line(handle: BinaryIO, limit: int) -> bytes:
+    """Read from ``handle`` to the end of the current line, its line feed included.
+
+    Raise :class:`LineTooLong` rather than hold more than ``limit`` bytes.
+    """
+    rest = handle.readline(limit + 1)
+    if len(rest) > limit and not rest.endswith(b"\n"):
+        raise LineTooLong(f"a line is longer than {limit} bytes")
+    return rest
