@@ -8,12 +8,18 @@ __all__ = ["ROOT", "join_index", "join_key", "split"]
 
 ROOT = "$"
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_PLAIN: dict[str, bool] = {}  # key -> whether it is an identifier (written .key)
 _PART = re.compile(r"\.([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]|\['((?:[^'\\]|\\.)*)'\]")
 
 
 def join_key(path: str, key: str) -> str:
     """Return the path of member ``key`` of the object at ``path``."""
-    if _IDENTIFIER.fullmatch(key):
+    plain = _PLAIN.get(key)
+    if plain is None:
+        plain = _IDENTIFIER.fullmatch(key) is not None
+        if len(_PLAIN) < 4096:  # keys are mostly the model's field names: a few hundred
+            _PLAIN[key] = plain
+    if plain:
         return f"{path}.{key}"
     escaped = key.replace("\\", "\\\\").replace("'", "\\'")
     return f"{path}['{escaped}']"

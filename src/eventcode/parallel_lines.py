@@ -28,7 +28,6 @@ from pathlib import Path
 from typing import BinaryIO
 
 from eventcode.checks.context import Context
-from eventcode.checks.references import Links
 from eventcode.findings import Finding
 from eventcode.io._lines import LineTooLong, bounded_lines, count_lines, rest_of_line
 from eventcode.io.json_lines import HeaderRead, iter_lines, read_header
@@ -124,35 +123,32 @@ def _check_chunk(
         handle.seek(start)
         data = io.BytesIO(handle.read(end - start))
     result: list[Finding | Unloaded | CheckedRecord] = []
+    known = _known(context)
     lines = bounded_lines(data, limits.max_line_bytes)
     for entry in iter_lines(lines, limits, after=HeaderRead(line, newer)):
         if isinstance(entry, RecordItem):
             if entry.kind in _PARTIES:
                 return None
-            checked = check_record(entry, context, constraints=False, file=name)
-            result.append(checked._replace(links=_unresolved(checked.links, context)))
+            result.append(
+                check_record(entry, context, constraints=False, file=name, resolved=known)
+            )
         else:
             result.append(entry)
     return result
 
 
-def _unresolved(links: Links, context: Context) -> Links:
-    """Drop the references to parties of the first lines.
+def _known(context: Context) -> Callable[[str, str], bool]:
+    """Tell the references to parties of the first lines.
 
     The main process reads those parties before it merges any chunk, so such references
-    resolve there; what is left is exactly what matters to it.
+    resolve there: a worker need not send them.
     """
     parties: dict[str, Mapping[str, object]] = {
         "actor": context.actors,
         "claimant": context.claimants,
         "document": context.documents,
     }
-    kept = tuple(
-        step
-        for step in links.steps
-        if step[0] == "define" or step[2] not in parties.get(step[1], {})
-    )
-    return links._replace(steps=kept)
+    return lambda namespace, identifier: identifier in parties.get(namespace, {})
 
 
 def parallel_findings(

@@ -21,7 +21,7 @@ from eventcode.checks.fields import field_findings
 from eventcode.checks.figures import figure_relation_findings
 from eventcode.checks.places import PlaceSpellings, Spot
 from eventcode.checks.records import document_findings, event_findings
-from eventcode.checks.references import Links, ReferenceIndex, record_links
+from eventcode.checks.references import Links, Namespace, ReferenceIndex, record_links
 from eventcode.findings import Finding, Severity
 from eventcode.io.formats import Format
 from eventcode.io.records import SECTION_OF, RecordItem, Unloaded
@@ -153,12 +153,17 @@ class CheckedRecord(NamedTuple):
 
 
 def check_record(
-    item: RecordItem, context: Context, *, constraints: bool, file: str | None = None
+    item: RecordItem,
+    context: Context,
+    *,
+    constraints: bool,
+    file: str | None = None,
+    resolved: Callable[[Namespace, str], bool] | None = None,
 ) -> CheckedRecord:
     """Run the checks of one record on its own, given the parties seen so far.
 
     A party is added to ``context``. The findings are placed on the record's line, and in
-    ``file`` when it is given.
+    ``file`` when it is given; references ``resolved`` says resolve are left out of the links.
     """
     # A record with a field outside its constraints is one the loader would not build:
     # report those problems alone, as loading does, rather than judge it or lean on it.
@@ -177,7 +182,7 @@ def check_record(
         found = [f.at(line=line) if f.location.line is None else f for f in found]
     else:
         found = [f.at(line=f.location.line or line, file=file) for f in found]
-    links = record_links(item)
+    links = record_links(item, resolved)
     return CheckedRecord(line, item.path, record.id, found, place, signature, links)
 
 

@@ -6,7 +6,7 @@ may come in any order and memory holds ids, not records.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Literal, NamedTuple
 
 from attrs import frozen
@@ -44,14 +44,20 @@ class Links(NamedTuple):
     steps: tuple[Define | Refer, ...]
 
 
-def record_links(item: RecordItem) -> Links:
-    """Return the ids a record defines and the ids it refers to (one definition of both)."""
+def record_links(
+    item: RecordItem, resolved: Callable[[Namespace, str], bool] | None = None
+) -> Links:
+    """Return the ids a record defines and the ids it refers to (one definition of both).
+
+    References for which ``resolved`` is true are left out (they would change nothing).
+    """
     record = item.record
     steps: list[Define | Refer] = [("define", item.kind, record.id, item.path)]
     event = record.id if isinstance(record, Event) else None
 
     def refer(namespace: Namespace, identifier: str, relative: str, field: str) -> None:
-        steps.append(("refer", namespace, identifier, relative, event, field))
+        if resolved is None or not resolved(namespace, identifier):
+            steps.append(("refer", namespace, identifier, relative, event, field))
 
     if isinstance(record, Claimant) and record.speaks_for is not None:
         refer("actor", record.speaks_for, "speaks_for", "speaks_for")
