@@ -88,12 +88,10 @@ class Report:
         ignored = tuple(ignore)
         if chosen is None and not ignored:
             return self
-        keep = {code: code_selected(code, chosen, ignored) for code in {f.code for f in self}}
+        codes = {f.code for f in self.findings}
+        keep = {code: code_selected(code, chosen, ignored) for code in codes}
         kept = tuple(f for f in self.findings if keep[f.code])
         return Report(findings=kept, records=self.records, files=self.files)
-
-    def __iter__(self) -> Iterator[Finding]:
-        return iter(self.findings)
 
     def fails(self, fail_on: Severity | str) -> bool:
         """Tell whether a finding is at or above ``fail_on`` (a severity, or ``"never"``)."""
