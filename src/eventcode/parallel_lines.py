@@ -27,6 +27,7 @@ from functools import partial
 from pathlib import Path
 from typing import BinaryIO
 
+from eventcode._collector import collector_paused
 from eventcode.checks.context import Context
 from eventcode.findings import Finding
 from eventcode.io._lines import LineTooLong, bounded_lines, count_lines, rest_of_line
@@ -180,13 +181,8 @@ def parallel_findings(
             return None
     if len(cuts) < 2:
         return None
-    collecting = gc.isenabled()
-    gc.disable()  # the checks make no reference cycles; the collector would only slow them
-    try:
+    with collector_paused():
         return _run(path, name, first_lines, cuts, newer, policy, limits, progress, workers)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _run(

@@ -41,6 +41,7 @@ from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from eventcode._collector import collector_paused
 from eventcode.acled.batches import BATCH_ROWS, BatchChecker, CheckedBatch, checked_batches
 from eventcode.acled.layouts import Layout
 from eventcode.acled.merging import EventMerger
@@ -318,15 +319,11 @@ def parallel_findings(
             return None
         if len(opening) < 2:
             return None
-        collecting = gc.isenabled()
-        gc.disable()  # the checks make no reference cycles; the collector would only slow them
         try:
-            return _run(name, header, chain(opening, cuts), workers, limits, progress)
+            with collector_paused():
+                return _run(name, header, chain(opening, cuts), workers, limits, progress)
         except LineTooLong:
             return None  # met past the first chunks: the file is read in one process
-        finally:
-            if collecting:
-                gc.enable()
 
 
 def _run(
