@@ -59,7 +59,7 @@ def test_generated_jsonl_lines_validate_against_record_schema(dataset: Dataset) 
     text = eventcode.dumps(dataset, format="jsonl")
     assert text.endswith("\n")
     lines = text.split("\n")[:-1]
-    assert json.loads(lines[0]) == {"record": "dataset", "format_version": "1.0"}
+    assert json.loads(lines[0]) == {"record": "dataset", "format_version": "1.1"}
     for line in lines:
         errors = [e.message for e in RECORD.iter_errors(json.loads(line))]
         assert errors == [], line
@@ -101,6 +101,7 @@ _VOCABULARY_USES = {
     "status": [("Figure", "status")],
     "victim_category": [("Subject", "category")],
     "claimant_kind": [("Claimant", "kind")],
+    "victim_relation": [("VictimGroup", "relation")],
     "date_precision": [("DateSpan", "precision")],
     "place_precision": [("Place", "precision")],
 }

@@ -90,17 +90,20 @@ def test_counts_have_the_bounds_of_their_kind(count: eventcode.Count) -> None:
     elif count.kind is CountKind.LOWER_BOUND:
         assert count.low is not None
         assert count.high is None
-    elif count.kind is CountKind.UPPER_BOUND:
+    elif count.kind in (CountKind.UPPER_BOUND, CountKind.NEARLY):
         assert count.high is not None
         assert count.low is None
     elif count.kind is CountKind.RANGE:
         assert count.low is not None
         assert count.high is not None
         assert count.low < count.high
+        likely = count.most_likely
+        assert likely is None or count.low <= likely <= count.high
     elif count.kind is CountKind.VAGUE:
         assert count.term
     else:
         assert (count.low, count.high, count.term) == (None, None, None)
+    assert not count.strict or count.kind in (CountKind.LOWER_BOUND, CountKind.UPPER_BOUND)
 
 
 @given(date_spans())

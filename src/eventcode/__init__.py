@@ -39,6 +39,8 @@ from eventcode.model import (
     Status,
     Subject,
     VictimCategory,
+    VictimGroup,
+    VictimRelation,
 )
 from eventcode.rules import (
     Comparison,
@@ -104,6 +106,8 @@ __all__ = [
     "UnknownFormatError",
     "UnknownPolicyError",
     "VictimCategory",
+    "VictimGroup",
+    "VictimRelation",
     "__version__",
     "acled_fatalities",
     "compare",

@@ -56,6 +56,8 @@ from eventcode.model import (
     Status,
     Subject,
     VictimCategory,
+    VictimGroup,
+    VictimRelation,
 )
 from eventcode.model.constraints import CAMEO_EVENT_PATTERN, COUNTRY_PATTERN
 
@@ -230,14 +232,19 @@ def _count_of(
     kind: CountKind, phrase: str, a: int, b: int, term: str, bounds: tuple[bool, bool]
 ) -> Count:
     low, high = min(a, b), max(a, b)
+    qualified = bounds[0]
     if kind in (CountKind.EXACT, CountKind.APPROXIMATE):
         return Count(kind=kind, phrase=phrase, low=a, high=a)
     if kind is CountKind.LOWER_BOUND:
-        return Count(kind=kind, phrase=phrase, low=a)
+        return Count(kind=kind, phrase=phrase, low=a, strict=qualified)
     if kind is CountKind.UPPER_BOUND:
+        return Count(kind=kind, phrase=phrase, high=a, strict=qualified and a > 0)
+    if kind is CountKind.NEARLY:
         return Count(kind=kind, phrase=phrase, high=a)
     if kind is CountKind.RANGE:
-        return Count(kind=kind, phrase=phrase, low=low, high=high + 1 if low == high else high)
+        top = high + 1 if low == high else high
+        likely = (low if bounds[1] else top) if qualified else None
+        return Count(kind=kind, phrase=phrase, low=low, high=top, most_likely=likely)
     if kind is CountKind.VAGUE:
         with_low, with_high = bounds
         return Count(
@@ -255,10 +262,11 @@ def counts(
 ) -> st.SearchStrategy[Count]:
     """Generate counts whose bounds fit their kind.
 
-    exact and approximate: ``low == high``; lower_bound: ``low`` only; upper_bound: ``high``
-    only; range: ``low < high``; vague: a ``term``, with neither, either or both bounds
-    (``low <= high``); unknown: nothing. Bounds lie in ``0..max_value``. ``kinds`` restricts the
-    kinds drawn (all by default).
+    exact and approximate: ``low == high``; lower_bound: ``low`` only, sometimes ``strict``;
+    upper_bound: ``high`` only, sometimes ``strict``; nearly: ``high`` only; range: ``low <
+    high``, sometimes with a ``most_likely`` end; vague: a ``term``, with neither, either or both
+    bounds (``low <= high``); unknown: nothing. Bounds lie in ``0..max_value``. ``kinds``
+    restricts the kinds drawn (all by default).
     """
     chosen = list(CountKind) if kinds is None else list(kinds)
     if not chosen:
@@ -369,6 +377,7 @@ def claimants(
         name=texts(min_size=1),
         kind=st.sampled_from(ClaimantKind),
         speaks_for=speaks_for,
+        country=st.none() | _countries(),
         notes=st.none() | texts(),
     )
 
@@ -416,9 +425,11 @@ def _figures(
         stated_on=draw(st.none() | dates()),
         scope=scope,
         period=draw(date_spans()) if scope is Scope.CUMULATIVE else None,
+        partial=draw(st.booleans()),
         status=status,
         revised_by=revised_by,
         channel=draw(st.none() | texts()),
+        relay=draw(st.none() | st.sampled_from(list(claimant_ids))),
         evidence=evidence,
         notes=draw(st.none() | texts()),
     )
@@ -465,6 +476,26 @@ def _event_actors(actor_ids: Sequence[str]) -> st.SearchStrategy[EventActor]:
 
 
 @st.composite
+def _victim_groups(draw: st.DrawFn, figure_ids: Sequence[str]) -> tuple[VictimGroup, ...]:
+    """Draw victim groups over an event's figures: two or more each, a figure in one at most."""
+    if len(figure_ids) < 2:
+        return ()
+    chosen = draw(st.lists(st.sampled_from(list(figure_ids)), unique=True, max_size=6))
+    groups: list[VictimGroup] = []
+    while len(chosen) >= 2:
+        size = draw(st.integers(2, len(chosen)))
+        members, chosen = chosen[:size], chosen[size:]
+        groups.append(
+            VictimGroup(
+                figures=tuple(members),
+                relation=draw(st.sampled_from(VictimRelation)),
+                notes=draw(st.none() | texts()),
+            )
+        )
+    return tuple(groups)
+
+
+@st.composite
 def _events(
     draw: st.DrawFn,
     actor_ids: Sequence[str],
@@ -494,6 +525,7 @@ def _events(
             figure = attrs.evolve(figure, claimant=reviser.claimant)
         used.add(figure.id)
         later.append(figure)
+    groups = draw(_victim_groups([f.id for f in later]))
     cited: list[str] = []
     if document_ids:
         cited = draw(st.lists(st.sampled_from(list(document_ids)), unique=True, max_size=3))
@@ -517,6 +549,7 @@ def _events(
         assoc_actor2=draw(associates),
         civilian_targeting=False if battle else draw(st.booleans()),
         figures=tuple(reversed(later)),
+        victim_groups=groups,
         documents=tuple(cited),
         tags=tuple(draw(st.lists(texts(min_size=1, max_size=12), max_size=3))),
         notes=draw(st.none() | texts()),

@@ -25,29 +25,55 @@ def known_quantities() -> frozenset[str]:
     return frozenset(data_json("quantities.json")["quantities"])
 
 
-def count_findings(count: Count, path: str) -> Iterator[Finding]:
-    """Report a count whose bounds or term do not fit its kind."""
+def _form_problem(count: Count) -> str | None:
+    """Return what is wrong with a count's bounds and term for its kind, if anything."""
     kind, low, high, term = count.kind, count.low, count.high, count.term
-    problem: str | None = None
     if kind in (CountKind.EXACT, CountKind.APPROXIMATE):
         if low is None or high is None or low != high:
-            problem = f"an {kind.value} count needs low and high set to the same number"
+            return f"an {kind.value} count needs low and high set to the same number"
     elif kind is CountKind.LOWER_BOUND:
         if low is None or high is not None:
-            problem = "a lower_bound count needs low and no high"
-    elif kind is CountKind.UPPER_BOUND:
+            return "a lower_bound count needs low and no high"
+    elif kind in (CountKind.UPPER_BOUND, CountKind.NEARLY):
         if high is None or low is not None:
-            problem = "an upper_bound count needs high and no low"
+            return f"a {kind.value} count needs high and no low"
     elif kind is CountKind.RANGE:
         if low is None or high is None or low >= high:
-            problem = "a range needs low and high with low < high"
+            return "a range needs low and high with low < high"
     elif kind is CountKind.VAGUE:
         if term is None:
-            problem = "a vague count needs its term (such as 'dozens')"
-        elif low is not None and high is not None and low > high:
-            problem = "a vague count's low exceeds its high"
+            return "a vague count needs its term (such as 'dozens')"
+        if low is not None and high is not None and low > high:
+            return "a vague count's low exceeds its high"
     elif low is not None or high is not None or term is not None:
-        problem = "an unknown count has no low, high or term"
+        return "an unknown count has no low, high or term"
+    return None
+
+
+def _qualifier_problem(count: Count) -> str | None:
+    """Return what is wrong with a count's ``strict`` or ``most_likely``, if anything."""
+    kind = count.kind
+    if count.strict:
+        if kind not in (CountKind.LOWER_BOUND, CountKind.UPPER_BOUND):
+            return f"strict applies to lower and upper bounds only (this count is {kind.value})"
+        if kind is CountKind.UPPER_BOUND and count.high == 0:
+            return "fewer than 0 allows no number"
+    likely = count.most_likely
+    if likely is not None:
+        if kind is not CountKind.RANGE:
+            return f"most_likely applies to a range only (this count is {kind.value})"
+        if (
+            count.low is not None
+            and count.high is not None
+            and not (count.low <= likely <= count.high)
+        ):
+            return f"most_likely {likely} lies outside the range {count.low}-{count.high}"
+    return None
+
+
+def count_findings(count: Count, path: str) -> Iterator[Finding]:
+    """Report a count whose bounds, term or qualifiers do not fit its kind."""
+    problem = _form_problem(count) or _qualifier_problem(count)
     if problem is not None:
         yield make_finding("S201", f"{problem} (phrase: {count.phrase!r})", path=path)
 
@@ -114,8 +140,44 @@ def figure_findings(figure: Figure, path: str, event: str | None = None) -> Iter
         yield item.at(event=event, field=item.location.field) if event else item
 
 
+def _victim_group_findings(event: Event, path: str) -> Iterator[Finding]:
+    own = {figure.id for figure in event.figures}
+    held: dict[str, int] = {}
+    groups_path = join_key(path, "victim_groups")
+    for index, group in enumerate(event.victim_groups):
+        group_path = join_index(groups_path, index)
+        named = list(dict.fromkeys(group.figures))
+        if len(named) < 2:
+            yield make_finding(
+                "S207",
+                f"victim group {index} names {len(named)} distinct figure(s); a group relates "
+                "two or more",
+                path=join_key(group_path, "figures"),
+                related=tuple(named),
+            )
+        for position, figure in enumerate(group.figures):
+            where = join_index(join_key(group_path, "figures"), position)
+            if figure not in own:
+                yield make_finding(
+                    "S207",
+                    f"victim group {index} names {figure!r}, which is not a figure of event "
+                    f"{event.id!r}",
+                    path=where,
+                    related=(figure,),
+                )
+            elif figure in held and held[figure] != index:
+                yield make_finding(
+                    "S207",
+                    f"figure {figure!r} is already in victim group {held[figure]}",
+                    path=where,
+                    related=(figure,),
+                )
+            else:
+                held.setdefault(figure, index)
+
+
 def event_findings(event: Event, path: str) -> Iterator[Finding]:
-    """Report the inconsistencies of one event and its figures."""
+    """Report the inconsistencies of one event, its figures and its victim groups."""
     yield from (f.at(event=event.id) for f in _span_findings(event.date, join_key(path, "date")))
     if event.place is not None:
         yield from (
@@ -124,6 +186,7 @@ def event_findings(event: Event, path: str) -> Iterator[Finding]:
     figures_path = join_key(path, "figures")
     for index, figure in enumerate(event.figures):
         yield from figure_findings(figure, join_index(figures_path, index), event.id)
+    yield from (f.at(event=event.id) for f in _victim_group_findings(event, path))
 
 
 def document_findings(document: Document, path: str) -> Iterator[Finding]:

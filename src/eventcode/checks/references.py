@@ -82,6 +82,8 @@ def record_links(
                 refer("document", figure.evidence.document, f"{rel}.evidence.document", "evidence")
             if figure.revised_by is not None:
                 refer("figure", figure.revised_by, f"{rel}.revised_by", "revised_by")
+            if figure.relay is not None:
+                refer("claimant", figure.relay, f"{rel}.relay", "relay")
     return Links(item.line, item.path, tuple(steps))
 
 

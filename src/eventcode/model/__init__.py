@@ -2,7 +2,7 @@
 
 from eventcode.model.dataset import FORMAT_VERSION, Dataset
 from eventcode.model.dates import DateSpan
-from eventcode.model.events import AcledCell, AcledClass, Coding, Event, EventActor
+from eventcode.model.events import AcledCell, AcledClass, Coding, Event, EventActor, VictimGroup
 from eventcode.model.figures import Evidence, Figure, Subject
 from eventcode.model.parties import Actor, Claimant, Document
 from eventcode.model.places import Place
@@ -16,6 +16,7 @@ from eventcode.model.vocabulary import (
     Scope,
     Status,
     VictimCategory,
+    VictimRelation,
 )
 
 __all__ = [
@@ -43,4 +44,6 @@ __all__ = [
     "Status",
     "Subject",
     "VictimCategory",
+    "VictimGroup",
+    "VictimRelation",
 ]

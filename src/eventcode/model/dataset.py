@@ -11,7 +11,7 @@ from eventcode.model.parties import Actor, Claimant, Document
 __all__ = ["FORMAT_VERSION", "Dataset"]
 
 #: The dataset format version this release writes (``MAJOR.MINOR``; see docs/format.md).
-FORMAT_VERSION = "1.0"
+FORMAT_VERSION = "1.1"
 
 
 @frozen(kw_only=True)

@@ -10,8 +10,17 @@ from eventcode.model.constraints import CAMEO_EVENT_PATTERN, ID_PATTERN, constra
 from eventcode.model.dates import DateSpan
 from eventcode.model.figures import Figure
 from eventcode.model.places import Place
+from eventcode.model.vocabulary import VictimRelation
 
-__all__ = ["ACLED_EVENT_ID_PATTERN", "AcledCell", "AcledClass", "Coding", "Event", "EventActor"]
+__all__ = [
+    "ACLED_EVENT_ID_PATTERN",
+    "AcledCell",
+    "AcledClass",
+    "Coding",
+    "Event",
+    "EventActor",
+    "VictimGroup",
+]
 
 #: ACLED's ``event_id_cnty``: three capital letters and a number (``UKR148710``).
 ACLED_EVENT_ID_PATTERN = r"^[A-Z]{3}[0-9]+$"
@@ -65,6 +74,21 @@ class EventActor:
 
 
 @frozen(kw_only=True)
+class VictimGroup:
+    """A coder's statement about which figures of an event count which victims.
+
+    ``relation`` ``same``: the ``figures`` count the same people under different descriptions
+    (competing accounts: one victim group, its identity disputed where the descriptions differ);
+    ``distinct``: they count different people and are never merged by inference. Figures are ids
+    of the event's own figures.
+    """
+
+    figures: tuple[str, ...] = field(metadata=constrain(pattern=ID_PATTERN))
+    relation: VictimRelation = VictimRelation.SAME
+    notes: str | None = None
+
+
+@frozen(kw_only=True)
 class Coding:
     """Who coded a record, and when."""
 
@@ -79,7 +103,8 @@ class Event:
     ``acled`` and ``cameo`` (a CAMEO event code, a string such as ``"194"``) classify it; either
     or both may be set. ``actor1``/``actor2`` and the associated actors of each side carry their
     ACLED actor type for this event; ``documents`` are document ids; ``figures`` everything the
-    sources say was counted.
+    sources say was counted; ``victim_groups`` what the coder states about which figures count
+    the same victims (see :class:`VictimGroup`).
     """
 
     id: str = field(metadata=constrain(pattern=ID_PATTERN))
@@ -93,6 +118,7 @@ class Event:
     assoc_actor2: tuple[EventActor, ...] = ()
     civilian_targeting: bool = False
     figures: tuple[Figure, ...] = ()
+    victim_groups: tuple[VictimGroup, ...] = ()
     documents: tuple[str, ...] = field(default=(), metadata=constrain(pattern=ID_PATTERN))
     tags: tuple[str, ...] = field(default=(), metadata=constrain(min_length=1))
     notes: str | None = None

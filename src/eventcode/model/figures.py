@@ -37,8 +37,11 @@ class Figure:
     ``quantity`` names what is counted (``killed``, ``wounded``, ``munitions_struck``; see
     ``data/quantities.json``); ``claimant`` is a claimant id; ``stated_on`` the day it was said;
     ``scope`` says whether it counts this event or a cumulative total over ``period``;
+    ``partial`` marks a count that is incomplete by construction (bodies seen at one site, one
+    hospital's dead, a toll "so far"): a floor under the toll, never the toll;
     ``revised_by`` names the later figure that replaces a ``revised`` one; ``channel`` is the way it
-    was made public (Telegram, press briefing, intelligence note).
+    was made public (Telegram, press briefing, intelligence note); ``relay`` is the claimant
+    through whom the figure reached the outlet, when the source names one.
     """
 
     id: str = field(metadata=constrain(pattern=ID_PATTERN))
@@ -50,8 +53,10 @@ class Figure:
     stated_on: date | None = None
     scope: Scope = Scope.EVENT
     period: DateSpan | None = None
+    partial: bool = False
     status: Status = Status.FINAL
     revised_by: str | None = field(default=None, metadata=constrain(pattern=ID_PATTERN))
     channel: str | None = None
+    relay: str | None = field(default=None, metadata=constrain(pattern=ID_PATTERN))
     evidence: Evidence | None = None
     notes: str | None = None

@@ -41,13 +41,16 @@ class Actor:
 class Claimant:
     """Who states figures: an organisation or person, and the actor it speaks for.
 
-    ``speaks_for`` is an actor id, or ``None`` for a party with no side in the events.
+    ``speaks_for`` is an actor id, or ``None`` for a party with no side in the events;
+    ``country`` the ISO 3166-1 alpha-3 code of the claimant's country (``None``: that of the
+    actor it speaks for, if any). Residents of that country are the claimant's own.
     """
 
     id: str = field(metadata=constrain(pattern=ID_PATTERN))
     name: str = field(metadata=constrain(min_length=1))
     kind: ClaimantKind
     speaks_for: str | None = field(default=None, metadata=constrain(pattern=ID_PATTERN))
+    country: str | None = field(default=None, metadata=constrain(pattern=COUNTRY_PATTERN))
     notes: str | None = None
 
 

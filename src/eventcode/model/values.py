@@ -16,8 +16,11 @@ class Count:
 
     ``low`` and ``high`` are the bounds the phrase states (``None`` where it states none):
     exact and approximate counts have ``low == high``; a lower bound only ``low``; an upper bound
-    only ``high``; a range both; a vague count its ``term`` (and bounds only if the text gives
-    them); an unknown count neither. How bounds become numbers is a policy's job, not the value's.
+    and a ``nearly`` count only ``high``; a range both; a vague count its ``term`` (and bounds
+    only if the text gives them); an unknown count neither. ``strict`` marks a bound the phrase
+    excludes ("more than 100", "fewer than 20"); ``most_likely`` is the point a range's source
+    names as most likely ("likely 100 to 300, probably at the low end"). How bounds become
+    numbers is a policy's job, not the value's.
     """
 
     kind: CountKind
@@ -25,6 +28,8 @@ class Count:
     low: int | None = field(default=None, metadata=constrain(minimum=0))
     high: int | None = field(default=None, metadata=constrain(minimum=0))
     term: str | None = field(default=None, metadata=constrain(min_length=1))
+    strict: bool = False
+    most_likely: int | None = field(default=None, metadata=constrain(minimum=0))
 
     @classmethod
     def exact(cls, n: int, phrase: str) -> Count:
@@ -37,14 +42,29 @@ class Count:
         return cls(kind=CountKind.LOWER_BOUND, phrase=phrase, low=n)
 
     @classmethod
+    def more_than(cls, n: int, phrase: str) -> Count:
+        """Return a strict lower bound: more than ``n`` (at least ``n + 1``)."""
+        return cls(kind=CountKind.LOWER_BOUND, phrase=phrase, low=n, strict=True)
+
+    @classmethod
+    def fewer_than(cls, n: int, phrase: str) -> Count:
+        """Return a strict upper bound: fewer than ``n`` (at most ``n - 1``)."""
+        return cls(kind=CountKind.UPPER_BOUND, phrase=phrase, high=n, strict=True)
+
+    @classmethod
+    def nearly(cls, n: int, phrase: str) -> Count:
+        """Return a count of nearly ``n``: at most ``n`` and close to it."""
+        return cls(kind=CountKind.NEARLY, phrase=phrase, high=n)
+
+    @classmethod
     def up_to(cls, n: int, phrase: str) -> Count:
         """Return an upper bound: up to / fewer than ``n``."""
         return cls(kind=CountKind.UPPER_BOUND, phrase=phrase, high=n)
 
     @classmethod
-    def between(cls, low: int, high: int, phrase: str) -> Count:
-        """Return a range from ``low`` to ``high``."""
-        return cls(kind=CountKind.RANGE, phrase=phrase, low=low, high=high)
+    def between(cls, low: int, high: int, phrase: str, *, most_likely: int | None = None) -> Count:
+        """Return a range from ``low`` to ``high``, with the source's most likely point if any."""
+        return cls(kind=CountKind.RANGE, phrase=phrase, low=low, high=high, most_likely=most_likely)
 
     @classmethod
     def about(cls, n: int, phrase: str) -> Count:

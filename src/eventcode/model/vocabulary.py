@@ -21,6 +21,7 @@ __all__ = [
     "Scope",
     "Status",
     "VictimCategory",
+    "VictimRelation",
     "describe",
 ]
 
@@ -41,6 +42,7 @@ class CountKind(StrEnum):
     UPPER_BOUND = "upper_bound"
     RANGE = "range"
     APPROXIMATE = "approximate"
+    NEARLY = "nearly"
     VAGUE = "vague"
     UNKNOWN = "unknown"
 
@@ -82,8 +84,18 @@ class ClaimantKind(StrEnum):
     NGO = "ngo"
     INTERNATIONAL_ORGANISATION = "international_organisation"
     MEDICAL = "medical"
+    POLICE = "police"
+    INTELLIGENCE = "intelligence"
+    UNNAMED_OFFICIAL = "unnamed_official"
     PERSON = "person"
     OTHER = "other"
+
+
+class VictimRelation(StrEnum):
+    """What a coder states about the figures of a victim group: same people, or distinct."""
+
+    SAME = "same"
+    DISTINCT = "distinct"
 
 
 class DatePrecision(StrEnum):
@@ -153,6 +165,7 @@ VOCABULARIES: dict[type[StrEnum], str] = {
     Status: "status",
     VictimCategory: "victim_category",
     ClaimantKind: "claimant_kind",
+    VictimRelation: "victim_relation",
     DatePrecision: "date_precision",
     PlacePrecision: "place_precision",
 }
