@@ -28,9 +28,9 @@ def test_text_output_names_numbers_and_figures() -> None:
     result = run("derive", str(MAKIIVKA))
     assert result.returncode == 0, result.stderr
     block = result.stdout.split("makiivka-strike (policy eventcode)", 1)[1]
-    assert "ACLED fatalities: 63  [rus-killed-63]" in block
-    assert "UCDP best: 63" in block
-    assert "UCDP high: 63" in block
+    assert "ACLED fatalities (policy eventcode): 63  [rus-killed-63]" in block
+    assert "UCDP best (policy eventcode): 63" in block
+    assert "UCDP high (policy eventcode): 63" in block
     assert "left out as a belligerent's claims about its adversary: ukr-killed-400" in block
 
 

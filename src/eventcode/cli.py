@@ -224,6 +224,12 @@ def _add_convert(commands: argparse._SubParsersAction[_Parser]) -> None:
     )
     convert_.add_argument("--timestamp", type=int, help="timestamp for events that have none")
     convert_.add_argument(
+        "--policy",
+        default=None,
+        help=f"the named policy that derives ACLED fatalities (default: {rules.DEFAULT_POLICY}, "
+        f"as for derive and validate; known: {', '.join(rules.policy_names())})",
+    )
+    convert_.add_argument(
         "--neutralise-formulas",
         action="store_true",
         help="prefix text cells that a spreadsheet would run as formulas with '",
@@ -423,6 +429,7 @@ def _acled_options(args: argparse.Namespace) -> acled.AcledOptions:
         dates=acled.DateStyle(args.dates) if args.dates else None,
         id_start=defaults.id_start if args.id_start is None else args.id_start,
         timestamp=args.timestamp,
+        policy=rules.policy(args.policy).name,
         neutralise_formulas=args.neutralise_formulas,
     )
 
@@ -433,8 +440,12 @@ def _convert(args: argparse.Namespace) -> int:
     except ValueError as error:
         _say(str(error))
         return EXIT_USAGE
+    try:
+        options = _acled_options(args)
+    except rules.UnknownPolicyError as error:
+        _say(str(error))
+        return EXIT_USAGE
     source = sys.stdin.buffer.read() if args.source == STDIN else args.source
-    options = _acled_options(args)
     try:
         if args.output == STDIN:
             with _stdout_text() as out:
@@ -453,7 +464,11 @@ def _convert(args: argparse.Namespace) -> int:
         _say(f"left out event {left.event}: {left.reason}")
     if done.findings:
         _emit(render(Report(findings=done.findings), "text"), sys.stderr)
-    what = "ACLED row(s)" if done.format == "acled-csv" else "record(s)"
+    what = (
+        f"ACLED row(s) (fatalities by policy {options.policy})"
+        if done.format == "acled-csv"
+        else "record(s)"
+    )
     where = "standard output" if args.output == STDIN else args.output
     _say(f"wrote {done.written} {what} to {where}")
     return EXIT_FINDINGS if done.fails(args.fail_on) else EXIT_OK

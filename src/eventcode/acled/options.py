@@ -5,6 +5,7 @@ from __future__ import annotations
 from attrs import field, frozen
 
 from eventcode.acled.values import CodeStyle, DateStyle
+from eventcode.rules.policy import DEFAULT_POLICY
 
 __all__ = ["DEFAULT_ID_START", "AcledOptions", "AcledStyle"]
 
@@ -40,7 +41,8 @@ class AcledOptions:
       :data:`DEFAULT_ID_START`);
     - ``timestamp``: Unix seconds for events whose data gives none (never the clock: ``None``
       leaves the cell blank);
-    - ``policy``: the fatality policy (``eventcode.rules``) that derives ``fatalities``;
+    - ``policy``: the fatality policy (``eventcode.rules``) that derives ``fatalities``: the
+      default policy, as for ``eventcode derive`` and ``validate``;
     - ``neutralise_formulas``: prefix text cells that begin with ``=``, ``+``, ``-``, ``@``, tab
       or carriage return with ``'`` so that spreadsheets show them rather than run them. Numeric
       columns (negative longitudes, ``-0``) are never touched. Use it for files people open in
@@ -52,7 +54,7 @@ class AcledOptions:
     extra_columns: bool = True
     id_start: int = field(default=DEFAULT_ID_START)
     timestamp: int | None = None
-    policy: str = "acled"
+    policy: str = DEFAULT_POLICY
     neutralise_formulas: bool = False
 
     @id_start.validator

@@ -9,8 +9,10 @@ from eventcode.checks.context import Context
 from eventcode.findings import Finding, make_finding
 from eventcode.jsonpath import join_index, join_key
 from eventcode.model import CountKind, Event, Figure, Scope
+from eventcode.rules.accounts import account_groups
 from eventcode.rules.basis import expected_basis
 from eventcode.rules.compare import ComparisonKind, compare
+from eventcode.rules.derive import acled_fatalities, death_quantities
 
 __all__ = ["figure_relation_findings"]
 
@@ -154,7 +156,7 @@ def _basis_findings(event: Event, path: str, context: Context) -> Iterator[Findi
         claimant = context.claimants.get(figure.claimant)
         if claimant is None:
             continue
-        expected = expected_basis(figure, claimant, context.actors)
+        expected = expected_basis(figure, claimant, context.actors, event=event)
         if expected is not None and not expected.fits(figure.basis):
             allowed = " or ".join(sorted(b.value for b in expected.allowed))
             yield make_finding(
@@ -166,6 +168,42 @@ def _basis_findings(event: Event, path: str, context: Context) -> Iterator[Findi
             )
 
 
+def _competing_accounts(event: Event, path: str, context: Context) -> Iterator[Finding]:
+    deaths = [f for f in event.figures if f.quantity in death_quantities()]
+    if len(deaths) < 2:
+        return
+    index = {f.id: i for i, f in enumerate(event.figures)}
+    for accounts in account_groups(event, deaths, context.claimants, context.actors):
+        if not accounts.disputed:
+            continue
+        by_figure = {f.id: f for f in deaths}
+        listed = "; ".join(_describe(by_figure[i], context) for i in accounts.figures)
+        yield make_finding(
+            "R011",
+            f"competing accounts of the same dead: {accounts.reason} ({listed}); derived counts "
+            "weigh them as one group",
+            path=_figure_path(path, min(index[i] for i in accounts.figures)),
+            related=accounts.figures,
+        )
+
+
+def _fallback_numbers(event: Event, path: str, context: Context) -> Iterator[Finding]:
+    rules = context.policy
+    if rules.upper_bound_fallback is None or not event.figures:
+        return
+    derived = acled_fatalities(event, context.claimants, rules, actors=context.actors)
+    index = {f.id: i for i, f in enumerate(event.figures)}
+    for group in derived.explanation.groups:
+        for figure in group.fallback:
+            yield make_finding(
+                "R012",
+                f"the ACLED count of {group.group} ({group.value}) rests on policy {rules.name}'s "
+                f"fallback for {figure!r}, which states no minimum: {group.reason}",
+                path=join_key(_figure_path(path, index[figure]), "value"),
+                related=(figure,),
+            )
+
+
 def figure_relation_findings(event: Event, path: str, context: Context) -> Iterator[Finding]:
     """Report what the figures of one event say against each other and of their claimants."""
     found = [
@@ -174,5 +212,7 @@ def figure_relation_findings(event: Event, path: str, context: Context) -> Itera
         *_incompatible_accounts(event, path, context),
         *_cumulative_on_event(event, path),
         *_parts_exceed_whole(event, path),
+        *_competing_accounts(event, path, context),
+        *_fallback_numbers(event, path, context),
     ]
     yield from (f.at(event=event.id) for f in found)

@@ -3,12 +3,15 @@
 - :func:`policy` / :func:`policy_names`: the named policies of ``data/policies.toml``;
 - :func:`read_count` / :func:`interval`: what a stated count stands for under a policy;
 - :func:`compare`: whether two figures agree, diverge or contradict;
-- :func:`expected_basis`: the basis expected from who speaks about whom;
+- :func:`expected_basis`: the basis expected from who speaks about whom
+  (:mod:`eventcode.rules.speakers` holds the facts it reads: sides, countries, authorities);
+- :func:`account_groups`: competing accounts of the same dead, merged into one victim group;
 - :func:`acled_fatalities`, :func:`ucdp_estimates`, :func:`derive`: derived counts, explained.
 
 docs/coding-rules.md states every rule with the Makiivka example.
 """
 
+from eventcode.rules.accounts import Accounts, account_groups
 from eventcode.rules.basis import ExpectedBasis, Stake, expected_basis, stake_of
 from eventcode.rules.compare import Comparison, ComparisonKind, compare, overlaps
 from eventcode.rules.derive import (
@@ -37,6 +40,7 @@ from eventcode.rules.values import Reading, interval, read_count
 
 __all__ = [
     "DEFAULT_POLICY",
+    "Accounts",
     "Comparison",
     "ComparisonKind",
     "Derived",
@@ -51,6 +55,7 @@ __all__ = [
     "Stake",
     "UcdpEstimates",
     "UnknownPolicyError",
+    "account_groups",
     "acled_fatalities",
     "compare",
     "death_figures",

@@ -1,7 +1,8 @@
 """Basis inference: the basis expected from who speaks about whom.
 
 A party's statement about its own losses is an admission (reported) and about its own successes a
-claim (claimed); its statement about another party is the reverse. A party with no side (an
+claim (claimed); its statement about another party is the reverse. An authority counting its own
+residents reports, even at war. An intelligence service estimates. A party with no side (an
 analyst, an NGO, the media) counts (reported) or assesses (estimated); since hedging is not in the
 record model, both are expected. Which quantities are losses and which successes is data
 (``data/stakes.toml``).
@@ -16,8 +17,16 @@ from typing import Any
 
 from attrs import field, frozen
 
-from eventcode.model import Actor, Basis, Claimant, Figure
+from eventcode.model import Actor, Basis, Claimant, ClaimantKind, Event, Figure
 from eventcode.rules._data import rules_toml
+from eventcode.rules.speakers import (
+    actors_by_id,
+    event_parties,
+    is_authority,
+    is_own_side,
+    is_party_run_authority,
+    own_residents,
+)
 
 __all__ = ["ExpectedBasis", "Stake", "expected_basis", "stake_of"]
 
@@ -69,61 +78,121 @@ class ExpectedBasis:
         return {"allowed": sorted(b.value for b in self.allowed), "reason": self.reason}
 
 
-def _by_id(actors: Mapping[str, Actor] | Iterable[Actor]) -> Mapping[str, Actor]:
-    # A mapping is used as it is: copying it for every figure cost most of a validation run.
-    return actors if isinstance(actors, Mapping) else {a.id: a for a in actors}
+def _name(by_id: Mapping[str, Actor], actor_id: str) -> str:
+    actor = by_id.get(actor_id)
+    return f"{actor.name} ({actor_id})" if actor is not None else actor_id
+
+
+_NO_SIDE = frozenset({Basis.REPORTED, Basis.ESTIMATED})
+
+
+def _residents(
+    figure: Figure, claimant: Claimant, by_id: Mapping[str, Actor], event: Event | None
+) -> ExpectedBasis | None:
+    """Return the expectation for an authority counting its own residents, if it is one."""
+    country = None if event is None or event.place is None else event.place.country
+    if not (is_authority(claimant) and own_residents(figure, claimant, by_id, country)):
+        return None
+    allowed = set(_NO_SIDE)
+    reason = (
+        f"{claimant.id} is a {claimant.kind.value.replace('_', ' ')} counting its own "
+        f"residents ({figure.quantity}): reported (or estimated, where it hedges)"
+    )
+    if is_party_run_authority(claimant, by_id, event_parties(event)):
+        allowed.add(Basis.CLAIMED)
+        reason += (
+            f"; it is run by {_name(by_id, claimant.speaks_for or '')}, a party, so claimed "
+            "fits too"
+        )
+    return ExpectedBasis(allowed=allowed, reason=reason)
+
+
+def _belligerent(
+    figure: Figure, claimant: Claimant, by_id: Mapping[str, Actor], country: str | None
+) -> ExpectedBasis | None:
+    """Return the expectation for a claimant that speaks for a side, by the stake."""
+    side, subject = claimant.speaks_for or "", figure.subject.actor
+    own = is_own_side(figure, claimant, by_id, country)
+    if subject is None and not own:
+        return None
+    stake = stake_of(figure.quantity)
+    if stake is None:
+        return None
+    admits = own == (stake is Stake.LOSS)
+    what = "losses" if stake is Stake.LOSS else "successes"
+    if own:
+        whose = "its own" if subject == side else "its own residents'"
+    else:
+        whose = f"{_name(by_id, subject or '')}'s"
+    if admits:
+        verb = "admits" if own else "concedes"
+        reason = (
+            f"{claimant.id} speaks for {_name(by_id, side)} and {verb} {whose} {what} "
+            f"({figure.quantity}): a statement against interest, reported"
+        )
+        return ExpectedBasis(allowed={Basis.REPORTED}, reason=reason)
+    reason = (
+        f"{claimant.id} speaks for {_name(by_id, side)} and states {whose} {what} "
+        f"({figure.quantity}) in its own interest: claimed"
+    )
+    return ExpectedBasis(allowed={Basis.CLAIMED}, reason=reason)
 
 
 def expected_basis(
     figure: Figure,
     claimant: Claimant,
     actors: Mapping[str, Actor] | Iterable[Actor] = (),
+    *,
+    event: Event | None = None,
 ) -> ExpectedBasis | None:
     """Return the basis expected of ``figure`` as stated by ``claimant``, or ``None``.
 
-    - ``claimant`` has no side (``speaks_for`` is ``None``): reported or estimated -- a count or
-      an assessment; the model does not record the hedging that tells them apart.
-    - ``claimant`` speaks for the subject's actor: reported for the subject's losses (a statement
-      against interest), claimed for its successes (:func:`stake_of`).
-    - ``claimant`` speaks for another actor: claimed for the subject's losses (the speaker's
-      success), reported for the subject's successes (conceded by its adversary).
-    - ``None`` when nothing is expected: the subject names no actor, or the quantity is neither a
-      loss nor a success.
+    In this order:
 
-    ``actors`` (a mapping by id or any iterable of actors) only supplies names for the reason.
+    - an authority (local authority, health service, police, government, ministry) counting its
+      own residents -- civilians of its country (:func:`~eventcode.rules.speakers.own_residents`)
+      -- reports, even when its government is at war (estimated fits too: hedging is not
+      recorded); when it is run by a party (it speaks for one of the event's actors or for a
+      non-state armed group: :func:`~eventcode.rules.speakers.is_party_run_authority`), claimed
+      fits too;
+    - an intelligence service with no side estimates; one that speaks for a side is expected
+      what its side is, or estimated;
+    - a claimant with no side (``speaks_for`` is ``None``): reported or estimated -- a count or an
+      assessment; the model does not record the hedging that tells them apart;
+    - a claimant that speaks for the subject's side (its actor, or its own residents): reported
+      for the subject's losses (a statement against interest), claimed for its successes
+      (:func:`stake_of`);
+    - a claimant that speaks for another actor: claimed for the subject's losses (the speaker's
+      success), reported for the subject's successes (conceded by its adversary);
+    - ``None`` when nothing is expected: the subject names no actor and is not the claimant's own
+      residents, or the quantity is neither a loss nor a success.
+
+    ``actors`` (a mapping by id or any iterable of actors) gives countries and names; ``event``
+    (the figure's event, optional) gives the parties and the country of victims that name no
+    actor.
     Pure: reads nothing but its arguments and the packaged stakes table.
     """
-    by_id = _by_id(actors)
-
-    def name(actor_id: str) -> str:
-        actor = by_id.get(actor_id)
-        return f"{actor.name} ({actor_id})" if actor is not None else actor_id
-
-    side, subject = claimant.speaks_for, figure.subject.actor
-    if side is None:
+    by_id = actors_by_id(actors)
+    place_country = None if event is None or event.place is None else event.place.country
+    found = _residents(figure, claimant, by_id, event)
+    if found is not None:
+        return found
+    intelligence = claimant.kind is ClaimantKind.INTELLIGENCE
+    if claimant.speaks_for is None:
+        if intelligence:
+            reason = (
+                f"{claimant.id} is an intelligence service with no side: an assessment, estimated"
+            )
+            return ExpectedBasis(allowed={Basis.ESTIMATED}, reason=reason)
         return ExpectedBasis(
-            allowed={Basis.REPORTED, Basis.ESTIMATED},
+            allowed=_NO_SIDE,
             reason=f"{claimant.id} speaks for no side: a count it states is reported, a hedged "
             "assessment estimated (hedging is not recorded, so either fits)",
         )
-    if subject is None:
-        return None
-    stake = stake_of(figure.quantity)
-    if stake is None:
-        return None
-    own = side == subject
-    admits = own == (stake is Stake.LOSS)
-    what = "losses" if stake is Stake.LOSS else "successes"
-    whose = "its own" if own else f"{name(subject)}'s"
-    if admits:
-        verb = "admits" if own else "concedes"
-        reason = (
-            f"{claimant.id} speaks for {name(side)} and {verb} {whose} {what} "
-            f"({figure.quantity}): a statement against interest, reported"
-        )
-        return ExpectedBasis(allowed={Basis.REPORTED}, reason=reason)
-    reason = (
-        f"{claimant.id} speaks for {name(side)} and states {whose} {what} "
-        f"({figure.quantity}) in its own interest: claimed"
+    found = _belligerent(figure, claimant, by_id, place_country)
+    if found is None or not intelligence:
+        return found
+    return ExpectedBasis(
+        allowed={*found.allowed, Basis.ESTIMATED},
+        reason=f"{found.reason}; an intelligence assessment may be estimated",
     )
-    return ExpectedBasis(allowed={Basis.CLAIMED}, reason=reason)

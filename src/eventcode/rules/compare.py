@@ -7,7 +7,7 @@ from typing import Any
 
 from attrs import frozen
 
-from eventcode.model import Figure
+from eventcode.model import CountKind, Figure
 from eventcode.rules.policy import Policy
 from eventcode.rules.values import interval, read_count
 
@@ -81,8 +81,11 @@ def compare(first: Figure, second: Figure, policy: Policy) -> Comparison:
     They **contradict** when their intervals (:func:`~eventcode.rules.interval`) do not overlap;
     they **diverge** when the intervals overlap but the larger of their points is more than
     ``policy.divergence_ratio`` times the smaller (a smaller point of 0 against a larger above 0
-    diverges, with no ratio); otherwise they **agree**. When either value gives no number
-    (unknown, an unnumbered term) they are **incomparable**. Whether the two figures are about
+    diverges, with no ratio); otherwise they **agree**. A partial count (a floor under the toll)
+    allows any number from its minimum up, and contradicts only when its floor is above the other
+    figure's maximum; neither it nor a vague figure ever diverges, since their points are not the
+    toll. Two partial counts, or a value that gives no number (unknown, an unnumbered term), are
+    **incomparable**. Whether the two figures are about
     the same event, quantity and subject is the caller's concern.
     """
     span_a, span_b = interval(first.value, policy), interval(second.value, policy)
@@ -106,9 +109,27 @@ def compare(first: Figure, second: Figure, policy: Policy) -> Comparison:
     if span_a is None or span_b is None:
         missing = " and ".join(f.id for f, s in ((first, span_a), (second, span_b)) if s is None)
         return result(ComparisonKind.INCOMPARABLE, None, f"{missing} gives no number")
+    if first.partial and second.partial:
+        return result(
+            ComparisonKind.INCOMPARABLE, None, f"{first.id} and {second.id} are both partial counts"
+        )
+    # A partial count is a floor under the toll: it allows any number from its minimum up.
+    span_a = (span_a[0], None) if first.partial else span_a
+    span_b = (span_b[0], None) if second.partial else span_b
     shown = f"{first.id} {_show(span_a)} and {second.id} {_show(span_b)}"
     if not overlaps(span_a, span_b):
         return result(ComparisonKind.CONTRADICT, None, f"{shown} do not overlap")
+    unweighable = [
+        f"{f.id} is {'a partial count' if f.partial else 'vague'}"
+        for f in (first, second)
+        if f.partial or f.value.kind is CountKind.VAGUE
+    ]
+    if unweighable:
+        return result(
+            ComparisonKind.AGREE,
+            None,
+            f"{shown} overlap; {' and '.join(unweighable)}, so their points are not weighed",
+        )
     if point_a is None or point_b is None:
         return result(ComparisonKind.AGREE, None, f"{shown} overlap; one has no point to weigh")
     low, high = sorted((point_a, point_b))

@@ -11,14 +11,22 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cache
 from typing import Any
 
+import attrs
 from attrs import frozen
 
 from eventcode._data import data_json
-from eventcode.model import Basis, Claimant, Dataset, Event, Figure, Scope, Status
+from eventcode.model import Actor, Basis, Claimant, CountKind, Dataset, Event, Figure, Scope, Status
+from eventcode.rules.accounts import Accounts, account_groups
 from eventcode.rules.explain import Derived, Explanation, GroupValue, LeftOut
 from eventcode.rules.groups import Group, combine, group_of
 from eventcode.rules.policy import Policy
 from eventcode.rules.policy import policy as get_policy
+from eventcode.rules.speakers import (
+    actors_by_id,
+    event_parties,
+    is_own_side,
+    is_party_run_authority,
+)
 from eventcode.rules.values import Reading, read_count
 
 __all__ = [
@@ -79,23 +87,27 @@ def _claimant_map(claimants: Claimants) -> dict[str, Claimant]:
     return {c.id: c for c in found}
 
 
-def is_adversary_claim(figure: Figure, claimant: Claimant | None) -> bool:
-    """Return True for a claimed figure not stated by the subject's own side.
+def is_adversary_claim(
+    figure: Figure,
+    claimant: Claimant | None,
+    actors: Mapping[str, Actor] | Iterable[Actor] = (),
+    *,
+    event: Event | None = None,
+) -> bool:
+    """Return True for a belligerent's claim about its adversary.
 
-    That is a belligerent's claim about its adversary, which UCDP-style estimates treat as
-    unreliable unless the policy admits it. A claimed figure by an unknown claimant counts too.
+    That is a claimed figure whose claimant does not speak for the subject's own side: not its
+    actor, and not its own residents (:func:`~eventcode.rules.speakers.is_own_side`). UCDP-style
+    estimates treat such a figure as unreliable unless the policy admits it. A claimed figure by
+    an unknown claimant counts as one. ``actors`` and ``event`` give the countries that tell a
+    claimant's own residents.
     """
     if figure.basis is not Basis.CLAIMED:
         return False
-    own = claimant is not None and claimant.speaks_for is not None
-    return not (own and claimant is not None and claimant.speaks_for == figure.subject.actor)
-
-
-def _grouped(figures: Sequence[Figure]) -> dict[Group, list[Figure]]:
-    groups: dict[Group, list[Figure]] = {}
-    for figure in figures:
-        groups.setdefault(group_of(figure.subject), []).append(figure)
-    return dict(sorted(groups.items(), key=lambda item: item[0].sort_key))
+    if claimant is None:
+        return True
+    country = None if event is None or event.place is None else event.place.country
+    return not is_own_side(figure, claimant, actors_by_id(actors), country)
 
 
 def _ids(figures: Iterable[Figure]) -> tuple[str, ...]:
@@ -118,61 +130,281 @@ def _none_derived() -> Derived:
     return Derived(value=0, explanation=Explanation(figures=(), groups=(), reason=NO_DEATH_FIGURE))
 
 
-def _read_all(figures: Iterable[Figure], policy: Policy) -> list[tuple[Figure, Reading]]:
-    return [(f, read_count(f.value, policy)) for f in figures]
+@frozen(kw_only=True)
+class _Weighed:
+    """The death figures of one event, grouped, with what the groups rest on."""
+
+    groups: dict[Group, list[Figure]]
+    merged: dict[Group, Accounts]
+    claimants: Mapping[str, Claimant]
+    actors: Mapping[str, Actor]
+    event: Event
 
 
-def _unnumbered(readings: Iterable[tuple[Figure, Reading]]) -> str:
-    return "; ".join(f"{f.id}: {r.how}" for f, r in readings)
+def _weigh(event: Event, claimants: Claimants, actors: Mapping[str, Actor]) -> _Weighed:
+    by_id = _claimant_map(claimants)
+    figures, _ = death_figures(event)
+    every = [f for f in event.figures if f.quantity in death_quantities()]
+    merged = {a.group: a for a in account_groups(event, every, by_id, actors)}
+    member_of = {m: g for g, a in merged.items() for m in a.members}
+    groups: dict[Group, list[Figure]] = {}
+    for figure in figures:
+        subject = group_of(figure.subject)
+        groups.setdefault(member_of.get(subject, subject), []).append(figure)
+    ordered = dict(sorted(groups.items(), key=lambda item: item[0].sort_key))
+    return _Weighed(groups=ordered, merged=merged, claimants=by_id, actors=actors, event=event)
 
 
-def acled_fatalities(event: Event, claimants: Claimants, policy: Policy) -> Derived:
+@frozen(kw_only=True)
+class _Account:
+    """What one source says of one victim group: a figure, or a claimant's figures summed."""
+
+    figures: tuple[Figure, ...]
+    reading: Reading
+    vague: bool
+    adversary: bool
+    interested: bool
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return _ids(self.figures)
+
+    @property
+    def basis(self) -> Basis:
+        return max((f.basis for f in self.figures), key=lambda b: _RELIABILITY[b])
+
+    @property
+    def label(self) -> str:
+        if len(self.figures) == 1:
+            return self.figures[0].id
+        return f"{self.figures[0].claimant}'s account ({' + '.join(self.ids)})"
+
+    def describe(self) -> str:
+        head = self.label if len(self.figures) > 1 else f"{self.label} ({self.basis.value}"
+        if len(self.figures) == 1:
+            head += f", {self.figures[0].claimant})"
+        return f"{head}: {self.reading.how}"
+
+
+def _add(readings: Sequence[Reading]) -> Reading:
+    """Return the reading of parts added up: what a source says of a group it splits."""
+    if len(readings) == 1:
+        return readings[0]
+    minima = [r.minimum for r in readings if r.minimum is not None]
+    maxima = [r.maximum for r in readings]
+    points = [r.point for r in readings if r.point is not None]
+    return Reading(
+        minimum=sum(minima) if minima else None,
+        maximum=None if any(m is None for m in maxima) else sum(m for m in maxima if m),
+        point=sum(points) if points else None,
+        how=" + ".join(f"({r.how})" for r in readings),
+        from_table=any(r.from_table for r in readings),
+        fallback=any(r.fallback for r in readings),
+    )
+
+
+def _accounts(
+    group: Group, members: Sequence[Figure], weighed: _Weighed, policy: Policy
+) -> list[_Account]:
+    """Return the complete (not partial) accounts of a group, one per figure or per claimant.
+
+    In a group merged from competing accounts each claimant's figures are one account: per
+    subject its lowest figure, added over the subjects it describes (the UN's 19 civilians and 3
+    fighters are one account of 22 against a belligerent's "about 30 fighters").
+    """
+    complete = [f for f in members if not f.partial]
+    by_claimant: dict[str, dict[Group, list[Figure]]] = {}
+    if group.is_merged:
+        for f in complete:
+            by_claimant.setdefault(f.claimant, {}).setdefault(group_of(f.subject), []).append(f)
+        units = []
+        for subjects in by_claimant.values():
+            picked = []
+            for _, figs in sorted(subjects.items(), key=lambda item: item[0].sort_key):
+                picked.append(min(figs, key=lambda f: (_minimum_key(f, policy), f.id)))
+            units.append(picked)
+    else:
+        units = [[f] for f in complete]
+    found = []
+    for figs in units:
+        found.append(
+            _Account(
+                figures=tuple(figs),
+                reading=_add([read_count(f.value, policy) for f in figs]),
+                vague=all(f.value.kind is CountKind.VAGUE for f in figs),
+                adversary=all(_adversary(f, weighed) for f in figs),
+                interested=all(_interested(f, weighed) for f in figs),
+            )
+        )
+    return found
+
+
+def _minimum_key(figure: Figure, policy: Policy) -> int:
+    found = read_count(figure.value, policy).minimum
+    return 10**18 if found is None else found
+
+
+def _adversary(figure: Figure, weighed: _Weighed) -> bool:
+    return is_adversary_claim(
+        figure, weighed.claimants.get(figure.claimant), weighed.actors, event=weighed.event
+    )
+
+
+def _interested(figure: Figure, weighed: _Weighed) -> bool:
+    claimant = weighed.claimants.get(figure.claimant)
+    return claimant is not None and is_party_run_authority(
+        claimant, weighed.actors, event_parties(weighed.event)
+    )
+
+
+def _overlap(a: Reading, b: Reading) -> bool:
+    a_low, b_low = a.minimum or 0, b.minimum or 0
+    return (b.maximum is None or a_low <= b.maximum) and (a.maximum is None or b_low <= a.maximum)
+
+
+@frozen(kw_only=True)
+class _Tiers:
+    """A group's accounts ranked: numeric first, then vague, then a policy's fallback."""
+
+    pool: list[_Account]
+    kind: str
+    set_aside: list[_Account]
+    contradicting: list[_Account]
+
+
+def _tiers(accounts: Sequence[_Account]) -> _Tiers:
+    with_min = [a for a in accounts if a.reading.minimum is not None]
+    numeric = [a for a in with_min if not a.vague and not a.reading.fallback]
+    vague = [a for a in with_min if a.vague]
+    fallback = [a for a in with_min if a.reading.fallback and not a.vague]
+    if numeric:
+        contradicting = [
+            v for v in vague if not any(_overlap(v.reading, n.reading) for n in numeric)
+        ]
+        return _Tiers(
+            pool=numeric, kind="stated", set_aside=[*vague, *fallback], contradicting=contradicting
+        )
+    if vague:
+        return _Tiers(pool=vague, kind="vague", set_aside=fallback, contradicting=[])
+    return _Tiers(pool=fallback, kind="fallback", set_aside=[], contradicting=[])
+
+
+def _floor(members: Sequence[Figure], policy: Policy) -> tuple[int, tuple[str, ...]] | None:
+    """Return the highest minimum of the group's partial counts (a floor), with its figures."""
+    partial = [(f, read_count(f.value, policy).minimum) for f in members if f.partial]
+    numbered = [(f, n) for f, n in partial if n is not None]
+    if not numbered:
+        return None
+    top = max(n for _, n in numbered)
+    return top, _ids(f for f, n in numbered if n == top)
+
+
+def _tier_note(tiers: _Tiers) -> str:
+    notes = []
+    if tiers.kind == "stated" and tiers.set_aside:
+        listed = ", ".join(a.label for a in tiers.set_aside)
+        notes.append(f"set aside, as a figure that states a number outranks them: {listed}")
+    if tiers.kind == "fallback":
+        listed = ", ".join(a.label for a in tiers.pool)
+        notes.append(f"no figure states a minimum, so the policy's fallback is used: {listed}")
+    return "".join(f"; {n}" for n in notes)
+
+
+def _with_floor(
+    value: int | None, ids: tuple[str, ...], reason: str, floor: tuple[int, tuple[str, ...]] | None
+) -> tuple[int | None, tuple[str, ...], str]:
+    if floor is None:
+        return value, ids, reason
+    n, partial = floor
+    if value is None:
+        return (
+            n,
+            partial,
+            f"only partial counts give a number: a floor of {n} ({', '.join(partial)})",
+        )
+    if n > value:
+        return (
+            n,
+            partial,
+            f"{reason}; raised to the floor {n} of a partial count ({', '.join(partial)})",
+        )
+    return value, ids, f"{reason}; partial count(s) {', '.join(partial)} ({n}) are a floor below it"
+
+
+def _group_value(
+    group: Group,
+    members: Sequence[Figure],
+    weighed: _Weighed,
+    value: int | None,
+    chosen: Sequence[_Account],
+    reason: str,
+    fallback: bool,
+) -> GroupValue:
+    accounts = weighed.merged.get(group)
+    if accounts is not None:
+        reason = f"{accounts.reason}; {reason}"
+    ids = tuple(sorted({i for a in chosen for i in a.ids}))
+    return GroupValue(
+        group=group.label,
+        value=value,
+        figures=ids,
+        considered=_ids(members),
+        reason=reason,
+        fallback=ids if fallback else (),
+    )
+
+
+def acled_fatalities(
+    event: Event,
+    claimants: Claimants,
+    policy: Policy,
+    *,
+    actors: Mapping[str, Actor] | Iterable[Actor] = (),
+) -> Derived:
     """Return ACLED's fatality count for ``event`` under ``policy``, explained.
 
-    Per victim group, the lowest minimum of any death figure of event scope, whoever stated it
-    (belligerents included, as ACLED's "lowest reported" means reported by any source); vague
-    terms and "up to N" read by the policy; the event's count is the groups' sum, a total beside
-    its parts counting once; 0 when no figure gives a number. ``claimants`` is accepted for a
-    uniform signature; ACLED's rule does not weigh who stated a figure.
+    Per victim group (competing accounts of the same dead merged into one,
+    :mod:`eventcode.rules.accounts`), the lowest minimum of any standing, complete death figure of
+    event scope, whoever stated it (belligerents included, as ACLED's "lowest reported" means
+    reported by any source). Figures that state a number rank first: a vague term sets the count
+    only when nothing numeric does, and a policy's fallback for "up to N" only when nothing else
+    gives a minimum. In a merged group each claimant's figures are one account, added over the
+    subjects it describes. Partial counts are floors: a partial count above the group's value
+    raises it. The event's count is the groups' sum, a total beside its parts counting once; 0
+    when no figure gives a number. ``claimants`` (and ``actors``, for countries) tell the
+    accounts apart.
     """
-    del claimants  # ACLED's lowest figure comes from any source
-    figures, _ = death_figures(event)
-    if not figures:
+    weighed = _weigh(event, claimants, actors_by_id(actors))
+    if not weighed.groups:
         return _none_derived()
     groups: list[GroupValue] = []
     values: dict[Group, tuple[int, tuple[str, ...]]] = {}
-    for group, members in _grouped(figures).items():
-        readings = _read_all(members, policy)
-        numbered = [(f, r.minimum, r) for f, r in readings if r.minimum is not None]
-        if not numbered:
-            groups.append(
-                GroupValue(
-                    group=group.label,
-                    value=None,
-                    figures=(),
-                    considered=_ids(members),
-                    reason=f"no figure gives a minimum ({_unnumbered(readings)})",
-                )
-            )
-            continue
-        lowest = min(n for _, n, _ in numbered)
-        chosen = [(f, r) for f, n, r in numbered if n == lowest]
-        ids = _ids(f for f, _ in chosen)
-        how = "; ".join(f"{f.id} ({f.basis.value}, {f.claimant}): {r.how}" for f, r in chosen)
-        others = len(numbered) - len(chosen)
-        reason = f"lowest minimum {lowest}: {how}"
-        if others:
-            reason += f"; {others} higher figure(s) not taken"
-        groups.append(
-            GroupValue(
-                group=group.label,
-                value=lowest,
-                figures=ids,
-                considered=_ids(members),
-                reason=reason,
-            )
+    for group, members in weighed.groups.items():
+        tiers = _tiers(_accounts(group, members, weighed, policy))
+        floor = _floor(members, policy)
+        chosen: list[_Account] = []
+        lowest: int | None = None
+        if tiers.pool:
+            lowest = min(a.reading.minimum or 0 for a in tiers.pool)
+            chosen = [a for a in tiers.pool if a.reading.minimum == lowest]
+            how = "; ".join(a.describe() for a in chosen)
+            reason = f"lowest minimum {lowest}: {how}"
+            others = len(tiers.pool) - len(chosen)
+            if others:
+                reason += f"; {others} higher figure(s) not taken"
+            reason += _tier_note(tiers)
+        else:
+            listed = "; ".join(f"{f.id}: {read_count(f.value, policy).how}" for f in members)
+            reason = f"no figure gives a minimum ({listed})"
+        value, _, reason = _with_floor(lowest, (), reason, floor)
+        found = _group_value(
+            group, members, weighed, value, chosen, reason, tiers.kind == "fallback"
         )
-        values[group] = (lowest, ids)
+        if floor is not None and value == floor[0] and (lowest is None or floor[0] > lowest):
+            found = attrs.evolve(found, figures=floor[1])
+        groups.append(found)
+        if value is not None:
+            values[group] = (value, found.figures)
     return _explained(groups, values)
 
 
@@ -196,95 +428,115 @@ class _GroupEstimate:
     high: GroupValue
 
 
-def _reliable(
-    members: Sequence[Figure], claimants: Mapping[str, Claimant], policy: Policy
-) -> tuple[list[Figure], str]:
-    """Return the group's reliable figures and a note on what was left out or let in."""
-    claims = [f for f in members if is_adversary_claim(f, claimants.get(f.claimant))]
+def _reliable(accounts: Sequence[_Account], policy: Policy) -> tuple[list[_Account], str]:
+    """Return the group's reliable accounts and a note on what was left out or let in."""
+    claims = [a for a in accounts if a.adversary]
     if not claims:
-        return list(members), ""
-    listed = ", ".join(f.id for f in claims)
+        return list(accounts), ""
+    listed = ", ".join(a.label for a in claims)
     if policy.admit_adversary_claims:
-        return list(members), f"; adversary claims admitted by policy {policy.name}: {listed}"
-    others = [f for f in members if f not in claims]
-    if any(read_count(f.value, policy).upper is not None for f in others):
+        return list(accounts), f"; adversary claims admitted by policy {policy.name}: {listed}"
+    others = [a for a in accounts if not a.adversary]
+    if any(a.reading.upper is not None for a in others):
         return others, f"; left out as a belligerent's claims about its adversary: {listed}"
     return list(
-        members
+        accounts
     ), f"; only a belligerent's claims about its adversary give numbers, so used: {listed}"
 
 
+def _rank(account: _Account, policy: Policy) -> int:
+    rank = _RELIABILITY[account.basis]
+    if policy.interested_authorities and account.interested:
+        return max(rank, _RELIABILITY[Basis.CLAIMED])
+    return rank
+
+
 def _estimate_group(
-    group: Group, members: Sequence[Figure], claimants: Mapping[str, Claimant], policy: Policy
+    group: Group, members: Sequence[Figure], weighed: _Weighed, policy: Policy
 ) -> _GroupEstimate:
-    reliable, note = _reliable(members, claimants, policy)
-    readings = _read_all(reliable, policy)
-    considered = _ids(members)
+    reliable, note = _reliable(_accounts(group, members, weighed, policy), policy)
+    tiers = _tiers(reliable)
+    floor = _floor(members, policy)
+    note += _tier_note(tiers)
 
-    def value(
-        kind: str, found: int | None, figs: list[tuple[Figure, Reading]], why: str
-    ) -> GroupValue:
+    def value(kind: str, found: int | None, chosen: list[_Account], why: str) -> GroupValue:
         if found is None:
-            return GroupValue(
-                group=group.label,
-                value=None,
-                figures=(),
-                considered=considered,
-                reason=f"{kind}: no reliable figure gives one ({_unnumbered(readings)}){note}",
-            )
-        detail = "; ".join(f"{f.id} ({f.basis.value}): {r.how}" for f, r in figs)
-        return GroupValue(
-            group=group.label,
-            value=found,
-            figures=_ids(f for f, _ in figs),
-            considered=considered,
-            reason=f"{kind} {found}, {why}: {detail}{note}",
+            listed = "; ".join(a.describe() for a in reliable) or "none"
+            reason = f"{kind}: no reliable figure gives one ({listed}){note}"
+        else:
+            detail = "; ".join(a.describe() for a in chosen)
+            reason = f"{kind} {found}, {why}: {detail}{note}"
+        final, ids, reason = _with_floor(found, (), reason, floor)
+        result = _group_value(
+            group, members, weighed, final, chosen, reason, tiers.kind == "fallback"
         )
+        if floor is not None and final == floor[0] and (found is None or floor[0] > found):
+            result = attrs.evolve(result, figures=ids)
+        return result
 
-    minima = [(f, r) for f, r in readings if r.minimum is not None]
-    low_n = min((r.minimum for _, r in minima if r.minimum is not None), default=None)
+    pool = tiers.pool
+    low_n = min((a.reading.minimum for a in pool if a.reading.minimum is not None), default=None)
     low = value(
-        "low",
-        low_n,
-        [(f, r) for f, r in minima if r.minimum == low_n],
-        "the lowest reliable minimum",
+        "low", low_n, [a for a in pool if a.reading.minimum == low_n], "the lowest reliable minimum"
     )
-    uppers = [(f, r) for f, r in readings if r.upper is not None]
-    high_n = max((r.upper for _, r in uppers if r.upper is not None), default=None)
+    # A vague figure compatible with numeric ones raises no ceiling; a stated maximum does.
+    ceiling = [
+        a
+        for a in reliable
+        if not (a.vague and a in tiers.set_aside and a not in tiers.contradicting)
+    ]
+    uppers = [a for a in ceiling if a.reading.upper is not None]
+    high_n = max((a.reading.upper for a in uppers if a.reading.upper is not None), default=None)
     stated = "the highest reliable maximum (a figure with no maximum counts its point)"
-    high = value("high", high_n, [(f, r) for f, r in uppers if r.upper == high_n], stated)
+    high = value("high", high_n, [a for a in uppers if a.reading.upper == high_n], stated)
     points = sorted(
-        ((f, r) for f, r in readings if r.point is not None),
-        key=lambda fr: (_RELIABILITY[fr[0].basis], fr[1].point, fr[0].id),
+        (a for a in pool if a.reading.point is not None),
+        key=lambda a: (_rank(a, policy), a.reading.point, a.label),
     )
     if points:
-        f, r = points[0]
-        why = f"the figure of the most reliable basis ({f.basis.value}; lower on a tie)"
-        best = value("best", r.point, [(f, r)], why)
+        top = points[0]
+        why = f"the figure of the most reliable basis ({top.basis.value}"
+        if (
+            policy.interested_authorities
+            and top.interested is False
+            and any(a.interested for a in points[1:])
+        ):
+            why += f"; a party-run authority's count ranks after it under policy {policy.name}"
+        why += "; numeric before vague; lower on a tie)"
+        best = value("best", top.reading.point, [top], why)
     else:
         best = value("best", None, [], "")
     return _GroupEstimate(low=low, best=best, high=high)
 
 
-def ucdp_estimates(event: Event, claimants: Claimants, policy: Policy) -> UcdpEstimates:
+def ucdp_estimates(
+    event: Event,
+    claimants: Claimants,
+    policy: Policy,
+    *,
+    actors: Mapping[str, Actor] | Iterable[Actor] = (),
+) -> UcdpEstimates:
     """Return UCDP-style best, low and high for ``event`` under ``policy``, explained.
 
-    Per victim group: low is the lowest reliable minimum, high the highest reliable maximum (a
-    figure with no maximum counts its point), best the point of the figure of most reliable basis
-    (reported, then estimated, then claimed; the lower on a tie). "Reliable" leaves out a
-    belligerent's claims about its adversary (:func:`is_adversary_claim`) unless the policy
-    admits them or they are the group's only figures with a number (the explanation says which).
-    A group with no number counts 0. The event's values are sums over groups, a total beside its
-    parts counting once, so ``low <= best <= high``.
+    Per victim group (competing accounts merged, each claimant's figures one account): low is the
+    lowest reliable minimum, high the highest reliable maximum (a figure with no maximum counts
+    its point), best the point of the figure of most reliable basis (reported, then estimated,
+    then claimed; a range's named most likely point; numeric before vague; the lower on a tie).
+    Under a policy with ``interested_authorities`` a party-run authority's count ranks with the
+    claims. "Reliable" leaves out a belligerent's claims about its adversary
+    (:func:`is_adversary_claim`) unless the policy admits them or they are the group's only
+    figures with a number (the explanation says which). A vague figure compatible with numeric
+    ones sets nothing; partial counts are floors. A group with no number counts 0. The event's
+    values are sums over groups, a total beside its parts counting once, so
+    ``low <= best <= high``.
     """
-    figures, _ = death_figures(event)
-    if not figures:
+    weighed = _weigh(event, claimants, actors_by_id(actors))
+    if not weighed.groups:
         none = _none_derived()
         return UcdpEstimates(best=none, low=none, high=none)
-    by_id = _claimant_map(claimants)
     estimates = [
-        (group, _estimate_group(group, members, by_id, policy))
-        for group, members in _grouped(figures).items()
+        (group, _estimate_group(group, members, weighed, policy))
+        for group, members in weighed.groups.items()
     ]
 
     def derived(pick: Callable[[_GroupEstimate], GroupValue]) -> Derived:
@@ -322,17 +574,22 @@ class EventDerivation:
 
 
 def derive_event(
-    event: Event, claimants: Claimants, policy: Policy | str | None = None
+    event: Event,
+    claimants: Claimants,
+    policy: Policy | str | None = None,
+    *,
+    actors: Mapping[str, Actor] | Iterable[Actor] = (),
 ) -> EventDerivation:
     """Return the ACLED fatalities and UCDP-style estimates of one event under ``policy``."""
     chosen = get_policy(policy)
     by_id = _claimant_map(claimants)
+    parties = actors_by_id(actors)
     _, left_out = death_figures(event)
     return EventDerivation(
         event=event.id,
         policy=chosen.name,
-        acled_fatalities=acled_fatalities(event, by_id, chosen),
-        ucdp=ucdp_estimates(event, by_id, chosen),
+        acled_fatalities=acled_fatalities(event, by_id, chosen, actors=parties),
+        ucdp=ucdp_estimates(event, by_id, chosen, actors=parties),
         left_out=left_out,
     )
 
@@ -346,4 +603,5 @@ def derive(dataset: Dataset, policy: Policy | str | None = None) -> list[EventDe
     """
     chosen = get_policy(policy)
     by_id = _claimant_map(dataset.claimants)
-    return [derive_event(event, by_id, chosen) for event in dataset.events]
+    actors = actors_by_id(dataset.actors)
+    return [derive_event(event, by_id, chosen, actors=actors) for event in dataset.events]

@@ -15,7 +15,9 @@ class GroupValue:
 
     ``group`` labels the group (``rus-mil/combatants``, ``rus-mil (all)``, ``all victims``);
     ``value`` is ``None`` when no figure of the group gives a number; ``figures`` are the ids the
-    value came from, ``considered`` every death figure of the group that was weighed.
+    value came from, ``considered`` every death figure of the group that was weighed;
+    ``fallback`` the figures whose number is the policy's fallback for a count that states no
+    minimum ("up to N"), not something the source said.
     """
 
     group: str
@@ -23,16 +25,20 @@ class GroupValue:
     figures: tuple[str, ...]
     considered: tuple[str, ...]
     reason: str
+    fallback: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the group's value as a JSON-ready dictionary."""
-        return {
+        """Return the group's value as a JSON-ready dictionary (``fallback`` only when used)."""
+        found: dict[str, Any] = {
             "group": self.group,
             "value": self.value,
             "figures": list(self.figures),
             "considered": list(self.considered),
             "reason": self.reason,
         }
+        if self.fallback:
+            found["fallback"] = list(self.fallback)
+        return found
 
 
 @frozen(kw_only=True)

@@ -9,7 +9,8 @@ A figure's group is its subject. Three levels:
 
 An actor's value is the larger of its total and the sum of its parts; the event's value is the
 larger of the event total and the sum of the actor values and actor-less parts. Groups at the
-same level with different subjects are taken not to overlap.
+same level with different subjects are taken not to overlap, except where competing accounts
+merge them (:mod:`eventcode.rules.accounts`): a merged group is added once, at the event level.
 """
 
 from __future__ import annotations
@@ -25,20 +26,32 @@ __all__ = ["Combined", "Group", "combine", "group_of"]
 
 @frozen
 class Group:
-    """A victim group: an actor id and/or a victim category (``None`` for a total)."""
+    """A victim group: an actor id and/or a victim category (``None`` for a total).
+
+    A group merged from competing accounts (:mod:`eventcode.rules.accounts`) has no actor or
+    category of its own and lists its ``members``: it is one set of victims, added once.
+    """
 
     actor: str | None
     category: str | None
+    members: tuple[Group, ...] = ()
 
     @property
     def sort_key(self) -> tuple[str, str]:
         """A key that orders groups (``None`` sorts first)."""
+        if self.members:
+            return (self.members[0].actor or "", "~" + " ".join(m.label for m in self.members))
         return (self.actor or "", self.category or "")
+
+    @property
+    def is_merged(self) -> bool:
+        """True for a group merged from competing accounts of the same victims."""
+        return bool(self.members)
 
     @property
     def is_event_total(self) -> bool:
         """True for the group of every victim of the event."""
-        return self.actor is None and self.category is None
+        return self.actor is None and self.category is None and not self.members
 
     @property
     def is_actor_total(self) -> bool:
@@ -47,7 +60,12 @@ class Group:
 
     @property
     def label(self) -> str:
-        """A short human label: ``rus-mil/combatants``, ``rus-mil (all)``, ``all victims``."""
+        """A short label: ``rus-mil/combatants``, ``rus-mil (all)``, ``all victims``.
+
+        A merged group reads ``one group: ukr-civ/civilians | ukr-mil/combatants``.
+        """
+        if self.members:
+            return "one group: " + " | ".join(m.label for m in self.members)
         if self.actor is None:
             return "all victims" if self.category is None else self.category
         return f"{self.actor} (all)" if self.category is None else f"{self.actor}/{self.category}"
@@ -120,7 +138,7 @@ def combine(values: Mapping[Group, tuple[int, tuple[str, ...]]]) -> Combined:
     top.extend(
         (g.label, v, ids)
         for g, (v, ids) in sorted(values.items(), key=lambda item: item[0].sort_key)
-        if g.actor is None and g.category is not None
+        if g.actor is None and (g.category is not None or g.is_merged)
     )
     value, ids, why = _pick("event", values.get(Group(None, None)), top)
     reasons.append(why)

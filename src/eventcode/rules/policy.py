@@ -61,7 +61,10 @@ class Policy:
     "up to N" stated alone (``None``: such a count has no minimum); ``approximate_tolerance``
     widens "about N" when intervals are compared; ``divergence_ratio`` is the ratio of two
     overlapping figures' points above which they diverge; ``admit_adversary_claims`` is UCDP's
-    switch for counting a belligerent's claims about its adversary as reliable.
+    switch for counting a belligerent's claims about its adversary as reliable;
+    ``interested_authorities`` treats a party-run authority (a health ministry or local authority
+    that speaks for a party to the war) as interested: its counts rank after hedged estimates
+    when best is chosen (they still count for low and high).
     """
 
     name: str
@@ -73,6 +76,7 @@ class Policy:
     approximate_tolerance: float = 0.1
     divergence_ratio: float = 2.0
     admit_adversary_claims: bool = False
+    interested_authorities: bool = False
 
     def __attrs_post_init__(self) -> None:
         if self.divergence_ratio < 1:
@@ -106,6 +110,7 @@ class Policy:
             "approximate_tolerance": self.approximate_tolerance,
             "divergence_ratio": self.divergence_ratio,
             "admit_adversary_claims": self.admit_adversary_claims,
+            "interested_authorities": self.interested_authorities,
         }
 
 
@@ -118,6 +123,7 @@ _KEYS = frozenset(
         "approximate_tolerance",
         "divergence_ratio",
         "admit_adversary_claims",
+        "interested_authorities",
     }
 )
 

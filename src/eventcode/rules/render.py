@@ -35,10 +35,10 @@ def derivations_to_dict(results: Sequence[EventDerivation], policy: Policy) -> d
 def _event_text(result: EventDerivation) -> list[str]:
     lines = [f"{result.event} (policy {result.policy})"]
     named = [
-        ("ACLED fatalities", result.acled_fatalities),
-        ("UCDP best", result.ucdp.best),
-        ("UCDP low", result.ucdp.low),
-        ("UCDP high", result.ucdp.high),
+        (f"ACLED fatalities (policy {result.policy})", result.acled_fatalities),
+        (f"UCDP best (policy {result.policy})", result.ucdp.best),
+        (f"UCDP low (policy {result.policy})", result.ucdp.low),
+        (f"UCDP high (policy {result.policy})", result.ucdp.high),
     ]
     for label, derived in named:
         why = derived.explanation

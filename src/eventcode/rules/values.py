@@ -23,9 +23,11 @@ class Reading:
 
     ``minimum`` is the least the count asserts (``None``: it asserts none); ``maximum`` the most
     it allows (``None``: no ceiling); ``point`` the single number that represents it (``None``
-    when it has no minimum). ``point`` is always ``minimum`` under the shipped rules: the least
-    the source asserts. ``from_table`` is True when a number came from the policy's vague-term
-    table rather than from the text; ``how`` says in words how the numbers were read.
+    when it has no minimum): the minimum, except for a range whose source names its most likely
+    point and for "nearly N" (N). ``from_table`` is True when a number came from the policy's
+    vague-term table rather than from the text; ``fallback`` is True when the minimum is the
+    policy's fallback for a count that states none ("up to N"); ``how`` says in words how the
+    numbers were read.
     """
 
     minimum: int | None
@@ -33,6 +35,7 @@ class Reading:
     point: int | None
     how: str
     from_table: bool = False
+    fallback: bool = False
 
     @property
     def upper(self) -> int | None:
@@ -65,6 +68,7 @@ def _upper_bound(n: int, policy: Policy, stated: str) -> Reading:
         how=f"{stated}: no stated minimum; policy {policy.name} falls back to {term!r} = "
         f"{fallback}, capped at {n}: minimum {low}, maximum {n}",
         from_table=True,
+        fallback=True,
     )
 
 
@@ -104,33 +108,52 @@ def _vague(count: Count, policy: Policy) -> Reading:
     )
 
 
+def _nearly(n: int, policy: Policy) -> Reading:
+    low = _widen(n, policy.approximate_tolerance)[0]
+    return Reading(
+        minimum=low,
+        maximum=n,
+        point=n,
+        how=f"nearly {n}: at most {n} and within the {policy.name} policy's tolerance of it: "
+        f"minimum {low}, maximum {n}",
+    )
+
+
 def read_count(count: Count, policy: Policy) -> Reading:
     """Return what ``policy`` reads in ``count``: minimum, maximum, point and the reason.
 
-    exact N: N for all three. range L-H: minimum and point L, maximum H. lower bound N: minimum
-    and point N, no maximum. upper bound N: maximum N and no minimum, unless the policy falls
-    back to a vague term capped at N. approximate N: N for all three (its tolerance applies only
-    to :func:`interval`). vague: the stated bounds if any, else the policy's table value as
-    minimum and point with no maximum; an unnumbered term (``casualties``) or a term the table
-    lacks gives nothing. unknown: nothing.
+    exact N: N for all three. range L-H: minimum L, maximum H, point the source's most likely
+    value if it names one, else L. lower bound N: minimum and point N (N+1 when ``strict``: "more
+    than N"), no maximum. upper bound N: maximum N (N-1 when ``strict``: "fewer than N") and no
+    minimum, unless the policy falls back to a vague term capped at the maximum. nearly N:
+    maximum and point N, minimum N less the policy's tolerance. approximate N: N for all three
+    (its tolerance applies only to :func:`interval`). vague: the stated bounds if any, else the
+    policy's table value as minimum and point with no maximum; an unnumbered term
+    (``casualties``) or a term the table lacks gives nothing. unknown: nothing.
     """
     kind, low, high = count.kind, count.low, count.high
     if kind in (CountKind.EXACT, CountKind.APPROXIMATE) and low is not None:
         word = "exact" if kind is CountKind.EXACT else "approximate"
         return Reading(minimum=low, maximum=low, point=low, how=f"{word} {low}")
     if kind is CountKind.RANGE and low is not None and high is not None:
-        return Reading(
-            minimum=low,
-            maximum=high,
-            point=low,
-            how=f"range {low}-{high}: minimum {low}, maximum {high}",
-        )
+        likely = count.most_likely
+        if likely is not None and low <= likely <= high:
+            how = f"range {low}-{high} most likely {likely}: minimum {low}, maximum {high}"
+            return Reading(minimum=low, maximum=high, point=likely, how=how)
+        how = f"range {low}-{high}: minimum {low}, maximum {high}"
+        return Reading(minimum=low, maximum=high, point=low, how=how)
     if kind is CountKind.LOWER_BOUND and low is not None:
-        return Reading(
-            minimum=low, maximum=None, point=low, how=f"at least {low}: minimum {low}, no maximum"
-        )
+        if count.strict:
+            how = f"more than {low}: minimum {low + 1}, no maximum"
+            return Reading(minimum=low + 1, maximum=None, point=low + 1, how=how)
+        how = f"at least {low}: minimum {low}, no maximum"
+        return Reading(minimum=low, maximum=None, point=low, how=how)
     if kind is CountKind.UPPER_BOUND and high is not None:
+        if count.strict:
+            return _upper_bound(max(high - 1, 0), policy, f"fewer than {high}")
         return _upper_bound(high, policy, f"up to {high}")
+    if kind is CountKind.NEARLY and high is not None:
+        return _nearly(high, policy)
     if kind is CountKind.VAGUE:
         return _vague(count, policy)
     if kind is CountKind.UNKNOWN:
@@ -147,15 +170,16 @@ def interval(count: Count, policy: Policy) -> tuple[int, int | None] | None:
     """Return the interval of numbers ``count`` allows under ``policy`` (``None``: no number).
 
     The high end ``None`` means no ceiling. exact N: (N, N); approximate N: N widened by the
-    policy's tolerance; range: (L, H); lower bound: (N, None); upper bound: (0, N) -- the
-    policy's fallback minimum is a reading for derived counts, not something the source said;
+    policy's tolerance; range: (L, H); lower bound: (N, None), (N+1, None) when strict; upper
+    bound: (0, N), (0, N-1) when strict -- the policy's fallback minimum is a reading for derived
+    counts, not something the source said; nearly N: (N less the tolerance, N);
     vague: from the reading (table value as the low end, no ceiling); unknown: ``None``.
     """
     kind = count.kind
     if kind is CountKind.APPROXIMATE and count.low is not None:
         return _widen(count.low, policy.approximate_tolerance)
     if kind is CountKind.UPPER_BOUND and count.high is not None:
-        return (0, count.high)
+        return (0, max(count.high - 1, 0) if count.strict else count.high)
     if kind is CountKind.VAGUE and count.low is None and count.high is not None:
         term = count.term
         if term is not None and policy.is_unnumbered(term):
