@@ -96,3 +96,51 @@ def test_a_1_0_file_still_reads_and_is_written_as_1_1(tmp_path: Path) -> None:
     dataset = eventcode.read(write_json(tmp_path / "old.json", data))
     assert {f.code for f in eventcode.validate(dataset).findings} == {"R002", "R004"}
     assert eventcode.dumps(dataset).startswith('{\n  "format_version": "1.1"')
+
+
+def test_attributions_about_and_statement_spans_round_trip(tmp_path: Path) -> None:
+    data = makiivka_data()
+    strike = _strike(data)
+    strike["attributions"] = [
+        {"actor": "ukr-mil", "claimant": "ukr-stratcom", "basis": "claimed"},
+        {
+            "actor": "ukr-mil",
+            "role": "actor1",
+            "inter": 1,
+            "claimant": "rus-mod",
+            "basis": "reported",
+            "stated_on": {"start": "2023-01-01", "end": "2023-01-02", "precision": "days"},
+        },
+    ]
+    strike["figures"][0]["stated_on"] = {
+        "start": "2023-01-01",
+        "end": "2023-01-03",
+        "precision": "days",
+    }
+    data["events"][1]["about"] = strike["id"]
+    dataset = eventcode.read(write_json(tmp_path / "in.json", data))
+    text = eventcode.dumps(dataset)
+    assert eventcode.loads(text) == dataset
+    assert eventcode.dumps(eventcode.loads(text)) == text
+    assert isinstance(dataset.events[0].figures[0].stated_on, eventcode.DateSpan)
+    assert dataset.events[0].attributions[1].role is eventcode.ActorRole.ACTOR1
+
+
+def test_attribution_and_about_references_resolve_or_are_s302(tmp_path: Path) -> None:
+    data = makiivka_data()
+    strike = _strike(data)
+    strike["attributions"] = [{"actor": "nobody", "claimant": "no-one", "basis": "claimed"}]
+    data["events"][1]["about"] = "no-such-event"
+    found = sorted(path or "" for code, path, _ in _findings(tmp_path, data) if code == "S302")
+    assert found == [
+        "$.events[0].attributions[0].actor",
+        "$.events[0].attributions[0].claimant",
+        "$.events[1].about",
+    ]
+
+
+def test_a_statement_date_of_the_wrong_shape_is_one_s102(tmp_path: Path) -> None:
+    data = makiivka_data()
+    _strike(data)["figures"][0]["stated_on"] = 20230101
+    found = [(code, path) for code, path, _ in _findings(tmp_path, data) if code.startswith("S")]
+    assert found == [("S102", "$.events[0].figures[0].stated_on")]

@@ -102,6 +102,7 @@ _VOCABULARY_USES = {
     "victim_category": [("Subject", "category")],
     "claimant_kind": [("Claimant", "kind")],
     "victim_relation": [("VictimGroup", "relation")],
+    "actor_role": [("Attribution", "role")],
     "date_precision": [("DateSpan", "precision")],
     "place_precision": [("Place", "precision")],
 }

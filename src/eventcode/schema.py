@@ -52,9 +52,12 @@ class _Builder:
         self.defs: dict[str, Any] = {}
 
     def type_schema(self, tp: Any, constraints: dict[str, Any]) -> dict[str, Any]:
-        if _is_optional(tp):
-            (inner,) = [a for a in get_args(tp) if a is not NoneType]
-            return {"anyOf": [self.type_schema(inner, constraints), {"type": "null"}]}
+        if get_origin(tp) in (UnionType, Union):
+            inner = [a for a in get_args(tp) if a is not NoneType]
+            options = [self.type_schema(a, constraints) for a in inner]
+            if NoneType in get_args(tp):
+                options.append({"type": "null"})
+            return {"anyOf": options}
         if get_origin(tp) is tuple:
             return {"type": "array", "items": self.type_schema(get_args(tp)[0], constraints)}
         if attrs.has(tp):
@@ -118,7 +121,10 @@ def _count_rules() -> list[dict[str, Any]]:
             {"properties": {"low": num, "high": num}, "required": ["low", "high"]},
         ),
         rule(["lower_bound"], {"properties": {"low": num, "high": absent}, "required": ["low"]}),
-        rule(["upper_bound"], {"properties": {"high": num, "low": absent}, "required": ["high"]}),
+        rule(
+            ["upper_bound", "nearly"],
+            {"properties": {"high": num, "low": absent}, "required": ["high"]},
+        ),
         rule(["vague"], {"properties": {"term": {"type": "string"}}, "required": ["term"]}),
         rule(["unknown"], {"properties": {"low": absent, "high": absent, "term": absent}}),
     ]

@@ -36,6 +36,8 @@ from eventcode.model import (
     FORMAT_VERSION,
     AcledClass,
     Actor,
+    ActorRole,
+    Attribution,
     Basis,
     Claimant,
     ClaimantKind,
@@ -422,7 +424,7 @@ def _figures(
         value=draw(counts()),
         basis=draw(st.sampled_from(Basis)),
         claimant=draw(st.sampled_from(list(claimant_ids))),
-        stated_on=draw(st.none() | dates()),
+        stated_on=draw(st.none() | dates() | date_spans()),
         scope=scope,
         period=draw(date_spans()) if scope is Scope.CUMULATIVE else None,
         partial=draw(st.booleans()),
@@ -476,6 +478,31 @@ def _event_actors(actor_ids: Sequence[str]) -> st.SearchStrategy[EventActor]:
 
 
 @st.composite
+def _attributions(
+    draw: st.DrawFn,
+    actor_ids: Sequence[str],
+    claimant_ids: Sequence[str],
+    document_ids: Sequence[str],
+) -> Attribution:
+    evidence = None
+    cite: bool = draw(st.booleans())
+    if cite and document_ids:
+        evidence = Evidence(
+            document=draw(st.sampled_from(list(document_ids))), phrase=draw(texts(min_size=1))
+        )
+    return Attribution(
+        actor=draw(st.sampled_from(list(actor_ids))),
+        role=draw(st.sampled_from(ActorRole)),
+        inter=draw(_inters()),
+        claimant=draw(st.sampled_from(list(claimant_ids))),
+        basis=draw(st.sampled_from(Basis)),
+        stated_on=draw(st.none() | dates() | date_spans()),
+        evidence=evidence,
+        notes=draw(st.none() | texts()),
+    )
+
+
+@st.composite
 def _victim_groups(draw: st.DrawFn, figure_ids: Sequence[str]) -> tuple[VictimGroup, ...]:
     """Draw victim groups over an event's figures: two or more each, a figure in one at most."""
     if len(figure_ids) < 2:
@@ -526,6 +553,11 @@ def _events(
         used.add(figure.id)
         later.append(figure)
     groups = draw(_victim_groups([f.id for f in later]))
+    attributed: tuple[Attribution, ...] = ()
+    if actor_ids and claimant_ids:
+        attributed = tuple(
+            draw(st.lists(_attributions(actor_ids, claimant_ids, document_ids), max_size=3))
+        )
     cited: list[str] = []
     if document_ids:
         cited = draw(st.lists(st.sampled_from(list(document_ids)), unique=True, max_size=3))
@@ -550,6 +582,7 @@ def _events(
         civilian_targeting=False if battle else draw(st.booleans()),
         figures=tuple(reversed(later)),
         victim_groups=groups,
+        attributions=attributed,
         documents=tuple(cited),
         tags=tuple(draw(st.lists(texts(min_size=1, max_size=12), max_size=3))),
         notes=draw(st.none() | texts()),
@@ -628,6 +661,9 @@ def _datasets(
                 exclude_figure_ids=figure_ids,
             )
         )
+        about: bool = draw(st.booleans())
+        if coded and about:  # a statement about an earlier event
+            event = attrs.evolve(event, about=draw(st.sampled_from([e.id for e in coded])))
         event_ids.add(event.id)
         figure_ids.update(f.id for f in event.figures)
         coded.append(event)

@@ -1,4 +1,4 @@
-"""Dates against each other: figures stated before their event, events after their reports."""
+"""Dates against each other: when figures were stated, when events happened and were reported."""
 
 from __future__ import annotations
 
@@ -7,24 +7,49 @@ from collections.abc import Iterator
 from eventcode.checks.context import Context
 from eventcode.findings import Finding, make_finding
 from eventcode.jsonpath import join_index, join_key
-from eventcode.model import Event, Scope
+from eventcode.model import DateSpan, Event, Figure, Scope, span_of
 
 __all__ = ["date_findings"]
 
 
+def _said(span: DateSpan) -> str:
+    if span.end is None or span.end == span.start:
+        return f"on {span.start.isoformat()}"
+    return f"within {span.start.isoformat()}..{span.last.isoformat()}"
+
+
+def _after_publication(
+    figure: Figure, index: int, path: str, event: Event, context: Context
+) -> Iterator[Finding]:
+    if figure.stated_on is None or figure.evidence is None:
+        return
+    document = context.documents.get(figure.evidence.document)
+    if document is None or document.published is None:
+        return
+    said = span_of(figure.stated_on)
+    if said.start > document.published:
+        yield make_finding(
+            "R016",
+            f"figure {figure.id!r} was stated {_said(said)}, after document "
+            f"{document.id!r} that carries it was published on {document.published.isoformat()}",
+            path=join_key(join_index(join_key(path, "figures"), index), "stated_on"),
+            event=event.id,
+            related=(figure.id, document.id),
+        )
+
+
 def date_findings(event: Event, path: str, context: Context) -> Iterator[Finding]:
-    """Report figures stated before the event began, and documents published before it."""
+    """Report figures stated before the event or after their document, and early documents."""
     start = event.date.start
     for index, figure in enumerate(event.figures):
-        if (
-            figure.scope is Scope.EVENT
-            and figure.stated_on is not None
-            and figure.stated_on < start
-        ):
+        said = None if figure.stated_on is None else span_of(figure.stated_on)
+        # A span counts as before the event only when all of it is: "early January" may
+        # include the day of a 5 January strike.
+        if figure.scope is Scope.EVENT and said is not None and said.last < start:
             yield make_finding(
                 "R006",
-                f"figure {figure.id!r} was stated on {figure.stated_on.isoformat()}, before the "
-                f"event began on {start.isoformat()}",
+                f"figure {figure.id!r} was stated {_said(said)}, before the event began on "
+                f"{start.isoformat()}",
                 path=join_key(join_index(join_key(path, "figures"), index), "stated_on"),
                 event=event.id,
                 related=(figure.id,),

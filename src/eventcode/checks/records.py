@@ -105,11 +105,19 @@ def _place_findings(place: Place, path: str) -> Iterator[Finding]:
         yield make_finding("S203", f"place {place.name!r} has only one coordinate", path=path)
 
 
+def _stated_on_years(figure: Figure, path: str) -> Iterator[Finding]:
+    when = figure.stated_on
+    if isinstance(when, DateSpan):
+        yield from _span_findings(when, path)
+    else:
+        yield from _year_findings(when, path)
+
+
 def figure_findings(figure: Figure, path: str, event: str | None = None) -> Iterator[Finding]:
     """Report the inconsistencies of one figure."""
     found: list[Finding] = [
         *count_findings(figure.value, join_key(path, "value")),
-        *_year_findings(figure.stated_on, join_key(path, "stated_on")),
+        *_stated_on_years(figure, join_key(path, "stated_on")),
     ]
     if figure.subject.actor is None and figure.subject.category is None:
         found.append(

@@ -71,6 +71,19 @@ def record_links(
                 refer("actor", participant.actor, f"{name}[{index}].actor", name)
         for index, document in enumerate(record.documents):
             refer("document", document, f"documents[{index}]", "documents")
+        if record.about is not None:
+            refer("event", record.about, "about", "about")
+        for index, attribution in enumerate(record.attributions):
+            rel = f"attributions[{index}]"
+            refer("actor", attribution.actor, f"{rel}.actor", "attributions")
+            refer("claimant", attribution.claimant, f"{rel}.claimant", "attributions")
+            if attribution.evidence is not None:
+                refer(
+                    "document",
+                    attribution.evidence.document,
+                    f"{rel}.evidence.document",
+                    "attributions",
+                )
         for index, figure in enumerate(record.figures):
             fig_path = join_index(join_key(item.path, "figures"), index)
             steps.append(("define", "figure", figure.id, fig_path))

@@ -30,6 +30,7 @@ from eventcode.checks.fields import constraint_tests
 from eventcode.findings import Finding, make_finding
 from eventcode.jsonpath import join_index, join_key
 from eventcode.model.constraints import constraints_of
+from eventcode.model.dates import DateSpan
 from eventcode.model.vocabulary import VOCABULARIES
 
 __all__ = ["BadValue", "WrongType", "converter", "describe_json_type", "shape_findings"]
@@ -230,6 +231,28 @@ def _attrs_hook(conv: Converter, cls: type, strict_keys: bool) -> Callable[[Any,
     return structure
 
 
+def _is_statement_date(cls: Any) -> bool:
+    """Match ``date | DateSpan`` (optionally with None): a day as text, or a span object."""
+    args = set(get_args(cls)) - {type(None)}
+    return get_origin(cls) in (UnionType, Union) and args == {date, DateSpan}
+
+
+def _statement_date_hook(conv: Converter, cls: Any) -> Callable[[Any, type], Any]:
+    structure_span = conv.get_structure_hook(DateSpan)
+    optional = type(None) in get_args(cls)
+
+    def structure(value: Any, _: type) -> Any:
+        if value is None and optional:
+            return None
+        if type(value) is str:
+            return _structure_date(value, date)
+        if type(value) is dict:
+            return structure_span(value, DateSpan)
+        raise WrongType("a date (YYYY-MM-DD) or a date span object", value)
+
+    return structure
+
+
 def _is_optional(cls: Any) -> bool:
     args = get_args(cls)
     return len(args) == 2 and type(None) in args and get_origin(cls) in (UnionType, Union)
@@ -267,6 +290,9 @@ def converter(*, strict_keys: bool = True) -> Converter:
     for enum_class in VOCABULARIES:
         conv.register_structure_hook(enum_class, _enum_hook(enum_class))
     conv.register_unstructure_hook(date, date.isoformat)
+    conv.register_structure_hook_factory(
+        _is_statement_date, lambda t: _statement_date_hook(conv, t)
+    )
     conv.register_structure_hook_factory(_is_optional, lambda t: _optional_hook(conv, t))
     conv.register_structure_hook_factory(_is_homogeneous_tuple, lambda t: _tuple_hook(conv, t))
     conv.register_structure_hook_factory(attrs.has, lambda t: _attrs_hook(conv, t, strict_keys))

@@ -1,13 +1,22 @@
 """The record model: frozen attrs values for events, actors, places, documents and figures."""
 
 from eventcode.model.dataset import FORMAT_VERSION, Dataset
-from eventcode.model.dates import DateSpan
-from eventcode.model.events import AcledCell, AcledClass, Coding, Event, EventActor, VictimGroup
+from eventcode.model.dates import DateSpan, StatedOn, span_of
+from eventcode.model.events import (
+    AcledCell,
+    AcledClass,
+    Attribution,
+    Coding,
+    Event,
+    EventActor,
+    VictimGroup,
+)
 from eventcode.model.figures import Evidence, Figure, Subject
 from eventcode.model.parties import Actor, Claimant, Document
 from eventcode.model.places import Place
 from eventcode.model.values import Count
 from eventcode.model.vocabulary import (
+    ActorRole,
     Basis,
     ClaimantKind,
     CountKind,
@@ -24,6 +33,8 @@ __all__ = [
     "AcledCell",
     "AcledClass",
     "Actor",
+    "ActorRole",
+    "Attribution",
     "Basis",
     "Claimant",
     "ClaimantKind",
@@ -41,9 +52,11 @@ __all__ = [
     "Place",
     "PlacePrecision",
     "Scope",
+    "StatedOn",
     "Status",
     "Subject",
     "VictimCategory",
     "VictimGroup",
     "VictimRelation",
+    "span_of",
 ]

@@ -8,7 +8,7 @@ from attrs import frozen
 
 from eventcode.model.vocabulary import DatePrecision
 
-__all__ = ["DateSpan"]
+__all__ = ["DateSpan", "StatedOn", "span_of"]
 
 
 @frozen(kw_only=True)
@@ -37,3 +37,12 @@ class DateSpan:
     def ucdp_date_prec(self) -> int:
         """UCDP GED's ``date_prec`` for this span."""
         return self.precision.ucdp_date_prec
+
+
+#: When a statement was made: a day, or a span with its precision ("early April 2022").
+StatedOn = date | DateSpan
+
+
+def span_of(when: StatedOn) -> DateSpan:
+    """Return a statement date as a span: a day is a one-day span."""
+    return when if isinstance(when, DateSpan) else DateSpan(start=when)

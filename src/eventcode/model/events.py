@@ -7,15 +7,16 @@ from datetime import date
 from attrs import field, frozen
 
 from eventcode.model.constraints import CAMEO_EVENT_PATTERN, ID_PATTERN, constrain
-from eventcode.model.dates import DateSpan
-from eventcode.model.figures import Figure
+from eventcode.model.dates import DateSpan, StatedOn
+from eventcode.model.figures import Evidence, Figure
 from eventcode.model.places import Place
-from eventcode.model.vocabulary import VictimRelation
+from eventcode.model.vocabulary import ActorRole, Basis, VictimRelation
 
 __all__ = [
     "ACLED_EVENT_ID_PATTERN",
     "AcledCell",
     "AcledClass",
+    "Attribution",
     "Coding",
     "Event",
     "EventActor",
@@ -74,6 +75,26 @@ class EventActor:
 
 
 @frozen(kw_only=True)
+class Attribution:
+    """Who did it, according to whom: one claimant's attribution of an event's actor.
+
+    ``actor`` is an actor id; ``role`` the side it is named for (``actor1``, the perpetrator, by
+    default); ``inter`` its ACLED actor type in this event (``None``: the actor's default);
+    ``claimant`` who attributes it, on what ``basis``, when (``stated_on``) and where
+    (``evidence``). Attributions of one role that name different actors are a dispute.
+    """
+
+    actor: str = field(metadata=constrain(pattern=ID_PATTERN))
+    role: ActorRole = ActorRole.ACTOR1
+    inter: int | None = field(default=None, metadata=constrain(minimum=1, maximum=8))
+    claimant: str = field(metadata=constrain(pattern=ID_PATTERN))
+    basis: Basis
+    stated_on: StatedOn | None = None
+    evidence: Evidence | None = None
+    notes: str | None = None
+
+
+@frozen(kw_only=True)
 class VictimGroup:
     """A coder's statement about which figures of an event count which victims.
 
@@ -104,7 +125,9 @@ class Event:
     or both may be set. ``actor1``/``actor2`` and the associated actors of each side carry their
     ACLED actor type for this event; ``documents`` are document ids; ``figures`` everything the
     sources say was counted; ``victim_groups`` what the coder states about which figures count
-    the same victims (see :class:`VictimGroup`).
+    the same victims (see :class:`VictimGroup`); ``attributions`` who did it according to whom
+    (:class:`Attribution`), where sources disagree; ``about`` the id of the event a statement
+    event is about ("X accuses Y of the strike").
     """
 
     id: str = field(metadata=constrain(pattern=ID_PATTERN))
@@ -119,6 +142,8 @@ class Event:
     civilian_targeting: bool = False
     figures: tuple[Figure, ...] = ()
     victim_groups: tuple[VictimGroup, ...] = ()
+    attributions: tuple[Attribution, ...] = ()
+    about: str | None = field(default=None, metadata=constrain(pattern=ID_PATTERN))
     documents: tuple[str, ...] = field(default=(), metadata=constrain(pattern=ID_PATTERN))
     tags: tuple[str, ...] = field(default=(), metadata=constrain(min_length=1))
     notes: str | None = None

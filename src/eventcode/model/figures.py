@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from attrs import field, frozen
 
 from eventcode.model.constraints import ID_PATTERN, QUANTITY_PATTERN, constrain
-from eventcode.model.dates import DateSpan
+from eventcode.model.dates import DateSpan, StatedOn
 from eventcode.model.values import Count
 from eventcode.model.vocabulary import Basis, Scope, Status, VictimCategory
 
@@ -35,7 +33,9 @@ class Figure:
     """A figure: a statement that some count had some value, by someone, on some day.
 
     ``quantity`` names what is counted (``killed``, ``wounded``, ``munitions_struck``; see
-    ``data/quantities.json``); ``claimant`` is a claimant id; ``stated_on`` the day it was said;
+    ``data/quantities.json``); ``claimant`` is a claimant id; ``stated_on`` the day it was said
+    (a date), or the span within which it was said, with its precision ("early April 2022": a
+    :class:`DateSpan`);
     ``scope`` says whether it counts this event or a cumulative total over ``period``;
     ``partial`` marks a count that is incomplete by construction (bodies seen at one site, one
     hospital's dead, a toll "so far"): a floor under the toll, never the toll;
@@ -50,7 +50,7 @@ class Figure:
     value: Count
     basis: Basis
     claimant: str = field(metadata=constrain(pattern=ID_PATTERN))
-    stated_on: date | None = None
+    stated_on: StatedOn | None = None
     scope: Scope = Scope.EVENT
     period: DateSpan | None = None
     partial: bool = False

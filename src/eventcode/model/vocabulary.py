@@ -13,6 +13,7 @@ from eventcode._data import data_json
 
 __all__ = [
     "VOCABULARIES",
+    "ActorRole",
     "Basis",
     "ClaimantKind",
     "CountKind",
@@ -91,6 +92,13 @@ class ClaimantKind(StrEnum):
     OTHER = "other"
 
 
+class ActorRole(StrEnum):
+    """The side of an event an attribution names an actor for."""
+
+    ACTOR1 = "actor1"
+    ACTOR2 = "actor2"
+
+
 class VictimRelation(StrEnum):
     """What a coder states about the figures of a victim group: same people, or distinct."""
 
@@ -166,6 +174,7 @@ VOCABULARIES: dict[type[StrEnum], str] = {
     VictimCategory: "victim_category",
     ClaimantKind: "claimant_kind",
     VictimRelation: "victim_relation",
+    ActorRole: "actor_role",
     DatePrecision: "date_precision",
     PlacePrecision: "place_precision",
 }
