@@ -91,7 +91,8 @@ def test_stakes_name_only_known_quantities() -> None:
     assert stake_of("killed") is Stake.LOSS
     assert stake_of("munitions_intercepted") is Stake.LOSS
     assert stake_of("munitions_struck") is Stake.SUCCESS
-    assert stake_of("crowd_size") is None
+    assert stake_of("crowd_size") is Stake.SIZE
+    assert stake_of("munitions_launched") is None
     for quantity in death_quantities():
         assert stake_of(quantity) is Stake.LOSS
 

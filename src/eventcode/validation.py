@@ -9,12 +9,14 @@ from typing import Any, NamedTuple
 
 from attrs import frozen
 
+from eventcode.checks.attribution import attribution_findings
 from eventcode.checks.codebook import (
     actor_codebook_findings,
     document_codebook_findings,
     event_codebook_findings,
 )
 from eventcode.checks.context import Context
+from eventcode.checks.crowds import crowd_findings
 from eventcode.checks.dates import date_findings
 from eventcode.checks.duplicates import DuplicateEvents, event_signature
 from eventcode.checks.fields import field_findings
@@ -22,6 +24,8 @@ from eventcode.checks.figures import figure_relation_findings
 from eventcode.checks.places import PlaceSpellings, Spot
 from eventcode.checks.records import document_findings, event_findings
 from eventcode.checks.references import Links, Namespace, ReferenceIndex, record_links
+from eventcode.checks.revisions import revision_findings
+from eventcode.checks.statements import StatementOrder, Timeline, timeline_of
 from eventcode.findings import Finding, Severity
 from eventcode.io.formats import Format
 from eventcode.io.records import SECTION_OF, RecordItem, Unloaded
@@ -131,6 +135,9 @@ def _record_findings(item: RecordItem, context: Context) -> Iterator[Finding]:
         yield from event_codebook_findings(record, item.path, context)
         yield from figure_relation_findings(record, item.path, context)
         yield from date_findings(record, item.path, context)
+        yield from revision_findings(record, item.path)
+        yield from attribution_findings(record, item.path, context)
+        yield from crowd_findings(record, item.path, context)
     elif isinstance(record, Actor):
         yield from actor_codebook_findings(record, item.path)
     elif isinstance(record, Document):
@@ -148,6 +155,7 @@ class CheckedRecord(NamedTuple):
     place: tuple[str, Spot] | None  # an event's place name and spot
     signature: int | None  # an event's probable-duplicate signature
     links: Links
+    timeline: Timeline | None = None  # an event's days and the event it is about
 
 
 def check_record(
@@ -167,7 +175,7 @@ def check_record(
     # report those problems alone, as loading does, rather than judge it or lean on it.
     record = item.record
     found = list(field_findings(record, item.path)) if constraints else []
-    place = signature = None
+    place = signature = timeline = None
     if not found:
         context.add(record)
         found.extend(_record_findings(item, context))
@@ -175,13 +183,14 @@ def check_record(
             if record.place is not None:
                 place = (record.place.name, Spot.of(record.place))
             signature = event_signature(record)
+            timeline = timeline_of(record)
     line = item.line
     if file is None:
         found = [f.at(line=line) if f.location.line is None else f for f in found]
     else:
         found = [f.at(line=f.location.line or line, file=file) for f in found]
     links = record_links(item, resolved)
-    return CheckedRecord(line, item.path, record.id, found, place, signature, links)
+    return CheckedRecord(line, item.path, record.id, found, place, signature, links, timeline)
 
 
 class CrossChecks:
@@ -191,6 +200,7 @@ class CrossChecks:
         self._references = ReferenceIndex()
         self._spellings = PlaceSpellings()
         self._duplicates = DuplicateEvents()
+        self._statements = StatementOrder()
 
     def add(self, checked: CheckedRecord) -> list[Finding]:
         """Return the record's findings, then those it raises against the records before."""
@@ -203,6 +213,8 @@ class CrossChecks:
             found.extend(
                 self._duplicates.add_signature(checked.signature, checked.record_id, path, line)
             )
+        if checked.timeline is not None:
+            found.extend(self._statements.add(checked.record_id, checked.timeline, path, line))
         found.extend(self._references.add_links(checked.links))
         return found
 

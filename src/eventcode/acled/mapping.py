@@ -56,6 +56,8 @@ from eventcode.model import (
 )
 from eventcode.model.events import AcledCell
 from eventcode.rules import Policy, acled_fatalities
+from eventcode.rules.attribution import UNIDENTIFIED_TYPE, attributed_actor
+from eventcode.rules.crowds import CROWD_TAG_PREFIX, crowd_tag
 
 __all__ = [
     "ACLED_CLAIMANT",
@@ -158,6 +160,37 @@ def _name(role: EventActor | None, lookups: Lookups) -> str:
     return actor.name if actor is not None else role.actor
 
 
+def _country_name(country: codebooks.AcledCountry | None) -> str | None:
+    return None if country is None else country.name
+
+
+def _perpetrator(
+    event: Event, actor1: EventActor, lookups: Lookups, country: codebooks.AcledCountry | None
+) -> tuple[str, int]:
+    """Return actor1's name and type: as coded, or by the attribution export rule."""
+    found = attributed_actor(event, lookups.claimants, _country_name(country))
+    coded = _inter(actor1, lookups)
+    if found is None:
+        assert coded is not None
+        return _name(actor1, lookups), coded
+    if found.actor is None:
+        return found.name or "", found.inter or UNIDENTIFIED_TYPE
+    role = EventActor(actor=found.actor, inter=found.inter)
+    inter = _inter(role, lookups)
+    if inter is None:
+        inter = coded if found.actor == actor1.actor and coded is not None else UNIDENTIFIED_TYPE
+    return _name(role, lookups), inter
+
+
+def _tags(event: Event, lookups: Lookups, policy: Policy) -> list[str]:
+    """Return the event's tags, with the derived crowd-size tag when the coder wrote none."""
+    tags = list(event.tags)
+    if any(t.lower().startswith(CROWD_TAG_PREFIX) for t in tags):
+        return tags
+    derived = crowd_tag(event, lookups.claimants, policy)
+    return tags if derived is None else [*tags, derived.text]
+
+
 def _source_scale(event: Event, acled: AcledClass, lookups: Lookups) -> str:
     if acled.source_scale is not None:
         return acled.source_scale
@@ -203,12 +236,11 @@ def render_event(
     assert acled is not None
     assert place is not None
     assert actor1 is not None
-    country = _country(place)
     assert place.latitude is not None
     assert place.longitude is not None
     assert place.precision is not None
-    inter1 = _inter(actor1, lookups)
-    assert inter1 is not None
+    country = _country(place)
+    actor1_name, inter1 = _perpetrator(event, actor1, lookups, country)
     inter2 = _inter(event.actor2, lookups)
     day = _event_day(event.date).date()
     cells = {
@@ -219,7 +251,7 @@ def render_event(
         "disorder_type": acled.disorder_type,
         "event_type": acled.event_type,
         "sub_event_type": acled.sub_event_type,
-        "actor1": _name(actor1, lookups),
+        "actor1": actor1_name,
         "assoc_actor_1": join_list([_name(r, lookups) for r in event.assoc_actor1]),
         "inter1": render_inter(inter1, style.codes),
         "actor2": _name(event.actor2, lookups),
@@ -239,9 +271,11 @@ def render_event(
         "geo_precision": str(place.precision.acled_geo_precision),
         "source": join_list([_outlet(d, lookups) for d in event.documents]),
         "source_scale": _source_scale(event, acled, lookups),
-        "notes": with_disputes(event, lookups.claimants),
-        "fatalities": str(acled_fatalities(event, lookups.claimants, policy).value),
-        "tags": join_list(event.tags),
+        "notes": with_disputes(event, lookups.claimants, lookups.actors, _country_name(country)),
+        "fatalities": str(
+            acled_fatalities(event, lookups.claimants, policy, actors=lookups.actors).value
+        ),
+        "tags": join_list(_tags(event, lookups, policy)),
         "timestamp": _timestamp(event, acled, timestamp),
     }
     for kept in acled.cells:

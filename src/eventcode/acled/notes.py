@@ -10,23 +10,27 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from eventcode.model import Basis, Claimant, Count, CountKind, Event, Figure
-from eventcode.rules import death_figures, group_of
+from eventcode.model import Actor, Basis, Claimant, Count, CountKind, Event, Figure
+from eventcode.rules import account_groups, death_figures, group_of
+from eventcode.rules.attribution import attributed_actor, disputes
 
-__all__ = ["dispute_summary", "render_count", "with_disputes"]
+__all__ = ["attribution_summary", "dispute_summary", "render_count", "with_disputes"]
 
 
 def render_count(count: Count) -> str:
-    """Render a count in words: ``at least 63``, ``up to 10``, ``200-300``, ``dozens``."""
+    """Render a count in words: ``at least 63``, ``more than 200``, ``nearly 500``, ``dozens``."""
     kind = count.kind
     if kind in (CountKind.EXACT, CountKind.APPROXIMATE) and count.low is not None:
         return f"{'about ' if kind is CountKind.APPROXIMATE else ''}{count.low}"
     if kind is CountKind.LOWER_BOUND and count.low is not None:
-        return f"at least {count.low}"
+        return f"{'more than' if count.strict else 'at least'} {count.low}"
     if kind is CountKind.UPPER_BOUND and count.high is not None:
-        return f"up to {count.high}"
+        return f"{'fewer than' if count.strict else 'up to'} {count.high}"
+    if kind is CountKind.NEARLY and count.high is not None:
+        return f"nearly {count.high}"
     if kind is CountKind.RANGE and count.low is not None and count.high is not None:
-        return f"{count.low}-{count.high}"
+        likely = "" if count.most_likely is None else f" (most likely {count.most_likely})"
+        return f"{count.low}-{count.high}{likely}"
     if kind is CountKind.VAGUE and count.term:
         return count.term
     return "an unknown number"
@@ -42,12 +46,20 @@ def _clause(figure: Figure, claimants: Mapping[str, Claimant]) -> str:
     return f"{who} {verb} {what}"
 
 
-def dispute_summary(event: Event, claimants: Mapping[str, Claimant]) -> str | None:
-    """Return the sentence that notes the event's disputed death figures, or ``None``."""
+def dispute_summary(
+    event: Event, claimants: Mapping[str, Claimant], actors: Mapping[str, Actor] | None = None
+) -> str | None:
+    """Return the sentence that notes the event's disputed death figures, or ``None``.
+
+    Competing accounts of one set of dead (``eventcode.rules.account_groups``) are one group.
+    """
     kept, _ = death_figures(event)
+    merged = account_groups(event, kept, claimants, actors or {})
+    member_of = {m: a.group for a in merged for m in a.members}
     groups: dict[object, list[Figure]] = {}
     for figure in kept:
-        groups.setdefault(group_of(figure.subject), []).append(figure)
+        subject = group_of(figure.subject)
+        groups.setdefault(member_of.get(subject, subject), []).append(figure)
     disputed = {
         f.id
         for members in groups.values()
@@ -60,10 +72,39 @@ def dispute_summary(event: Event, claimants: Mapping[str, Claimant]) -> str | No
     return "; ".join(clauses) + "."
 
 
-def with_disputes(event: Event, claimants: Mapping[str, Claimant]) -> str:
-    """Return the event's notes followed by its dispute summary (if any), as one cell."""
-    summary = dispute_summary(event, claimants)
-    notes = event.notes or ""
-    if summary is None:
-        return notes
-    return f"{notes} {summary}" if notes else summary
+def attribution_summary(
+    event: Event, claimants: Mapping[str, Claimant], country_name: str | None = None
+) -> str | None:
+    """Return the sentence that notes a disputed perpetrator, or ``None``."""
+    found = attributed_actor(event, claimants, country_name)
+    if found is None or not found.disputed:
+        return None
+    clauses = []
+    for actor, named in sorted(disputes(event).items()):
+        who = ", ".join(_who(a.claimant, claimants) for a in named)
+        clauses.append(f"{who} attributed it to {actor}")
+    return "Perpetrator disputed: " + "; ".join(clauses) + "."
+
+
+def _who(claimant_id: str, claimants: Mapping[str, Claimant]) -> str:
+    claimant = claimants.get(claimant_id)
+    return claimant.name if claimant is not None else claimant_id
+
+
+def with_disputes(
+    event: Event,
+    claimants: Mapping[str, Claimant],
+    actors: Mapping[str, Actor] | None = None,
+    country_name: str | None = None,
+) -> str:
+    """Return the event's notes followed by its dispute summaries (if any), as one cell.
+
+    The summaries name the disputed death figures and, where claimants disagree about who did it,
+    the attributions.
+    """
+    parts = [
+        event.notes or "",
+        dispute_summary(event, claimants, actors or {}) or "",
+        attribution_summary(event, claimants, country_name) or "",
+    ]
+    return " ".join(p for p in parts if p)

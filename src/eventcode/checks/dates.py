@@ -54,6 +54,7 @@ def date_findings(event: Event, path: str, context: Context) -> Iterator[Finding
                 event=event.id,
                 related=(figure.id,),
             )
+        yield from _after_publication(figure, index, path, event, context)
     for index, document_id in enumerate(event.documents):
         document = context.documents.get(document_id)
         if document is None or document.published is None:

@@ -13,6 +13,7 @@ from eventcode.rules.accounts import account_groups
 from eventcode.rules.basis import expected_basis
 from eventcode.rules.compare import ComparisonKind, compare
 from eventcode.rules.derive import acled_fatalities, death_quantities
+from eventcode.rules.revisions import revisions
 
 __all__ = ["figure_relation_findings"]
 
@@ -132,7 +133,10 @@ def _describe(figure: Figure, context: Context) -> str:
 
 def _disagreements(event: Event, path: str, context: Context) -> Iterator[Finding]:
     rules = context.policy
-    figures = [f for f in event.figures if f.scope is Scope.EVENT and f.revised_by is None]
+    superseded = revisions(
+        event, follow_cross_claimant=rules.cross_claimant_revisions == "supersede"
+    ).superseded
+    figures = [f for f in event.figures if f.scope is Scope.EVENT and f.id not in superseded]
     for i, first in enumerate(figures):
         for second in figures[i + 1 :]:
             if first.quantity != second.quantity or first.subject != second.subject:

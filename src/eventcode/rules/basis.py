@@ -19,6 +19,7 @@ from attrs import field, frozen
 
 from eventcode.model import Actor, Basis, Claimant, ClaimantKind, Event, Figure
 from eventcode.rules._data import rules_toml
+from eventcode.rules.crowds import crowd_side
 from eventcode.rules.speakers import (
     actors_by_id,
     event_parties,
@@ -32,10 +33,11 @@ __all__ = ["ExpectedBasis", "Stake", "expected_basis", "stake_of"]
 
 
 class Stake(StrEnum):
-    """What a quantity is to the subject it counts: a loss or a success."""
+    """What a quantity is to the subject it counts: a loss, a success, or a size (a crowd)."""
 
     LOSS = "loss"
     SUCCESS = "success"
+    SIZE = "size"
 
 
 @cache
@@ -107,6 +109,25 @@ def _residents(
     return ExpectedBasis(allowed=allowed, reason=reason)
 
 
+def _size(
+    figure: Figure, claimant: Claimant, by_id: Mapping[str, Actor], event: Event | None
+) -> ExpectedBasis | None:
+    """Return the expectation for a size (a crowd): organisers claim, others report or estimate."""
+    subject = figure.subject.actor
+    crowd = {subject} if event is None else set(crowd_side(event, figure))
+    if claimant.speaks_for is not None and claimant.speaks_for in crowd:
+        reason = (
+            f"{claimant.id} speaks for {_name(by_id, claimant.speaks_for)}, of the crowd it "
+            f"counts: an organiser's {figure.quantity} is a claim"
+        )
+        return ExpectedBasis(allowed={Basis.CLAIMED}, reason=reason)
+    if claimant.speaks_for is None or is_authority(claimant):
+        who = "an authority" if is_authority(claimant) else "a source with no side"
+        reason = f"{claimant.id} is {who} counting a crowd: reported or estimated"
+        return ExpectedBasis(allowed=_NO_SIDE, reason=reason)
+    return None
+
+
 def _belligerent(
     figure: Figure, claimant: Claimant, by_id: Mapping[str, Actor], country: str | None
 ) -> ExpectedBasis | None:
@@ -116,7 +137,7 @@ def _belligerent(
     if subject is None and not own:
         return None
     stake = stake_of(figure.quantity)
-    if stake is None:
+    if stake is None or stake is Stake.SIZE:
         return None
     admits = own == (stake is Stake.LOSS)
     what = "losses" if stake is Stake.LOSS else "successes"
@@ -174,6 +195,8 @@ def expected_basis(
     """
     by_id = actors_by_id(actors)
     place_country = None if event is None or event.place is None else event.place.country
+    if stake_of(figure.quantity) is Stake.SIZE:
+        return _size(figure, claimant, by_id, event)
     found = _residents(figure, claimant, by_id, event)
     if found is not None:
         return found

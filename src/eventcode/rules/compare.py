@@ -88,9 +88,10 @@ def compare(first: Figure, second: Figure, policy: Policy) -> Comparison:
     **incomparable**. Whether the two figures are about
     the same event, quantity and subject is the caller's concern.
     """
-    span_a, span_b = interval(first.value, policy), interval(second.value, policy)
-    point_a = read_count(first.value, policy).point
-    point_b = read_count(second.value, policy).point
+    span_a = interval(first.value, policy, first.quantity)
+    span_b = interval(second.value, policy, second.quantity)
+    point_a = read_count(first.value, policy, first.quantity).point
+    point_b = read_count(second.value, policy, second.quantity).point
 
     def result(kind: ComparisonKind, ratio: float | None, reason: str) -> Comparison:
         return Comparison(

@@ -8,19 +8,18 @@ and not revised by a later figure are weighed; they are grouped by victim group
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from functools import cache
 from typing import Any
 
 import attrs
 from attrs import frozen
 
-from eventcode._data import data_json
 from eventcode.model import Actor, Basis, Claimant, CountKind, Dataset, Event, Figure, Scope, Status
 from eventcode.rules.accounts import Accounts, account_groups
 from eventcode.rules.explain import Derived, Explanation, GroupValue, LeftOut
 from eventcode.rules.groups import Group, combine, group_of
-from eventcode.rules.policy import Policy
+from eventcode.rules.policy import Policy, death_quantities
 from eventcode.rules.policy import policy as get_policy
+from eventcode.rules.revisions import revisions
 from eventcode.rules.speakers import (
     actors_by_id,
     event_parties,
@@ -49,32 +48,35 @@ NO_DEATH_FIGURE = "no death figure of event scope: 0"
 _RELIABILITY = {Basis.REPORTED: 0, Basis.ESTIMATED: 1, Basis.CLAIMED: 2}
 
 
-@cache
-def death_quantities() -> frozenset[str]:
-    """Return the quantities that count dead people (``deaths: true`` in quantities.json)."""
-    table: dict[str, dict[str, Any]] = data_json("quantities.json")["quantities"]
-    return frozenset(name for name, entry in table.items() if entry.get("deaths") is True)
-
-
-def _left_out_reason(figure: Figure) -> str | None:
+def _left_out_reason(figure: Figure, superseded: Mapping[str, str]) -> str | None:
     if figure.quantity not in death_quantities():
         if figure.quantity == "casualties":
             return "casualties (killed and wounded unsplit) is never a death count"
         return f"{figure.quantity} is not a death count"
     if figure.scope is not Scope.EVENT:
         return f"a {figure.scope.value} figure never counts toward one event"
-    if figure.status is Status.REVISED:
-        later = f" by {figure.revised_by}" if figure.revised_by else ""
-        return f"revised{later}: only the current figure counts"
+    if figure.id in superseded:
+        return f"revised by {superseded[figure.id]}: only the current figure counts"
+    if figure.status is Status.REVISED and figure.revised_by is None:
+        return "revised, by no figure named: only the current figure counts"
     return None
 
 
-def death_figures(event: Event) -> tuple[tuple[Figure, ...], tuple[LeftOut, ...]]:
-    """Split an event's figures into those derived counts weigh and those left out (with why)."""
+def death_figures(
+    event: Event, policy: Policy | None = None
+) -> tuple[tuple[Figure, ...], tuple[LeftOut, ...]]:
+    """Split an event's figures into those derived counts weigh and those left out (with why).
+
+    A figure replaced by a later one (:func:`~eventcode.rules.revisions.revisions`) is left out;
+    figures in a revision loop stay, since none of them can be said to be the current one; a
+    figure revised by another claimant stays when ``policy`` keeps such figures standing.
+    """
+    follow = policy is None or policy.cross_claimant_revisions == "supersede"
+    superseded = revisions(event, follow_cross_claimant=follow).superseded
     kept: list[Figure] = []
     left: list[LeftOut] = []
     for figure in sorted(event.figures, key=lambda f: f.id):
-        reason = _left_out_reason(figure)
+        reason = _left_out_reason(figure, superseded)
         if reason is None:
             kept.append(figure)
         else:
@@ -141,9 +143,11 @@ class _Weighed:
     event: Event
 
 
-def _weigh(event: Event, claimants: Claimants, actors: Mapping[str, Actor]) -> _Weighed:
+def _weigh(
+    event: Event, claimants: Claimants, actors: Mapping[str, Actor], policy: Policy
+) -> _Weighed:
     by_id = _claimant_map(claimants)
-    figures, _ = death_figures(event)
+    figures, _ = death_figures(event, policy)
     every = [f for f in event.figures if f.quantity in death_quantities()]
     merged = {a.group: a for a in account_groups(event, every, by_id, actors)}
     member_of = {m: g for g, a in merged.items() for m in a.members}
@@ -374,7 +378,7 @@ def acled_fatalities(
     when no figure gives a number. ``claimants`` (and ``actors``, for countries) tell the
     accounts apart.
     """
-    weighed = _weigh(event, claimants, actors_by_id(actors))
+    weighed = _weigh(event, claimants, actors_by_id(actors), policy)
     if not weighed.groups:
         return _none_derived()
     groups: list[GroupValue] = []
@@ -530,7 +534,7 @@ def ucdp_estimates(
     values are sums over groups, a total beside its parts counting once, so
     ``low <= best <= high``.
     """
-    weighed = _weigh(event, claimants, actors_by_id(actors))
+    weighed = _weigh(event, claimants, actors_by_id(actors), policy)
     if not weighed.groups:
         none = _none_derived()
         return UcdpEstimates(best=none, low=none, high=none)
@@ -584,7 +588,7 @@ def derive_event(
     chosen = get_policy(policy)
     by_id = _claimant_map(claimants)
     parties = actors_by_id(actors)
-    _, left_out = death_figures(event)
+    _, left_out = death_figures(event, chosen)
     return EventDerivation(
         event=event.id,
         policy=chosen.name,

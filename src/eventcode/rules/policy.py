@@ -9,8 +9,10 @@ from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
+import attrs
 from attrs import field, frozen
 
+from eventcode._data import data_json
 from eventcode.rules._data import rules_toml
 
 __all__ = [
@@ -64,7 +66,11 @@ class Policy:
     switch for counting a belligerent's claims about its adversary as reliable;
     ``interested_authorities`` treats a party-run authority (a health ministry or local authority
     that speaks for a party to the war) as interested: its counts rank after hedged estimates
-    when best is chosen (they still count for low and high).
+    when best is chosen (they still count for low and high); ``cross_claimant_revisions`` says
+    whether a figure "revised" by another claimant's later figure gives way to it
+    (``supersede``) or stays a standing account (``stand``); ``vague_quantities`` names the
+    quantities besides death counts that the vague-term table and the "up to N" fallback apply
+    to (none in the shipped policies: "thousands" of protesters is no number).
     """
 
     name: str
@@ -77,8 +83,14 @@ class Policy:
     divergence_ratio: float = 2.0
     admit_adversary_claims: bool = False
     interested_authorities: bool = False
+    cross_claimant_revisions: str = "supersede"
+    vague_quantities: tuple[str, ...] = field(default=(), converter=_names)
 
     def __attrs_post_init__(self) -> None:
+        if self.cross_claimant_revisions not in ("supersede", "stand"):
+            raise ValueError(
+                f"policy {self.name}: cross_claimant_revisions must be 'supersede' or 'stand'"
+            )
         if self.divergence_ratio < 1:
             raise ValueError(f"policy {self.name}: divergence_ratio must be at least 1")
         if not 0 <= self.approximate_tolerance < 1:
@@ -88,6 +100,17 @@ class Policy:
             raise ValueError(
                 f"policy {self.name}: upper_bound_fallback {fallback!r} is not a term of its table"
             )
+
+    def for_quantity(self, quantity: str | None) -> Policy:
+        """Return the policy as it reads counts of ``quantity``.
+
+        The vague-term table and the "up to N" fallback apply to death counts and to the
+        policy's ``vague_quantities``; for any other quantity ("thousands" of protesters) the
+        returned policy has neither. ``None`` (quantity unknown) returns the policy itself.
+        """
+        if quantity is None or quantity in self.vague_quantities or quantity in death_quantities():
+            return self
+        return _without_table(self)
 
     def vague_value(self, term: str) -> int | None:
         """Return the number a vague term stands for, or ``None`` when the table has none."""
@@ -111,7 +134,26 @@ class Policy:
             "divergence_ratio": self.divergence_ratio,
             "admit_adversary_claims": self.admit_adversary_claims,
             "interested_authorities": self.interested_authorities,
+            "cross_claimant_revisions": self.cross_claimant_revisions,
+            "vague_quantities": list(self.vague_quantities),
         }
+
+
+@cache
+def death_quantities() -> frozenset[str]:
+    """Return the quantities that count dead people (``deaths: true`` in quantities.json)."""
+    table: dict[str, dict[str, Any]] = data_json("quantities.json")["quantities"]
+    return frozenset(name for name, entry in table.items() if entry.get("deaths") is True)
+
+
+@cache
+def _without_table(policy: Policy) -> Policy:
+    return attrs.evolve(
+        policy,
+        vague_table=f"{policy.vague_table} table, which is for death counts only; no",
+        vague_terms=(),
+        upper_bound_fallback=None,
+    )
 
 
 _KEYS = frozenset(
@@ -124,6 +166,8 @@ _KEYS = frozenset(
         "divergence_ratio",
         "admit_adversary_claims",
         "interested_authorities",
+        "cross_claimant_revisions",
+        "vague_quantities",
     }
 )
 

@@ -14,7 +14,7 @@ from attrs import frozen
 from eventcode.model import Count, CountKind
 from eventcode.rules.policy import Policy
 
-__all__ = ["Reading", "interval", "read_count"]
+__all__ = ["Reading", "interval", "read_count", "widen"]
 
 
 @frozen(kw_only=True)
@@ -109,7 +109,7 @@ def _vague(count: Count, policy: Policy) -> Reading:
 
 
 def _nearly(n: int, policy: Policy) -> Reading:
-    low = _widen(n, policy.approximate_tolerance)[0]
+    low = widen(n, policy.approximate_tolerance)[0]
     return Reading(
         minimum=low,
         maximum=n,
@@ -119,7 +119,7 @@ def _nearly(n: int, policy: Policy) -> Reading:
     )
 
 
-def read_count(count: Count, policy: Policy) -> Reading:
+def read_count(count: Count, policy: Policy, quantity: str | None = None) -> Reading:
     """Return what ``policy`` reads in ``count``: minimum, maximum, point and the reason.
 
     exact N: N for all three. range L-H: minimum L, maximum H, point the source's most likely
@@ -129,8 +129,11 @@ def read_count(count: Count, policy: Policy) -> Reading:
     maximum and point N, minimum N less the policy's tolerance. approximate N: N for all three
     (its tolerance applies only to :func:`interval`). vague: the stated bounds if any, else the
     policy's table value as minimum and point with no maximum; an unnumbered term
-    (``casualties``) or a term the table lacks gives nothing. unknown: nothing.
+    (``casualties``) or a term the table lacks gives nothing. unknown: nothing. The table and
+    the fallback apply to death counts only (:meth:`Policy.for_quantity`): give ``quantity`` to
+    read a count of anything else.
     """
+    policy = policy.for_quantity(quantity)
     kind, low, high = count.kind, count.low, count.high
     if kind in (CountKind.EXACT, CountKind.APPROXIMATE) and low is not None:
         word = "exact" if kind is CountKind.EXACT else "approximate"
@@ -161,23 +164,28 @@ def read_count(count: Count, policy: Policy) -> Reading:
     return _nothing(f"a {kind.value} count without the bounds its kind needs: no number")
 
 
-def _widen(n: int, tolerance: float) -> tuple[int, int]:
+def widen(n: int, tolerance: float) -> tuple[int, int]:
+    """Return N widened by a relative ``tolerance`` (exact arithmetic): "about N" as an interval."""
     t = Fraction(str(tolerance))
     return max(0, math.floor(n * (1 - t))), math.ceil(n * (1 + t))
 
 
-def interval(count: Count, policy: Policy) -> tuple[int, int | None] | None:
+def interval(
+    count: Count, policy: Policy, quantity: str | None = None
+) -> tuple[int, int | None] | None:
     """Return the interval of numbers ``count`` allows under ``policy`` (``None``: no number).
 
     The high end ``None`` means no ceiling. exact N: (N, N); approximate N: N widened by the
     policy's tolerance; range: (L, H); lower bound: (N, None), (N+1, None) when strict; upper
     bound: (0, N), (0, N-1) when strict -- the policy's fallback minimum is a reading for derived
     counts, not something the source said; nearly N: (N less the tolerance, N);
-    vague: from the reading (table value as the low end, no ceiling); unknown: ``None``.
+    vague: from the reading (table value as the low end, no ceiling); unknown: ``None``. As
+    for :func:`read_count`, ``quantity`` restricts the table to death counts.
     """
+    policy = policy.for_quantity(quantity)
     kind = count.kind
     if kind is CountKind.APPROXIMATE and count.low is not None:
-        return _widen(count.low, policy.approximate_tolerance)
+        return widen(count.low, policy.approximate_tolerance)
     if kind is CountKind.UPPER_BOUND and count.high is not None:
         return (0, max(count.high - 1, 0) if count.strict else count.high)
     if kind is CountKind.VAGUE and count.low is None and count.high is not None:
