@@ -337,3 +337,18 @@ def test_crowd_tags_read_as_documented() -> None:
     assert read_crowd_tag("crowd size=hundreds") == (100, 999)
     assert read_crowd_tag("crowd size=no report") == (0, None)
     assert read_crowd_tag("crowd size=a lot") is None
+
+
+def test_civilian_targeting_follows_the_exported_attribution() -> None:
+    misfire = Attribution(
+        actor="rebels", claimant="un", basis=Basis.REPORTED, civilian_targeting=False
+    )
+    strike = Attribution(
+        actor="army", claimant="rebel-hq", basis=Basis.CLAIMED, civilian_targeting=True
+    )
+    event = attack(killed("k", 12), attributions=(misfire, strike))
+    assert row(event)["civilian_targeting"] == ""  # the UN's word: a misfire, no targeting
+    silent = attrs.evolve(misfire, civilian_targeting=None)
+    assert row(attrs.evolve(event, attributions=(silent, strike)))["civilian_targeting"] == (
+        "Civilian targeting"  # the side-less claimant says nothing: the coded value stands
+    )

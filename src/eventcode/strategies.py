@@ -497,6 +497,7 @@ def _attributions(
         claimant=draw(st.sampled_from(list(claimant_ids))),
         basis=draw(st.sampled_from(Basis)),
         stated_on=draw(st.none() | dates() | date_spans()),
+        civilian_targeting=draw(st.none() | st.booleans()),
         evidence=evidence,
         notes=draw(st.none() | texts()),
     )

@@ -182,6 +182,15 @@ def _perpetrator(
     return _name(role, lookups), inter
 
 
+def _targeted(event: Event, lookups: Lookups, country: codebooks.AcledCountry | None) -> bool:
+    """Return civilian targeting: the exported attribution's word where it gives one."""
+    found = attributed_actor(event, lookups.claimants, _country_name(country))
+    if found is None or found.civilian_targeting is None:
+        return event.civilian_targeting
+    battle = event.acled is not None and event.acled.event_type == "Battles"
+    return found.civilian_targeting and not battle  # ACLED never marks a battle (C013)
+
+
 def _tags(event: Event, lookups: Lookups, policy: Policy) -> list[str]:
     """Return the event's tags, with the derived crowd-size tag when the coder wrote none."""
     tags = list(event.tags)
@@ -258,7 +267,7 @@ def render_event(
         "assoc_actor_2": join_list([_name(r, lookups) for r in event.assoc_actor2]),
         "inter2": render_inter(inter2, style.codes),
         "interaction": render_interaction(inter1, inter2, style.codes),
-        "civilian_targeting": render_civilian_targeting(event.civilian_targeting),
+        "civilian_targeting": render_civilian_targeting(_targeted(event, lookups, country)),
         "iso": "" if country is None or country.iso is None else str(country.iso),
         "region": "" if country is None else country.region,
         "country": "" if country is None else country.name,

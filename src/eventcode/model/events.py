@@ -81,7 +81,9 @@ class Attribution:
     ``actor`` is an actor id; ``role`` the side it is named for (``actor1``, the perpetrator, by
     default); ``inter`` its ACLED actor type in this event (``None``: the actor's default);
     ``claimant`` who attributes it, on what ``basis``, when (``stated_on``) and where
-    (``evidence``). Attributions of one role that name different actors are a dispute.
+    (``evidence``); ``civilian_targeting`` the claimant's word on whether civilians were the
+    target (an air strike on a hospital, or a misfired rocket: ``None`` when it says nothing).
+    Attributions of one role that name different actors are a dispute.
     """
 
     actor: str = field(metadata=constrain(pattern=ID_PATTERN))
@@ -90,6 +92,7 @@ class Attribution:
     claimant: str = field(metadata=constrain(pattern=ID_PATTERN))
     basis: Basis
     stated_on: StatedOn | None = None
+    civilian_targeting: bool | None = None
     evidence: Evidence | None = None
     notes: str | None = None
 

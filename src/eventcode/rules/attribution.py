@@ -10,7 +10,9 @@ The export rule (ACLED's practice for an unclear perpetrator, used by every ship
 - otherwise: "Unidentified Armed Group (<country>)", ACLED actor type 3, and the notes name the
   dispute.
 
-The sub-event type and CAMEO code stay as coded: they say what the evidence shows happened. Which
+The sub-event type and CAMEO code stay as coded: they say what the evidence shows happened.
+Civilian targeting follows the exported attribution where its claimants say whether civilians
+were the target (a misfired rocket did not target the hospital it hit), else stays as coded. Which
 ACLED actor types can take a role in each event type is data (``data/attribution_types.toml``).
 """
 
@@ -44,7 +46,9 @@ class AttributedActor:
 
     ``actor`` is an actor id, or ``None`` for an unidentified armed group named ``name``;
     ``inter`` its ACLED type in this event (``None``: the actor's default); ``disputed`` whether
-    the claimants disagree; ``reason`` says why in words.
+    the claimants disagree; ``civilian_targeting`` what the attributions that decided say of
+    the target, where they say it and agree (``None``: the event's coded value stands);
+    ``reason`` says why in words.
     """
 
     actor: str | None
@@ -52,6 +56,7 @@ class AttributedActor:
     inter: int | None
     disputed: bool
     reason: str
+    civilian_targeting: bool | None = None
 
 
 def disputes(event: Event, role: ActorRole = ActorRole.ACTOR1) -> dict[str, list[Attribution]]:
@@ -91,6 +96,7 @@ def attributed_actor(
             inter=first.inter,
             disputed=False,
             reason=f"every attribution names {first.actor}",
+            civilian_targeting=_targeting(named),
         )
     neutral = [a for a in named if _no_side(claimants.get(a.claimant))]
     agreed = sorted({a.actor for a in neutral})
@@ -106,6 +112,7 @@ def attributed_actor(
             inter=inter,
             disputed=True,
             reason=f"disputed ({listing}); the claimants with no side agree on {agreed[0]}",
+            civilian_targeting=_targeting(neutral),
         )
     why = "no claimant with no side attributes it" if not neutral else "those with no side disagree"
     return AttributedActor(
@@ -115,6 +122,11 @@ def attributed_actor(
         disputed=True,
         reason=f"disputed ({listing}); {why}: an unidentified armed group",
     )
+
+
+def _targeting(attributions: list[Attribution]) -> bool | None:
+    said = {a.civilian_targeting for a in attributions if a.civilian_targeting is not None}
+    return next(iter(said)) if len(said) == 1 else None
 
 
 def _no_side(claimant: Claimant | None) -> bool:
