@@ -6,20 +6,24 @@ Usage (atheris needs a Linux or macOS wheel: ``pip install atheris``)::
     python fuzz/fuzz_readers.py jsonl  -max_total_time=300
     python fuzz/fuzz_readers.py csv    -max_total_time=300
     python fuzz/fuzz_readers.py acled-json -max_total_time=300
+    python fuzz/fuzz_readers.py csv -max_total_time=3600 fuzz/corpus   # an hour, by hand
 
-Each run feeds mutated bytes (seeded from fixtures/) to the reader of that format and to
-validation, with small limits so the limit paths are reached too. Any exception is a bug:
-atheris stops and writes the input as ``crash-*``. docs/reliability.md describes the harness.
+Each run feeds mutated bytes (seeded from fixtures/ and fuzz/corpus/) to the reader of that
+format, to validation and to ``convert`` (JSON Lines and ACLED CSV), with small limits so the
+limit paths are reached too. Any exception is a bug: atheris stops and writes the input as
+``crash-*``. docs/reliability.md describes the harness.
 """
 
 from __future__ import annotations
 
+import io
 import sys
 from pathlib import Path
 
 import atheris
 
 with atheris.instrument_imports():
+    from eventcode.conversion import convert
     from eventcode.findings import Finding
     from eventcode.io.formats import Format
     from eventcode.io.limits import Limits
@@ -42,6 +46,8 @@ def _target(fmt: Format):  # type: ignore[no-untyped-def]
         items = list(source.items())
         source.place([i for i in items if isinstance(i, Finding)])
         validate_source(Source.from_bytes(data, fmt, name="fuzz", limits=LIMITS))
+        for to in ("jsonl", "acled-csv"):
+            convert(data, io.StringIO(), to=to, name="fuzz", limits=LIMITS)
 
     return run
 

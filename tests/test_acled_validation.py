@@ -267,3 +267,47 @@ def test_a_line_over_the_limit_is_skipped_as_one_process_skips_it(tmp_path: Path
     found = parallel.parallel_findings(path, chunk_bytes=30_000, limits=limits)
     assert found == (unnamed, one.records)
     assert parallel.parallel_findings(path, chunk_bytes=7_000, limits=limits) is None
+
+
+#: Hostile cells of issue 15, by column: each row gets one (numbers outside the grammar, huge
+#: integers, line breaks in ids, NUL in text, iso codes of no country).
+HOSTILE_CELLS = {
+    "fatalities": ["1" * 5000, "2\n", " 3", "\u0663", "03", "+3"],
+    "timestamp": ["1" * 5000, "1e9", "\u0661\u0667\u0660\u0660"],
+    "iso": ["1" * 5000, "0", "999", "1000000", "\uff18\uff10\uff14"],
+    "inter1": ["1" * 5000, "\u0668", "08", " 8"],
+    "interaction": ["1" * 5000, "78\n", "\u0667\u0668"],
+    "latitude": ["4_5", "\u0664\u0665", "+45", "45\n", "1e1", "nan"],
+    "longitude": ["-0x1", "inf", " 30"],
+    "year": ["2024\n", "\u0662\u0660\u0662\u0664"],
+    "event_date": ["2024-02-16\n", "16 February 2024\n"],
+    "event_id_cnty": ["UKR1\nUKR2", "UKR1\n"],
+    "notes": ["a\x00b"],
+    "actor1": ["Militia\x00"],
+}
+
+
+def test_hostile_cells_match_the_record_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """validate (rows in batches, in one process and in two workers) and the record path give
+    the same findings for every hostile cell of issue 15; none of them crashes either."""
+    path = write_perturbed(tmp_path / "generated.csv", 1200, seed=15)
+    with open(path, newline="", encoding="utf-8") as handle:
+        head, *body = list(csv.reader(handle))
+    col = {c: i for i, c in enumerate(head)}
+    cells = [(column, text) for column, texts in HOSTILE_CELLS.items() for text in texts]
+    step = len(body) // (len(cells) + 1)
+    for index, (column, text) in enumerate(cells):
+        body[step * (index + 1)][col[column]] = text
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle, lineterminator="\r\n").writerows([head, *body])
+    one = validate_path(path)
+    _same(path)
+    flagged = {(f.location.line, f.location.field) for f in one.findings}
+    assert len({line for line, _ in flagged}) >= len(cells)
+    unnamed = [evolve(f, location=evolve(f.location, file=None)) for f in one.findings]
+    assert parallel.parallel_findings(path, chunk_bytes=30_000) == (unnamed, one.records)
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_BYTES", 1)
+    monkeypatch.setattr(parallel, "CHUNK_BYTES", 30_000)
+    assert validate_path(path) == one

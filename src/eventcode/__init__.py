@@ -9,6 +9,7 @@ from eventcode._version import __version__
 from eventcode.errors import (
     DatasetError,
     EventcodeError,
+    EventsLeftOutError,
     EventsLeftOutWarning,
     UnknownFormatError,
 )
@@ -89,6 +90,7 @@ __all__ = [
     "EventActor",
     "EventDerivation",
     "EventcodeError",
+    "EventsLeftOutError",
     "EventsLeftOutWarning",
     "Evidence",
     "ExpectedBasis",

@@ -11,12 +11,14 @@ from attrs import frozen
 
 from eventcode.errors import DatasetError, EventsLeftOutWarning
 from eventcode.findings import Finding, Severity
+from eventcode.io._structure import recheck_record
 from eventcode.io.atomic import write_atomic
 from eventcode.io.formats import Format, format_for_path
 from eventcode.io.json_document import dumps_document
 from eventcode.io.json_lines import iter_jsonl_lines
 from eventcode.io.records import SECTION_OF, Record, RecordItem
 from eventcode.io.sources import Source
+from eventcode.jsonpath import ROOT, join_index, join_key
 from eventcode.model import Actor, Claimant, Dataset, Document, Event
 
 __all__ = ["Loaded", "dumps", "iter_records", "load", "loads", "read", "write", "write_as"]
@@ -82,25 +84,51 @@ def _require(loaded: Loaded) -> Dataset:
     return loaded.dataset
 
 
+def _writable(dataset: Dataset) -> None:
+    """Raise :class:`~eventcode.DatasetError` for records that reading would refuse.
+
+    A record built in Python may hold a value of the wrong type (``basis="alleged"``, a date
+    as text); writing it would give a file that ``read`` rejects, so it is refused here, with
+    the same findings ``validate`` reports.
+    """
+    problems = [
+        finding
+        for kind, section in SECTION_OF.items()
+        for index, record in enumerate(getattr(dataset, section))
+        for finding in recheck_record(
+            kind, record, join_index(join_key(ROOT, section), index)
+        )[1]
+    ]
+    if problems:
+        raise DatasetError(problems, dataset)
+
+
 def dumps(dataset: Dataset, *, format: str = "json") -> str:
-    """Serialize a dataset to text; the same dataset always gives the same text."""
+    """Serialize a dataset to text; the same dataset always gives the same text.
+
+    Raises :class:`~eventcode.DatasetError` when a record holds a value reading would refuse
+    (a wrong type, a value outside its vocabulary), rather than write a file that does not load.
+    """
+    _writable(dataset)
     if Format(format) is Format.JSONL:
         return "".join(iter_jsonl_lines(dataset))
     return dumps_document(dataset)
 
 
-def write(dataset: Dataset, path: str | Path) -> None:
+def write(dataset: Dataset, path: str | Path, *, allow_partial: bool = False) -> None:
     """Write a dataset to ``path`` in the format its extension names, atomically.
 
-    ``.csv`` writes ACLED CSV with default options; events ACLED would not record are left
-    out, and an :class:`~eventcode.EventsLeftOutWarning` says how many and why
+    ``.csv`` writes ACLED CSV with default options. An event with an ACLED class that the CSV
+    cannot hold (no coordinates, say) raises :class:`~eventcode.EventsLeftOutError` and nothing
+    is written, unless ``allow_partial=True``; CAMEO-only events are not ACLED events. Every
+    event left out is counted in an :class:`~eventcode.EventsLeftOutWarning`, with its reason
     (:func:`eventcode.acled.write_acled` takes options and returns each one).
     """
     fmt = format_for_path(path)
     if fmt is Format.ACLED_CSV:
         from eventcode.acled.writer import write_acled
 
-        report = write_acled(dataset, path)
+        report = write_acled(dataset, path, allow_partial=allow_partial)
         if report.left_out:
             reasons = "; ".join(f"{n} {why}" for why, n in report.left_out_by_reason().items())
             warnings.warn(
@@ -113,6 +141,7 @@ def write(dataset: Dataset, path: str | Path) -> None:
         return
     if fmt is Format.ACLED_JSON:
         raise ValueError("eventcode does not write ACLED API responses; write .csv instead")
+    _writable(dataset)
     write_as(dataset, path, fmt.value)
 
 

@@ -27,9 +27,10 @@ from eventcode.config import FAIL_ON, ConfigError, Settings, check_code_prefixes
 from eventcode.conversion import CONVERT_FORMATS, SameFileError, convert
 from eventcode.errors import EventcodeError
 from eventcode.findings import code_info, finding_codes
-from eventcode.io.atomic import write_atomic
+from eventcode.io.atomic import check_output, on_commit, write_atomic
 from eventcode.io.formats import format_for_path
 from eventcode.io.limits import (
+    DEFAULT_MAX_COLUMNS,
     DEFAULT_MAX_FIELD_BYTES,
     DEFAULT_MAX_JSON_DEPTH,
     DEFAULT_MAX_LINE_BYTES,
@@ -38,6 +39,7 @@ from eventcode.io.limits import (
 from eventcode.io.sources import Source
 from eventcode.paths import STDIN, collect_paths
 from eventcode.reporters import REPORT_FORMATS, render
+from eventcode.reporters._escape import printable
 from eventcode.schema import SCHEMA_NAMES, schema_json
 from eventcode.validation import Report, validate_source
 
@@ -54,7 +56,7 @@ EXIT_USAGE = 2
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"eventcode: error: {message}\n")
+        self.exit(EXIT_USAGE, f"eventcode: error: {printable(message)}\n")
 
 
 def _codes(text: str) -> list[str]:
@@ -84,6 +86,13 @@ def _add_limits(parser: argparse.ArgumentParser) -> None:
         default=None,
         help=f"the deepest JSON nesting read, at most 500 (default: {DEFAULT_MAX_JSON_DEPTH})",
     )
+    parser.add_argument(
+        "--max-columns",
+        type=int,
+        metavar="N",
+        default=None,
+        help=f"the most columns of an ACLED header or row read (default: {DEFAULT_MAX_COLUMNS})",
+    )
 
 
 def _limits(args: argparse.Namespace, settings: Settings | None = None) -> Limits:
@@ -102,6 +111,7 @@ def _limits(args: argparse.Namespace, settings: Settings | None = None) -> Limit
         max_field_bytes=pick(args.max_field_size, chosen.max_field_size, DEFAULT_MAX_FIELD_BYTES),
         max_line_bytes=pick(args.max_line_size, chosen.max_line_size, DEFAULT_MAX_LINE_BYTES),
         max_json_depth=pick(args.max_json_depth, chosen.max_json_depth, DEFAULT_MAX_JSON_DEPTH),
+        max_columns=pick(args.max_columns, chosen.max_columns, DEFAULT_MAX_COLUMNS),
     )
 
 
@@ -234,6 +244,11 @@ def _add_convert(commands: argparse._SubParsersAction[_Parser]) -> None:
         action="store_true",
         help="prefix text cells that a spreadsheet would run as formulas with '",
     )
+    convert_.add_argument(
+        "--allow-partial",
+        action="store_true",
+        help="exit 0 when events with an ACLED class are left out of ACLED CSV (A020)",
+    )
     _add_limits(convert_)
 
 
@@ -268,7 +283,12 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _say(message: str) -> None:
-    print(f"eventcode: {message}", file=sys.stderr)
+    r"""Say ``message`` on standard error as one line, escaped as the reports escape data.
+
+    Paths and values in it come from the data (a file named ``x\n::error::...``), so they
+    cannot forge a line or a CI workflow command.
+    """
+    print(f"eventcode: {printable(message)}", file=sys.stderr)
 
 
 def _reason(exc: BaseException) -> str:
@@ -337,7 +357,7 @@ def _stdin_source(name: str, limits: Limits) -> Source:
 
 def _write_report(text: str, settings: Settings, output_file: str | None) -> bool:
     """Write the report; return False (having said why) when it could not be written."""
-    if output_file is None:
+    if output_file is None or output_file == STDIN:
         _emit(text)
     else:
         try:
@@ -360,6 +380,19 @@ def _step_summary(report: Report) -> None:
         _say(f"warning: cannot write the step summary {summary}: {_reason(exc)}")
 
 
+def _input_named(files: Sequence[str], output: str | None) -> str | None:
+    """Return the input among ``files`` that is ``output`` under any name, if one is."""
+    if output is None or not os.path.exists(output):
+        return None
+    for file in files:
+        try:
+            if file != STDIN and os.path.samefile(file, output):
+                return file
+        except OSError:
+            continue
+    return None
+
+
 def _validate(args: argparse.Namespace) -> int:
     try:
         settings = _settings(args)
@@ -371,12 +404,24 @@ def _validate(args: argparse.Namespace) -> int:
     if args.paths.count(STDIN) > 1:
         _say("standard input (-) can be read only once")
         return EXIT_USAGE
+    report_file = None if args.output_file in (None, STDIN) else args.output_file
+    if report_file is not None:
+        try:
+            check_output(report_file)
+        except OSError as exc:  # refused (not a regular file, read-only), or cannot be looked at
+            _say(f"cannot write {report_file}: {_reason(exc)}")
+            return EXIT_USAGE
     collected = collect_paths(
         args.paths,
         include=settings.include,
         exclude=settings.all_excluded,
         force_exclude=settings.force_exclude,
+        skip=() if report_file is None else (report_file,),
     )
+    named = _input_named(collected.files, report_file)
+    if named is not None:
+        _say(f"refusing to write the report over the input {named}")
+        return EXIT_USAGE
     failed = bool(collected.problems)
     for problem in collected.problems:
         _say(f"cannot read {problem.path}: {problem.reason}")
@@ -451,6 +496,7 @@ def _convert(args: argparse.Namespace) -> int:
             with _stdout_text() as out:
                 done = convert(source, out, to=args.to, options=options, limits=limits)
         else:
+            check_output(args.output)  # refuse a FIFO, device or link before reading
             done = convert(source, args.output, to=args.to, options=options, limits=limits)
     except SameFileError as exc:
         _say(str(exc))
@@ -461,7 +507,8 @@ def _convert(args: argparse.Namespace) -> int:
         _say(f"cannot convert {args.source} to {args.output}: {_reason(exc)}")
         return EXIT_USAGE
     for left in done.left_out:
-        _say(f"left out event {left.event}: {left.reason}")
+        if not left.classified:  # an ACLED event left out is a finding (A020), printed below
+            _say(f"left out event {left.event}: {left.reason}")
     if done.findings:
         _emit(render(Report(findings=done.findings), "text"), sys.stderr)
     what = (
@@ -471,7 +518,7 @@ def _convert(args: argparse.Namespace) -> int:
     )
     where = "standard output" if args.output == STDIN else args.output
     _say(f"wrote {done.written} {what} to {where}")
-    return EXIT_FINDINGS if done.fails(args.fail_on) else EXIT_OK
+    return EXIT_FINDINGS if done.fails(args.fail_on, allow_partial=args.allow_partial) else EXIT_OK
 
 
 def _explain(args: argparse.Namespace) -> int:
@@ -528,8 +575,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         "convert": _convert,
         "derive": _derive,
     }
+    _Interrupts.output_written = False
     try:
-        return handlers[args.command](args)
+        with on_commit(_output_written):
+            return handlers[args.command](args)
     except KeyboardInterrupt:
         _say("interrupted")
         return EXIT_USAGE
@@ -543,12 +592,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _internal_error(exc)
 
 
+class _Interrupts:
+    """Whether the command's output file is in place (then a signal no longer stops it)."""
+
+    output_written = False
+
+
+def _output_written(path: object) -> None:
+    """Note that the output is in place: called by write_atomic, signals held off meanwhile."""
+    _Interrupts.output_written = True
+
+
 def _terminated(signum: int, frame: FrameType | None) -> None:
-    """Stop on SIGTERM (a cancelled CI job) as on Ctrl-C: partial output is removed."""
+    """Stop on SIGTERM (a cancelled CI job) or Ctrl-C: partial output is removed.
+
+    Once the output file is renamed into place, the work is done: the signal is ignored and
+    the command finishes its last lines and exits as it would have (never "interrupted" with
+    exit 2 over a complete output).
+    """
+    if _Interrupts.output_written:
+        return
     raise KeyboardInterrupt
 
 
 def run() -> None:
     """Entry point of the ``eventcode`` console script."""
     signal.signal(signal.SIGTERM, _terminated)
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:  # not if ignored
+        signal.signal(signal.SIGINT, _terminated)
     sys.exit(main())

@@ -70,6 +70,7 @@ class Settings:
     max_field_size: int | None = None
     max_line_size: int | None = None
     max_json_depth: int | None = None
+    max_columns: int | None = None
     source: str | None = None
 
     @property
@@ -127,6 +128,7 @@ _KEYS = (
     "max-field-size",
     "max-line-size",
     "max-json-depth",
+    "max-columns",
 )
 
 
@@ -157,7 +159,7 @@ def settings_from_table(table: Mapping[str, Any], source: str = CONFIG_FILE) -> 
         if not isinstance(table["force-exclude"], bool):
             raise ConfigError(f"{where}: force-exclude must be true or false")
         changes["force_exclude"] = table["force-exclude"]
-    for key in ("max-field-size", "max-line-size", "max-json-depth"):
+    for key in ("max-field-size", "max-line-size", "max-json-depth", "max-columns"):
         if key in table:
             value = table[key]
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:

@@ -20,7 +20,7 @@ from eventcode.acled.options import AcledOptions, AcledStyle
 from eventcode.acled.reading import read_style
 from eventcode.acled.writer import LeftOutEvent, dumps_acled, write_acled
 from eventcode.errors import EventcodeError
-from eventcode.findings import Finding, Severity
+from eventcode.findings import Finding, Severity, make_finding
 from eventcode.io.atomic import write_atomic
 from eventcode.io.formats import format_for_path
 from eventcode.io.json_document import dumps_document
@@ -31,12 +31,15 @@ from eventcode.model import Dataset
 
 __all__ = [
     "CONVERT_FORMATS",
+    "LEFT_OUT_CODE",
     "Conversion",
     "SameFileError",
     "convert",
     "output_format",
 ]
 
+#: The finding of an event with an ACLED class left out of ACLED CSV.
+LEFT_OUT_CODE = "A020"
 #: The formats :func:`convert` writes.
 CONVERT_FORMATS = ("json", "jsonl", "acled-csv")
 
@@ -53,7 +56,8 @@ class Conversion:
 
     ``written`` counts ACLED rows, or the records of a dataset document or JSON Lines file;
     ``left_out`` names the events ACLED CSV cannot hold; ``findings`` name the input records
-    that could not be read (not written) and anything else reading the input found.
+    that could not be read (not written), anything else reading the input found, and (A020)
+    each event with an ACLED class left out of ACLED CSV.
     """
 
     format: str
@@ -61,12 +65,29 @@ class Conversion:
     left_out: tuple[LeftOutEvent, ...] = ()
     findings: tuple[Finding, ...] = ()
 
-    def fails(self, fail_on: Severity | str) -> bool:
-        """Tell whether a finding is at or above ``fail_on`` (a severity, or ``"never"``)."""
+    def fails(self, fail_on: Severity | str, *, allow_partial: bool = False) -> bool:
+        """Tell whether a finding is at or above ``fail_on`` (a severity, or ``"never"``).
+
+        ``allow_partial`` leaves out A020, an event with an ACLED class left out of ACLED CSV
+        (``convert --allow-partial``).
+        """
         if fail_on == "never":
             return False
         threshold = Severity(fail_on).rank
-        return any(f.severity.rank >= threshold for f in self.findings)
+        return any(
+            f.severity.rank >= threshold and not (allow_partial and f.code == LEFT_OUT_CODE)
+            for f in self.findings
+        )
+
+
+def _left_out_finding(left: LeftOutEvent, file: str) -> Finding:
+    return make_finding(
+        LEFT_OUT_CODE,
+        f"event {left.event!r} has an ACLED class but is left out of the ACLED CSV: "
+        f"{left.reason}",
+        file=file,
+        event=left.event,
+    )
 
 
 def output_format(target: str | Path, to: str | None = None) -> str:
@@ -137,8 +158,13 @@ def convert(
         else:
             text, report = dumps_acled(dataset, options, style=style)
             _write_text(target, [text])
+        where = name if isinstance(source, bytes) else os.fspath(source)
+        lost = tuple(_left_out_finding(x, where) for x in report.left_out if x.classified)
         return Conversion(
-            format=fmt, written=report.rows, left_out=report.left_out, findings=loaded.findings
+            format=fmt,
+            written=report.rows,
+            left_out=report.left_out,
+            findings=loaded.findings + lost,
         )
     chunks: Iterable[str] = (
         iter_jsonl_lines(dataset) if fmt == "jsonl" else [dumps_document(dataset)]

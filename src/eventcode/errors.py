@@ -7,13 +7,19 @@ whole dataset (``read``, ``loads``) and for arguments eventcode cannot act on.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from eventcode.findings import Finding
     from eventcode.model import Dataset
 
-__all__ = ["DatasetError", "EventcodeError", "EventsLeftOutWarning", "UnknownFormatError"]
+__all__ = [
+    "DatasetError",
+    "EventcodeError",
+    "EventsLeftOutError",
+    "EventsLeftOutWarning",
+    "UnknownFormatError",
+]
 
 
 class EventcodeError(Exception):
@@ -50,3 +56,16 @@ class EventsLeftOutWarning(UserWarning):
     Raised as a warning by :func:`eventcode.write`; :func:`eventcode.acled.write_acled` returns
     the full report (each event and why) instead.
     """
+
+
+class EventsLeftOutError(EventcodeError, ValueError):
+    """Events ACLED would record (they have an ACLED class) cannot be written as ACLED CSV.
+
+    Raised by :func:`eventcode.write` to a ``.csv`` path (unless ``allow_partial=True``) before
+    anything is written; ``left_out`` holds each event
+    (:class:`eventcode.acled.LeftOutEvent`) with its reason.
+    """
+
+    def __init__(self, message: str, left_out: tuple[Any, ...]) -> None:
+        super().__init__(message)
+        self.left_out = left_out

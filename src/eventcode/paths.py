@@ -80,8 +80,21 @@ def is_excluded(path: str, exclude: Sequence[str]) -> bool:
     return False
 
 
+def _identity(path: str) -> tuple[int, int] | None:
+    """Return the device and inode of the file ``path`` names (links followed), if it exists."""
+    try:
+        status = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return status.st_dev, status.st_ino
+
+
 def _walk(
-    root: str, include: Sequence[str], exclude: Sequence[str], problems: list[PathProblem]
+    root: str,
+    include: Sequence[str],
+    exclude: Sequence[str],
+    problems: list[PathProblem],
+    skip: frozenset[tuple[int, int]] = frozenset(),
 ) -> list[str]:
     found: list[str] = []
 
@@ -101,6 +114,8 @@ def _walk(
                 path = os.path.relpath(path)
             normal = _normal(path)
             if _matches(name, normal, include) and not _matches(name, normal, exclude):
+                if skip and _identity(path) in skip:
+                    continue  # the report this run writes (under any name): never an input
                 found.append(path)
     return sorted(found, key=lambda path: path.split(os.sep))
 
@@ -111,20 +126,25 @@ def collect_paths(
     include: Sequence[str] = DEFAULT_INCLUDE,
     exclude: Sequence[str] = DEFAULT_EXCLUDE,
     force_exclude: bool = False,
+    skip: Iterable[str] = (),
 ) -> Collected:
     """Return the files ``paths`` name, walking directories, each file once, in order.
 
     A file named directly is validated whatever ``include`` says, and whatever ``exclude`` says
     unless ``force_exclude`` (as a pre-commit hook wants: it names files one by one). ``-``
     (standard input) passes through. A path that does not exist is a :class:`PathProblem`.
+    A directory walk leaves out the files ``skip`` names, under any name (the report
+    ``validate --output-file`` writes into a directory it walks); a file named directly is
+    kept, for the caller to refuse.
     """
+    skipped = frozenset(i for i in (_identity(p) for p in skip) if i is not None)
     files: list[str] = []
     problems: list[PathProblem] = []
     for path in paths:
         if path == STDIN:
             files.append(path)
         elif os.path.isdir(path):
-            files.extend(_walk(path, include, exclude, problems))
+            files.extend(_walk(path, include, exclude, problems, skipped))
         elif os.path.lexists(path):
             if not (force_exclude and is_excluded(path, exclude)):
                 files.append(path)

@@ -9,6 +9,7 @@ from typing import Any, NamedTuple
 
 from attrs import frozen
 
+from eventcode.checks.acled import acled_row_findings
 from eventcode.checks.attribution import attribution_findings
 from eventcode.checks.codebook import (
     actor_codebook_findings,
@@ -19,7 +20,6 @@ from eventcode.checks.context import Context
 from eventcode.checks.crowds import crowd_findings
 from eventcode.checks.dates import date_findings
 from eventcode.checks.duplicates import DuplicateEvents, event_signature
-from eventcode.checks.fields import field_findings
 from eventcode.checks.figures import figure_relation_findings
 from eventcode.checks.places import PlaceSpellings, Spot
 from eventcode.checks.records import document_findings, event_findings
@@ -27,6 +27,7 @@ from eventcode.checks.references import Links, Namespace, ReferenceIndex, record
 from eventcode.checks.revisions import revision_findings
 from eventcode.checks.statements import StatementOrder, Timeline, timeline_of
 from eventcode.findings import Finding, Severity
+from eventcode.io._structure import recheck_record
 from eventcode.io.formats import Format
 from eventcode.io.records import SECTION_OF, RecordItem, Unloaded
 from eventcode.io.sources import Source
@@ -138,6 +139,7 @@ def _record_findings(item: RecordItem, context: Context) -> Iterator[Finding]:
         yield from revision_findings(record, item.path)
         yield from attribution_findings(record, item.path, context)
         yield from crowd_findings(record, item.path, context)
+        yield from acled_row_findings(record, item.path, context)
     elif isinstance(record, Actor):
         yield from actor_codebook_findings(record, item.path)
     elif isinstance(record, Document):
@@ -171,12 +173,21 @@ def check_record(
     A party is added to ``context``. The findings are placed on the record's line, and in
     ``file`` when it is given; references ``resolved`` says resolve are left out of the links.
     """
-    # A record with a field outside its constraints is one the loader would not build:
-    # report those problems alone, as loading does, rather than judge it or lean on it.
+    # A record built in Python is checked as the loader checks JSON (types, vocabularies,
+    # constraints); one the loader would not build is reported alone, as loading does, rather
+    # than judged or leant on. One that passes is checked as the loader builds it.
     record = item.record
-    found = list(field_findings(record, item.path)) if constraints else []
+    found: list[Finding] = []
+    rejected = False
+    if constraints:
+        rebuilt, found = recheck_record(item.kind, record, item.path)
+        if rebuilt is None:
+            rejected = True
+        else:
+            record = rebuilt
+            item = RecordItem(kind=item.kind, record=rebuilt, path=item.path, line=item.line)
     place = signature = timeline = None
-    if not found:
+    if not rejected:
         context.add(record)
         found.extend(_record_findings(item, context))
         if isinstance(record, Event):
@@ -189,8 +200,23 @@ def check_record(
         found = [f.at(line=line) if f.location.line is None else f for f in found]
     else:
         found = [f.at(line=f.location.line or line, file=file) for f in found]
-    links = record_links(item, resolved)
-    return CheckedRecord(line, item.path, record.id, found, place, signature, links, timeline)
+    if rejected:  # not rebuilt: only its id, if it has one, is known
+        ident = record.id if isinstance(getattr(record, "id", None), str) else ""
+        steps: tuple[Any, ...] = (("define", item.kind, ident, item.path),) if ident else ()
+        links = Links(item.line, item.path, steps)
+    else:
+        links = record_links(item, resolved)
+    ident = getattr(record, "id", "")
+    return CheckedRecord(
+        line,
+        item.path,
+        ident if isinstance(ident, str) else "",
+        found,
+        place,
+        signature,
+        links,
+        timeline,
+    )
 
 
 class CrossChecks:

@@ -55,7 +55,13 @@ def id_key(event_id: str) -> int:
 
 def id_keys(event_ids: Sequence[str]) -> array[int]:
     """Return :func:`id_key` of each id; a batch of well-formed ids is keyed in one pass."""
-    if not event_ids or not _EACH_LINE.fullmatch("\n".join(event_ids) + "\n"):
+    joined = "\n".join(event_ids) + "\n"
+    # One line break an id: an id holding one ("UKR1\nUKR2") would pass as two.
+    if (
+        not event_ids
+        or joined.count("\n") != len(event_ids)
+        or not _EACH_LINE.fullmatch(joined)
+    ):
         return array("Q", map(id_key, event_ids))
     prefixes = list(map(_prefix_of, event_ids))
     for prefix in set(prefixes).difference(_PREFIXES):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Mapping
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 
 from attrs import evolve, frozen
@@ -27,7 +27,9 @@ from eventcode.acled.values import (
     parse_civilian_targeting,
     parse_coordinate,
     parse_date,
+    parse_integer,
     parse_inter,
+    parse_interaction,
     render_civilian_targeting,
     render_coordinate,
     render_date,
@@ -64,9 +66,11 @@ __all__ = [
     "Lookups",
     "RowMapper",
     "country_alpha3",
+    "event_day",
     "exclusion_reason",
     "render_event",
     "stable_id",
+    "written_cells",
 ]
 
 #: The claimant of the fatality figure read from an ACLED row.
@@ -127,7 +131,14 @@ def exclusion_reason(event: Event, lookups: Lookups) -> str | None:
         (event.acled is None, "no ACLED classification (a CAMEO-only event)"),
         (event.date.acled_time_precision is None, "date known only to the year"),
         (place is None, "no place"),
-        (place is not None and place.latitude is None, "no coordinates"),
+        (
+            place is not None and place.latitude is None and place.longitude is None,
+            "no coordinates",
+        ),
+        (
+            place is not None and (place.latitude is None) != (place.longitude is None),
+            "only one coordinate",
+        ),
         (place is not None and place.precision is None, "no place precision"),
         (
             place is not None and _country(place) is None and not _kept(event, "country"),
@@ -171,7 +182,8 @@ def _perpetrator(
     found = attributed_actor(event, lookups.claimants, _country_name(country))
     coded = _inter(actor1, lookups)
     if found is None:
-        assert coded is not None
+        if coded is None:
+            raise ValueError(f"event {event.id!r} has no actor1 type (see exclusion_reason)")
         return _name(actor1, lookups), coded
     if found.actor is None:
         return found.name or "", found.inter or UNIDENTIFIED_TYPE
@@ -220,6 +232,11 @@ def _timestamp(event: Event, acled: AcledClass, default: int | None) -> str:
     return "" if default is None else str(default)
 
 
+def event_day(span: DateSpan) -> date:
+    """Return the single day ACLED records for a span (its ``event_date``)."""
+    return _event_day(span).date()
+
+
 def _event_day(span: DateSpan) -> datetime:
     """ACLED's single date for a span: the day itself, or the middle of a week or month."""
     middle = span.start + timedelta(days=(span.last - span.start).days // 2)
@@ -237,21 +254,40 @@ def render_event(
 ) -> dict[str, str]:
     """Return the cells of an event ACLED would record: the 31 current columns, then extras.
 
-    The caller has checked :func:`exclusion_reason`. ``event_id`` is used when the event has no
-    ``event_id_cnty``. Cells the event keeps as written (:class:`~eventcode.model.AcledCell`)
-    replace the rendered ones as docs/acled.md describes.
+    ``event_id`` is used when the event has no ``event_id_cnty``. Cells the event keeps as
+    written (:class:`~eventcode.model.AcledCell`) replace the rendered ones as docs/acled.md
+    describes. Raises ``ValueError`` for an event :func:`exclusion_reason` leaves out.
+    """
+    cells, _ = written_cells(
+        event, lookups, style, policy, event_id=event_id, timestamp=timestamp
+    )
+    return cells
+
+
+def written_cells(
+    event: Event,
+    lookups: Lookups,
+    style: AcledStyle,
+    policy: Policy,
+    *,
+    event_id: str = "",
+    timestamp: int | None = None,
+) -> tuple[dict[str, str], dict[str, int]]:
+    """Return :func:`render_event`'s cells, and which of them are kept cells.
+
+    The second value maps each column written from a kept cell to that cell's index in
+    ``event.acled.cells`` (the last of the cells naming a column wins).
     """
     acled, place, actor1 = event.acled, event.place, event.actor1
-    assert acled is not None
-    assert place is not None
-    assert actor1 is not None
-    assert place.latitude is not None
-    assert place.longitude is not None
-    assert place.precision is not None
+    reason = exclusion_reason(event, lookups)
+    if reason is not None or acled is None or place is None or actor1 is None:
+        raise ValueError(f"ACLED would not record event {event.id!r}: {reason}")
+    if place.latitude is None or place.longitude is None or place.precision is None:
+        raise ValueError(f"ACLED would not record event {event.id!r}: no coordinates")
     country = _country(place)
     actor1_name, inter1 = _perpetrator(event, actor1, lookups, country)
     inter2 = _inter(event.actor2, lookups)
-    day = _event_day(event.date).date()
+    day = event_day(event.date)
     cells = {
         "event_id_cnty": acled.event_id_cnty or event_id,
         "event_date": render_date(day, style.dates),
@@ -287,10 +323,12 @@ def render_event(
         "tags": join_list(_tags(event, lookups, policy)),
         "timestamp": _timestamp(event, acled, timestamp),
     }
-    for kept in acled.cells:
+    used: dict[str, int] = {}
+    for index, kept in enumerate(acled.cells):
         if kept.column not in cells or _use_kept(kept.column, cells[kept.column], kept.value):
             cells[kept.column] = kept.value
-    return cells
+            used[kept.column] = index
+    return cells, used
 
 
 def _outlet(doc_id: str, lookups: Lookups) -> str:
@@ -304,15 +342,15 @@ def _meaning(column: str, text: str) -> object:
         if column == "event_date":
             return parse_date(text)
         if column in ("latitude", "longitude"):
-            return float(text)
+            return parse_coordinate(text, 90 if column == "latitude" else 180, column)
         if column in ("inter1", "inter2"):
             return parse_inter(text)
         if column == "interaction":
-            return codebooks.parse_acled_interaction(text).code
+            return codebooks.parse_acled_interaction(parse_interaction(text)).code
         if column == "civilian_targeting":
             return parse_civilian_targeting(text)
         if column in ("year", "time_precision", "geo_precision", "fatalities", "iso", "timestamp"):
-            return int(text)
+            return parse_integer(text)
     except (ValueError, LookupError):
         return text
     if column in LIST_COLUMNS:
@@ -415,7 +453,7 @@ class RowMapper:
                 sub_event_type=sub,
                 event_id_cnty=event_id_cnty,
                 source_scale=cells["source_scale"] or None,
-                timestamp=int(cells["timestamp"]) if cells.get("timestamp") else None,
+                timestamp=parse_integer(cells["timestamp"]) if cells.get("timestamp") else None,
             ),
             actor1=self._role(cells["actor1"], parse_inter(cells["inter1"]), new_actors),
             actor2=(
@@ -448,7 +486,13 @@ class RowMapper:
             for c in self._compared
             if rendered.get(c) != cells[c]
         ]
-        kept += [AcledCell(column=c, value=cells[c]) for c in self.header.extra]
+        # An unnamed column (a trailing comma on every line) holds nothing to keep; a record
+        # cannot keep a cell without a column name.
+        kept += [
+            AcledCell(column=c, value=cells[c])
+            for c in self.header.extra
+            if c or cells[c]
+        ]
         if not kept:
             return event
         return evolve(event, acled=evolve(event.acled, cells=tuple(kept)))
@@ -479,7 +523,7 @@ def _fatality_figure(event_id_cnty: str, text: str) -> Figure:
         id=f"acled:{event_id_cnty}/fatalities",
         quantity="killed",
         subject=Subject(category=VictimCategory.UNKNOWN),
-        value=Count.exact(int(text), phrase=text),
+        value=Count.exact(parse_integer(text), phrase=text),
         basis=Basis.REPORTED,
         claimant=ACLED_CLAIMANT.id,
     )

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -21,7 +22,7 @@ from eventcode.acled.rows import AcledHeader, AcledRow
 from eventcode.findings import Finding, make_finding
 from eventcode.io._locate import locate_lines
 from eventcode.io._text import decode, parse_json_checked
-from eventcode.io.limits import DEFAULT_LIMITS, Limited, Limits
+from eventcode.io.limits import DEFAULT_LIMITS, DEFAULT_MAX_COLUMNS, Limited, Limits
 from eventcode.jsonpath import join_index
 
 __all__ = [
@@ -52,10 +53,18 @@ def looks_like_acled_json(head: bytes) -> bool:
     return text.startswith(b"{") and b'"data"' in text and b'"event_id_cnty"' in text
 
 
-def header_of(columns: list[str] | tuple[str, ...], line: int = 1) -> AcledHeader | Finding:
-    """Return the header a row of column names makes, or an A001 finding."""
+def header_of(
+    columns: list[str] | tuple[str, ...], line: int = 1, max_columns: int = DEFAULT_MAX_COLUMNS
+) -> AcledHeader | Finding:
+    """Return the header a row of column names makes, or an A001 (L004) finding.
+
+    Linear in the number of columns; more than ``max_columns`` is L004 and nothing else is
+    looked at.
+    """
     names = tuple(columns)
-    twice = sorted({c for c in names if names.count(c) > 1})
+    if len(names) > max_columns:
+        return _too_many_columns(len(names), max_columns, line, "the header")
+    twice = sorted(name for name, count in Counter(names).items() if count > 1)
     if twice:
         return make_finding(
             "A001",
@@ -71,6 +80,15 @@ def header_of(columns: list[str] | tuple[str, ...], line: int = 1) -> AcledHeade
         )
     extra = tuple(c for c in names if c not in known_columns() and c not in DROPPED_COLUMNS)
     return AcledHeader(columns=names, layout=layout, missing=missing, extra=extra, line=line)
+
+
+def _too_many_columns(count: int, limit: int, line: int | None, what: str) -> Finding:
+    consequence = "the file is not read" if what == "the header" else "it is skipped"
+    return make_finding(
+        "L004",
+        f"{what} has {count} columns, more than the limit max_columns={limit}; {consequence}",
+        line=line,
+    )
 
 
 def _open(source: Input) -> tuple[BinaryIO, bool]:
@@ -135,7 +153,7 @@ class _Lines:
     def __init__(self, text: io.TextIOWrapper, limits: Limits) -> None:
         self._text = text
         self._limit = limits.max_line_bytes
-        self._number = 0
+        self._number = 0  # the lines read so far
         self._pending: list[Finding] = []
         #: The bytes of the input the lines read so far hold (after a byte-order mark).
         self.consumed = 0
@@ -166,6 +184,11 @@ class _Lines:
         )
         return "\n"
 
+    @property
+    def number(self) -> int:
+        """How many physical lines have been read (the next one read is ``number + 1``)."""
+        return self._number
+
     def drain(self) -> list[Finding]:
         """Return (and forget) the findings about the lines skipped so far."""
         found, self._pending = self._pending, []
@@ -194,6 +217,10 @@ def _csv_rows(
                     break
             # The limit is process-wide: set it before each row, for this reader's limits.
             csv.field_size_limit(limits.max_field_bytes)
+            # The csv reader asks for lines one at a time, never ahead: the row it reads next
+            # starts on the line after those read so far (a quote that never closes takes the
+            # last line's break into its cell, so counting breaks in cells would misplace it).
+            line = lines.number + 1
             try:
                 record = next(reader)
             except StopIteration:
@@ -202,10 +229,9 @@ def _csv_rows(
                 break
             except csv.Error as exc:
                 yield from lines.drain()
-                yield _csv_error(exc, reader.line_num, limits)
+                yield _csv_error(exc, line, limits)
                 continue
             yield from lines.drain()
-            line = _start_line(reader.line_num, record)
             if _NOT_UTF8.search("".join(record)):
                 yield make_finding(
                     "S002", "the row holds bytes that are not valid UTF-8; it is skipped", line=line
@@ -214,7 +240,7 @@ def _csv_rows(
             if header is None:
                 if not record or record == [""]:
                     continue  # blank lines before the header
-                found = header_of(record, line)
+                found = header_of(record, line, limits.max_columns)
                 if isinstance(found, Finding):
                     yield found
                     return
@@ -225,6 +251,9 @@ def _csv_rows(
                 continue
             if not record or record == [""]:
                 continue  # a blank line
+            if len(record) > limits.max_columns:
+                yield _too_many_columns(len(record), limits.max_columns, line, "the row")
+                continue
             if len(record) != width:
                 yield make_finding(
                     "A002",
@@ -248,15 +277,6 @@ def _csv_error(exc: csv.Error, line: int, limits: Limits) -> Finding:
             line=line,
         )
     return make_finding("A002", f"the CSV cannot be read here: {exc}", line=line)
-
-
-def _start_line(end_line: int, record: list[str]) -> int:
-    """Return the line a row starts on, from the line it ends on and its embedded newlines."""
-    inner = 0
-    for cell in record:
-        if "\n" in cell or "\r" in cell:
-            inner += cell.count("\n") + cell.count("\r") - cell.count("\r\n")
-    return end_line - inner
 
 
 def _json_rows(data: bytes, limits: Limits) -> Iterator[AcledHeader | AcledRow | Finding]:
@@ -283,7 +303,7 @@ def _json_rows(data: bytes, limits: Limits) -> Iterator[AcledHeader | AcledRow |
     if not isinstance(first, dict):
         yield make_finding("A015", "an API row is not an object", line=lines.get(paths[0]))
         return
-    found = header_of(list(first), lines.get(paths[0], 1))
+    found = header_of(list(first), lines.get(paths[0], 1), limits.max_columns)
     if isinstance(found, Finding):
         yield found
         return

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from functools import lru_cache
-from itertools import chain, repeat
+from itertools import repeat
 from typing import Any, NamedTuple
 
 from eventcode import codebooks
@@ -26,12 +26,18 @@ from eventcode.acled.layouts import REQUIRED_COLUMNS, Layout
 from eventcode.acled.rows import AcledHeader, AcledRow
 from eventcode.acled.values import (
     CellError,
+    all_decimals,
+    all_integers,
+    is_integer,
     parse_civilian_targeting,
     parse_coordinate,
     parse_date,
+    parse_integer,
     parse_inter,
-    parse_non_negative,
+    parse_interaction,
+    parse_iso,
     parse_precision,
+    shown,
 )
 from eventcode.checks.codebook import (
     acled_class_findings,
@@ -45,10 +51,12 @@ from eventcode.model.events import ACLED_EVENT_ID_PATTERN
 
 __all__ = ["Check", "Columns", "any_fails", "batch_findings", "checks_within", "row_findings"]
 
-_EVENT_ID = re.compile(ACLED_EVENT_ID_PATTERN)
+#: Matched whole (fullmatch): the pattern's ``$`` would let a final line break through.
+_EVENT_ID = re.compile(ACLED_EVENT_ID_PATTERN.removeprefix("^").removesuffix("$"))
 #: Every id of a batch, each followed by a newline, well formed (the common case, one match).
 _ALL_EVENT_IDS = re.compile(r"(?:[A-Z]{3}[0-9]+\n)*")
-_YEAR = re.compile(r"^[0-9]{4}$")
+_YEAR_DIGITS = 4
+_NUL = "\x00"
 _CACHE = 4096
 #: A check of a row's cells (after A003 and A009), returning finding templates.
 Check = Callable[..., "Templates"]
@@ -118,22 +126,20 @@ def _actor_arguments(columns: Columns, size: int, layout: Layout) -> Iterable[tu
     )
 
 
-def _digits_only(*names: str) -> Callable[[Columns], bool]:
+def _integers_only(*names: str) -> Callable[[Columns], bool]:
     def clean(columns: Columns) -> bool:
-        joined = "".join(chain.from_iterable(columns[n] for n in names if n in columns))
-        return joined.isascii() and (joined.isdigit() or not joined)
+        return all(all_integers(columns[n]) for n in names if n in columns)
 
     return clean
 
 
 def _in_range(coordinates: set[tuple[Any, ...]]) -> bool:
-    """Every coordinate a number in range, and none at 0, 0 (float() is parse_coordinate's)."""
+    """Every coordinate a number of the grammar in range, and none at 0, 0."""
     texts = list(zip(*coordinates, strict=True))
-    try:
-        latitudes = list(map(float, texts[0] if texts else ()))
-        longitudes = list(map(float, texts[1] if texts else ()))
-    except ValueError:
+    if texts and not (all_decimals(texts[0]) and all_decimals(texts[1])):
         return False
+    latitudes = list(map(float, texts[0] if texts else ()))
+    longitudes = list(map(float, texts[1] if texts else ()))
     total = sum(latitudes) + sum(longitudes)  # NaN if any is NaN
     return (
         total == total
@@ -190,8 +196,14 @@ def batch_findings(
         if "" in columns[column]:
             suspects.update(i for i, text in enumerate(columns[column]) if text == "")
     events = columns.get("event_id_cnty", ())
-    if events and not _ALL_EVENT_IDS.fullmatch("\n".join(events) + "\n"):
-        suspects.update(i for i, e in enumerate(events) if e and not _EVENT_ID.match(e))
+    joined = "\n".join(events) + "\n"
+    if events and not (
+        joined.count("\n") == len(events) and _ALL_EVENT_IDS.fullmatch(joined)
+    ):  # an id holding a line break would pass as two
+        suspects.update(i for i, e in enumerate(events) if e and not _EVENT_ID.fullmatch(e))
+    for cells in columns.values():
+        if _NUL in "".join(cells):
+            suspects.update(i for i, cell in enumerate(cells) if _NUL in cell)
     for group in _GROUPS:
         if group.check in screened:
             continue
@@ -229,9 +241,14 @@ def _row_templates(row: Mapping[str, str], header: AcledHeader) -> list[Template
         if row[column] == ""
     ]
     event = row.get("event_id_cnty") or None
-    if event is not None and not _EVENT_ID.match(event):
-        why = f"{event!r} is not an ACLED event id (three capitals and a number)"
+    if event is not None and not _EVENT_ID.fullmatch(event):
+        why = f"{shown(event)} is not an ACLED event id (three capitals and a number)"
         found.append(("A009", why, "event_id_cnty"))
+    found += [
+        ("A018", f"{column} holds a NUL character (most tools refuse it)", column)
+        for column, text in row.items()
+        if _NUL in text
+    ]
     single = {column: (text,) for column, text in row.items()}
     for group in _GROUPS:
         arguments = group.arguments(single, 1, header.layout)
@@ -260,8 +277,10 @@ def _date_findings(text: str, year: str) -> Templates:
         day = parse_date(text)
     except CellError as error:
         return (("A004", f"event_date: {error}", "event_date"),)
-    if year and (not _YEAR.match(year) or int(year) != day.year):
-        why = f"year {year!r} is not the year of event_date {text!r} ({day.year})"
+    if year and (
+        len(year) != _YEAR_DIGITS or not is_integer(year) or int(year) != day.year
+    ):
+        why = f"year {shown(year)} is not the year of event_date {shown(text)} ({day.year})"
         return (("A005", why, "year"),)
     return _NONE
 
@@ -301,10 +320,10 @@ def _count_findings(fatalities: str, timestamp: str) -> Templates:
         ("A011", "fatalities", fatalities),
         ("A016", "timestamp", timestamp),
     ):
-        if not text or (text.isascii() and text.isdigit()):  # the common case, without a regex
+        if not text:
             continue
         try:
-            parse_non_negative(text)
+            parse_integer(text)
         except CellError as error:
             found.append((code, f"{column}: {error}", column))
     return tuple(found)
@@ -345,6 +364,12 @@ def _actor_findings(
     inter1 = inters.get("inter1")
     if inter1_text is not None and inter1 is None and "inter1" in inters:
         found.append(("A013", "actor1 is named but inter1 gives no actor type", "inter1"))
+    if interaction:
+        try:
+            parse_interaction(interaction)
+        except CellError as error:
+            found.append(("C014", f"interaction: {error}", "interaction"))
+            return tuple(found)
     if not interaction or inter1 is None or (inter2_text is not None and "inter2" not in inters):
         return tuple(found)
     path = join_key(ROOT, "interaction")
@@ -369,7 +394,7 @@ def _place_findings(iso_text: str, region: str, country: str) -> Templates:
     iso: int | None = None
     if iso_text:
         try:
-            iso = parse_non_negative(iso_text)
+            iso = parse_iso(iso_text)
         except CellError as error:
             found.append(("A014", f"iso: {error}", "iso"))
     found += _templates(region_country_findings(region or None, country or None, iso, ROOT))
@@ -410,7 +435,7 @@ _GROUPS: tuple[_Group, ...] = (
         _count_findings,
         ("fatalities", "timestamp"),
         _cells("fatalities", "timestamp", blank=""),
-        _digits_only("fatalities", "timestamp"),
+        _integers_only("fatalities", "timestamp"),
     ),
     _Group(
         _civilian_targeting_findings,

@@ -3,29 +3,44 @@
 Parsers take the cell text and raise :class:`CellError` (a ``ValueError``) with a message a user
 can act on; renderers return the text ACLED writes. Row checks, the mapping to records and the
 writer all use these, so a rule has one definition.
+
+Every numeric cell follows one grammar (docs/acled.md, "Numbers"): ASCII digits only (no
+Arabic-Indic or fullwidth digits), no ``_``, no surrounding whitespace or line break, no leading
+zero, no exponent, and at most :data:`MAX_NUMBER_CHARS` characters. Integers (counts, codes,
+years, timestamps) carry no sign; coordinates are decimals with an optional leading ``-`` and an
+optional fraction (``-12.5``, never ``+12.5``, ``.5`` or ``12.``). Patterns are matched whole
+(``fullmatch``): a regex ``$`` would let a final line break through.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
+from decimal import Decimal
 from enum import StrEnum
 
 from eventcode import codebooks
 
 __all__ = [
     "EARLIEST_YEAR",
+    "MAX_NUMBER_CHARS",
     "CellError",
     "CodeStyle",
     "DateStyle",
+    "all_decimals",
+    "all_integers",
     "date_style_of",
+    "is_integer",
     "join_list",
     "list_items",
     "parse_civilian_targeting",
     "parse_coordinate",
     "parse_date",
+    "parse_integer",
     "parse_inter",
+    "parse_interaction",
+    "parse_iso",
     "parse_non_negative",
     "parse_precision",
     "render_civilian_targeting",
@@ -33,6 +48,7 @@ __all__ = [
     "render_date",
     "render_inter",
     "render_interaction",
+    "shown",
     "split_list",
 ]
 
@@ -46,10 +62,25 @@ _MONTHS = [
 _MONTH_NUMBER = {name: n for n, name in enumerate(_MONTHS, 1)} | {
     name[:3]: n for n, name in enumerate(_MONTHS, 1)
 }
-_ISO = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
-_EXPORT = re.compile(r"^([0-9]{1,2}) ([A-Z][a-z]+) ([0-9]{4})$")
-_SHEET = re.compile(r"^([0-9]{1,2})-([A-Z][a-z]{2})-([0-9]{2})$")
-_INTEGER = re.compile(r"^[0-9]+$")
+#: The most characters a numeric cell may hold: Python reads integers of at most 4,300 digits
+#: (JSON's counts too), so every number eventcode reads from JSON can be written to ACLED.
+MAX_NUMBER_CHARS = 4300
+#: How much of a cell a message quotes.
+_SHOWN_CHARS = 40
+# Matched with fullmatch, never match and $ (which matches before a final line break).
+_ISO = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+_EXPORT = re.compile(r"([0-9]{1,2}) ([A-Z][a-z]+) ([0-9]{4})")
+_SHEET = re.compile(r"([0-9]{1,2})-([A-Z][a-z]{2})-([0-9]{2})")
+_INTEGER = re.compile(r"0|[1-9][0-9]*")
+_DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
+#: Cells each followed by a line break, each blank or in the grammar (see all_integers).
+_INTEGER_LINES = re.compile(rf"(?:(?:0|[1-9][0-9]{{0,{MAX_NUMBER_CHARS - 1}}})?\n)*")
+_DECIMAL_LINES = re.compile(r"(?:-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?\n)*")
+_ISO_DIGITS = 3
+#: Longer than any ACLED label: such a cell is not looked up (nor near labels suggested).
+_LONGEST_LABEL = 200
+_INTEGER_RULES = "ASCII digits, no sign, space or leading zero"
+_DECIMAL_RULES = "ASCII digits and a point, a leading - only, no space or exponent"
 _CIVILIAN_TARGETING = ("Civilian targeting", "Civilians targeted")
 _SEPARATOR = "; "
 
@@ -75,11 +106,11 @@ class CodeStyle(StrEnum):
 
 def date_style_of(text: str) -> DateStyle | None:
     """Return the rendering a date cell uses, or ``None`` when it is none of the three."""
-    if _ISO.match(text):
+    if _ISO.fullmatch(text):
         return DateStyle.ISO
-    if _EXPORT.match(text):
+    if _EXPORT.fullmatch(text):
         return DateStyle.EXPORT
-    if _SHEET.match(text):
+    if _SHEET.fullmatch(text):
         return DateStyle.SPREADSHEET
     return None
 
@@ -89,18 +120,18 @@ def parse_date(text: str) -> date:
 
     Two-digit spreadsheet years are 2000-2069 for ``00``-``69``, else 1900s.
     """
-    if match := _ISO.match(text):
+    if match := _ISO.fullmatch(text):
         year, month, day = (int(g) for g in match.groups())
-    elif match := _EXPORT.match(text):
+    elif match := _EXPORT.fullmatch(text):
         day, year = int(match[1]), int(match[3])
         month = _MONTH_NUMBER.get(match[2], 0)
-    elif match := _SHEET.match(text):
+    elif match := _SHEET.fullmatch(text):
         day, short = int(match[1]), int(match[3])
         month = _MONTH_NUMBER.get(match[2], 0)
         year = 2000 + short if short < 70 else 1900 + short
     else:
         raise CellError(
-            f"{text!r} is not an ACLED date (16 February 2024, 2024-02-16 or 16-Feb-24)"
+            f"{shown(text)} is not an ACLED date (16 February 2024, 2024-02-16 or 16-Feb-24)"
         )
     if month == 0:
         raise CellError(f"{text!r} does not name a month in English")
@@ -122,45 +153,133 @@ def render_date(day: date, style: DateStyle) -> str:
     return f"{day.day:02d} {_MONTHS[day.month - 1]} {day.year:04d}"
 
 
+def shown(text: str) -> str:
+    """Return ``text`` quoted for a message: its first characters and its length if long."""
+    if len(text) <= _SHOWN_CHARS:
+        return repr(text)
+    return f"{text[:_SHOWN_CHARS]!r}... ({len(text)} characters)"
+
+
+def is_integer(text: str) -> bool:
+    """Tell whether ``text`` is a non-negative integer of the grammar (see the module)."""
+    return len(text) <= MAX_NUMBER_CHARS and _INTEGER.fullmatch(text) is not None
+
+
+def all_integers(cells: Sequence[str]) -> bool:
+    """Tell at once whether every cell is blank or :func:`is_integer`."""
+    if not cells:
+        return True
+    joined = "\n".join(cells) + "\n"
+    # One line break a cell: no cell holds one itself (else "1\n2" would read as two).
+    return joined.count("\n") == len(cells) and _INTEGER_LINES.fullmatch(joined) is not None
+
+
+def all_decimals(cells: Iterable[str]) -> bool:
+    """Tell at once whether every cell is a decimal of the grammar (not blank; any range)."""
+    listed = list(cells)
+    if not listed:
+        return True
+    joined = "\n".join(listed) + "\n"
+    return (
+        joined.count("\n") == len(listed)
+        and max(map(len, listed)) <= MAX_NUMBER_CHARS
+        and _DECIMAL_LINES.fullmatch(joined) is not None
+    )
+
+
+def parse_integer(text: str, what: str = "a non-negative integer") -> int:
+    """Parse a non-negative integer of the grammar; ``what`` names it in the message."""
+    if len(text) > MAX_NUMBER_CHARS:
+        raise CellError(
+            f"{shown(text)} is not {what}: more than {MAX_NUMBER_CHARS} characters, "
+            "the limit of a number"
+        )
+    if not _INTEGER.fullmatch(text):
+        raise CellError(f"{shown(text)} is not {what} ({_INTEGER_RULES})")
+    try:
+        return int(text)
+    except ValueError:  # the interpreter's own limit was set lower than MAX_NUMBER_CHARS
+        raise CellError(f"{shown(text)} has more digits than this Python reads") from None
+
+
 def parse_non_negative(text: str) -> int:
-    """Parse a non-negative integer written in digits only."""
-    if not _INTEGER.match(text):
-        raise CellError(f"{text!r} is not a non-negative integer")
-    return int(text)
+    """Parse a non-negative integer written in digits only (:func:`parse_integer`)."""
+    return parse_integer(text)
 
 
 def parse_precision(text: str) -> int:
     """Parse a ``time_precision`` or ``geo_precision``: 1, 2 or 3."""
     if text not in ("1", "2", "3"):
-        raise CellError(f"{text!r} is not a precision (1, 2 or 3)")
+        raise CellError(f"{shown(text)} is not a precision (1, 2 or 3)")
     return int(text)
+
+
+def parse_iso(text: str) -> int:
+    """Parse an ``iso`` cell: an ISO 3166-1 numeric code, at most three digits."""
+    code = parse_integer(text, "an ISO 3166-1 numeric code")
+    if len(text) > _ISO_DIGITS:
+        raise CellError(f"{shown(text)} is not an ISO 3166-1 numeric code (at most 3 digits)")
+    return code
 
 
 def parse_coordinate(text: str, limit: float, name: str) -> float:
     """Parse a latitude (``limit`` 90) or longitude (180) in decimal degrees."""
-    try:
-        value = float(text)
-    except ValueError:
-        raise CellError(f"{name} {text!r} is not a number") from None
-    if not -limit <= value <= limit:  # also rejects NaN
-        raise CellError(f"{name} {text!r} is outside -{limit:g} to {limit:g}")
+    if len(text) > MAX_NUMBER_CHARS or not _DECIMAL.fullmatch(text):
+        raise CellError(f"{name} {shown(text)} is not a number ({_DECIMAL_RULES})")
+    value = float(text)
+    if not -limit <= value <= limit:
+        raise CellError(f"{name} {shown(text)} is outside -{limit:g} to {limit:g}")
     return value
 
 
 def render_coordinate(value: float) -> str:
-    """Render a coordinate as the shortest text that reads back as the same number."""
-    return repr(value)
+    """Render a coordinate as the shortest text that reads back as the same number.
+
+    Always positional (``1e-05`` is written ``0.00001``), so that it follows the grammar.
+    """
+    text = repr(value)
+    if "e" in text or "E" in text:
+        text = format(Decimal(text), "f")
+        if "." not in text:
+            text += ".0"
+    return text
+
+
+def _code_or_label(text: str, digits: int, what: str) -> str | int:
+    """Return a code's number (of the grammar, at most ``digits`` digits) or a label's text.
+
+    A cell starting with a digit of any script, a sign or ``_`` is a code; any other is a label,
+    which may not have surrounding whitespace either.
+    """
+    first = text[:1]
+    if first.isdigit() or first in ("+", "-", "_"):
+        if len(text) <= digits and is_integer(text):
+            return int(text)
+        raise CellError(f"{shown(text)} is not {what} ({_INTEGER_RULES})")
+    if text != text.strip() or len(text) > _LONGEST_LABEL:
+        raise CellError(f"{shown(text)} is not {what}")
+    return text
 
 
 def parse_inter(text: str) -> int | None:
     """Parse an actor type: a code 1-8 or its text label; blank or ``0`` is no actor."""
     if text in ("", "0"):
         return None
+    what = "an ACLED actor type (1-8 or a label)"
+    value = _code_or_label(text, 1, what)
     try:
-        return codebooks.acled_actor_type(text).code
+        return codebooks.acled_actor_type(value).code
     except codebooks.UnknownCodeError as error:
         hint = f"; did you mean {', '.join(error.suggestions)}?" if error.suggestions else ""
-        raise CellError(f"{text!r} is not an ACLED actor type (1-8 or a label){hint}") from None
+        raise CellError(f"{shown(text)} is not {what}{hint}") from None
+
+
+def parse_interaction(text: str) -> int | str:
+    """Check an ``interaction`` cell's grammar: return a code's number, or a label's text.
+
+    Whether the code or label is one of ACLED's is left to the codebook checks (C014).
+    """
+    return _code_or_label(text, 2, "an ACLED interaction")
 
 
 def render_inter(code: int | None, style: CodeStyle) -> str:

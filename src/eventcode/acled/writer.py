@@ -8,8 +8,8 @@ Output is deterministic: the same input and options give the same bytes (no cloc
 
 from __future__ import annotations
 
-import csv
-import io
+import os
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -17,25 +17,37 @@ from typing import Any
 
 from attrs import frozen
 
-from eventcode.acled.layouts import CURRENT_COLUMNS, NUMERIC_COLUMNS
+from eventcode.acled.contract import acled_event_findings
+from eventcode.acled.layouts import CURRENT_COLUMNS
 from eventcode.acled.mapping import Lookups, exclusion_reason, render_event
 from eventcode.acled.options import AcledOptions, AcledStyle
+from eventcode.errors import EventsLeftOutError
 from eventcode.findings import Finding
 from eventcode.io.atomic import write_atomic
 from eventcode.model import Dataset, Event
+from eventcode.rules import Policy
 from eventcode.rules import policy as get_policy
 
 __all__ = ["AcledReport", "LeftOutEvent", "convert", "dumps_acled", "write_acled"]
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+#: A number in ASCII digits (what a spreadsheet shows as a number, never runs).
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+_SPECIAL = re.compile(r'[,"\r\n]')
 
 
 @frozen(kw_only=True)
 class LeftOutEvent:
-    """An event the ACLED output does not hold, and why."""
+    """An event the ACLED output does not hold, and why.
+
+    ``classified`` is true for an event with an ACLED class: one ACLED would record, whose
+    absence is a loss (finding A020 in a conversion) rather than the format's limit (a
+    CAMEO-only statement).
+    """
 
     event: str
     reason: str
+    classified: bool = False
 
 
 @frozen(kw_only=True)
@@ -65,7 +77,10 @@ class AcledReport:
             "dates": self.style.dates.value,
             "columns": list(self.columns),
             "assigned_ids": dict(self.assigned_ids),
-            "left_out": [{"event": x.event, "reason": x.reason} for x in self.left_out],
+            "left_out": [
+                {"event": x.event, "reason": x.reason, "classified": x.classified}
+                for x in self.left_out
+            ],
             "left_out_by_reason": self.left_out_by_reason(),
             "findings": [f.to_dict() for f in self.findings],
         }
@@ -87,14 +102,38 @@ def _assign_ids(events: list[Event], start: int) -> dict[str, str]:
     return assigned
 
 
-def _neutralise(column: str, value: str) -> str:
-    if column in NUMERIC_COLUMNS or not value.startswith(_FORMULA_START):
-        return value
-    try:
-        float(value)
-    except ValueError:
-        return "'" + value
-    return value  # a number in an extra column (population_best)
+def _neutralise(value: str) -> str:
+    """Prefix ``'`` to a cell a spreadsheet would run as a formula; a plain number is left.
+
+    Every cell is treated alike, numeric columns too: a kept cell can put text in any column.
+    """
+    if not value.startswith(_FORMULA_START) or _PLAIN_NUMBER.fullmatch(value):
+        return value  # a negative longitude, a signed number in an extra column
+    return "'" + value
+
+
+def _quoted(cell: str) -> str:
+    """Quote a cell as RFC 4180 asks: when it holds a comma, a quote, a CR or an LF."""
+    if _SPECIAL.search(cell) is None:
+        return cell
+    return '"' + cell.replace('"', '""') + '"'
+
+
+def _csv_line(row: list[str]) -> str:
+    if row == [""]:
+        return '""\n'  # a lone blank cell, not an empty line
+    return ",".join(map(_quoted, row)) + "\n"
+
+
+def _row_problem(
+    event: Event, lookups: Lookups, style: AcledStyle, policy: Policy, options: AcledOptions
+) -> str | None:
+    """Return why an event's row would not validate (the first error), or ``None``."""
+    for finding in acled_event_findings(
+        event, "$", lookups, style=style, policy=policy, timestamp=options.timestamp
+    ):
+        return f"its ACLED row would not validate: {finding.code} {finding.message}"
+    return None
 
 
 def _rows(
@@ -105,17 +144,19 @@ def _rows(
     kept: list[Event] = []
     left_out: list[LeftOutEvent] = []
     for event in dataset.events:
-        reason = exclusion_reason(event, lookups)
+        reason = exclusion_reason(event, lookups) or _row_problem(
+            event, lookups, style, chosen, options
+        )
         if reason is None:
             kept.append(event)
         else:
-            left_out.append(LeftOutEvent(event=event.id, reason=reason))
+            classified = event.acled is not None
+            left_out.append(LeftOutEvent(event=event.id, reason=reason, classified=classified))
     extras: list[str] = []
     if options.extra_columns:
         seen = set(CURRENT_COLUMNS)
         for event in kept:
-            assert event.acled is not None
-            for cell in event.acled.cells:
+            for cell in event.acled.cells if event.acled is not None else ():
                 if cell.column not in seen:
                     seen.add(cell.column)
                     extras.append(cell.column)
@@ -134,7 +175,7 @@ def _rows(
             )
             row = [cells.get(c, "") for c in columns]
             if options.neutralise_formulas:
-                row = [_neutralise(c, v) for c, v in zip(columns, row, strict=True)]
+                row = [_neutralise(v) for v in row]
             yield row
 
     report = AcledReport(
@@ -148,16 +189,13 @@ def _rows(
 
 
 def _csv_chunks(header: list[str], rows: Iterable[list[str]]) -> Iterator[str]:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
+    chunk = [_csv_line(header)]
     for count, row in enumerate(rows, 1):
-        writer.writerow(row)
+        chunk.append(_csv_line(row))
         if count % 1000 == 0:
-            yield buffer.getvalue()
-            buffer.seek(0)
-            buffer.truncate()
-    yield buffer.getvalue()
+            yield "".join(chunk)
+            chunk = []
+    yield "".join(chunk)
 
 
 def dumps_acled(
@@ -178,10 +216,24 @@ def write_acled(
     options: AcledOptions | None = None,
     *,
     style: AcledStyle | None = None,
+    allow_partial: bool = True,
 ) -> AcledReport:
-    """Write a dataset to ``path`` as ACLED CSV, atomically; return what was written."""
+    """Write a dataset to ``path`` as ACLED CSV, atomically; return what was written.
+
+    With ``allow_partial=False``, an event with an ACLED class that would be left out (no
+    coordinates, say) raises :class:`~eventcode.EventsLeftOutError` and nothing is written.
+    """
     opts = options or AcledOptions()
     header, rows, report = _rows(dataset, opts, opts.style(style))
+    lost = [x for x in report.left_out if x.classified]
+    if lost and not allow_partial:
+        reasons = Counter(x.reason for x in lost)
+        why = "; ".join(f"{n} {reason}" for reason, n in sorted(reasons.items()))
+        raise EventsLeftOutError(
+            f"{len(lost)} event(s) with an ACLED class would be left out of "
+            f"{os.fspath(path)} ({why}); nothing was written",
+            tuple(lost),
+        )
     write_atomic(path, _csv_chunks(header, rows))
     return report
 

@@ -237,6 +237,13 @@ def region_country_findings(
         try:
             by_code = codebooks.acled_country_by_iso(iso)
         except codebooks.UnknownCodeError:
+            if known_country.iso is not None:  # a code of no country is not this one's
+                yield make_finding(
+                    "C024",
+                    f"ISO code {iso} is no country's in ACLED's table; {known_country.name} "
+                    f"is {known_country.iso}",
+                    path=join_key(path, "iso"),
+                )
             return
         if by_code.name != known_country.name:
             yield make_finding(

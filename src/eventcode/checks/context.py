@@ -17,8 +17,12 @@ __all__ = ["Context"]
 class Context:
     """The documents, actors and claimants seen so far in a stream, by id, and the policy."""
 
-    def __init__(self, rules: Policy | str | None = None) -> None:
+    def __init__(
+        self, rules: Policy | str | None = None, *, max_pair_findings: int = 50
+    ) -> None:
         self.policy: Policy = policy(rules)
+        #: At most this many R001 (and R002) findings an event; the rest are summarised.
+        self.max_pair_findings = max_pair_findings
         self.actors: dict[str, Actor] = {}
         self.claimants: dict[str, Claimant] = {}
         self.documents: dict[str, Document] = {}

@@ -8,11 +8,12 @@ from eventcode._data import data_json
 from eventcode.checks.context import Context
 from eventcode.findings import Finding, make_finding
 from eventcode.jsonpath import join_index, join_key
-from eventcode.model import CountKind, Event, Figure, Scope
+from eventcode.model import CountKind, Event, Figure, Scope, Subject
 from eventcode.rules.accounts import account_groups
 from eventcode.rules.basis import expected_basis
 from eventcode.rules.compare import ComparisonKind, compare
 from eventcode.rules.derive import acled_fatalities, death_quantities
+from eventcode.rules.pairs import candidate_pairs, may_disagree
 from eventcode.rules.revisions import revisions
 
 __all__ = ["figure_relation_findings"]
@@ -131,28 +132,71 @@ def _describe(figure: Figure, context: Context) -> str:
     return f"{figure.value.phrase!r} ({figure.id}, {figure.basis.value} by {who})"
 
 
+#: At most this many R001 (or R002) findings for one event; the rest go into one summary.
+DEFAULT_MAX_PAIR_FINDINGS = 50
+
+
+#: Comparisons one event may cost per code, as a multiple of the findings limit.
+_WORK_PER_FINDING = 100
+
+
 def _disagreements(event: Event, path: str, context: Context) -> Iterator[Finding]:
     rules = context.policy
+    limit = context.max_pair_findings
     superseded = revisions(
         event, follow_cross_claimant=rules.cross_claimant_revisions == "supersede"
     ).superseded
-    figures = [f for f in event.figures if f.scope is Scope.EVENT and f.id not in superseded]
-    for i, first in enumerate(figures):
-        for second in figures[i + 1 :]:
-            if first.quantity != second.quantity or first.subject != second.subject:
+    index = {id(f): i for i, f in enumerate(event.figures)}
+    groups: dict[tuple[str, Subject], list[Figure]] = {}
+    for f in event.figures:
+        if f.scope is Scope.EVENT and f.id not in superseded:
+            groups.setdefault((f.quantity, f.subject), []).append(f)
+    found: list[tuple[int, int, Finding]] = []
+    for code, kind, verb in (
+        ("R001", ComparisonKind.CONTRADICT, "contradicts"),
+        ("R002", ComparisonKind.DIVERGE, "diverges from"),
+    ):
+        named: set[str] = set()
+        reported = work = 0
+        cut = False
+        for members in groups.values():
+            if len(members) < 2 or cut:
                 continue
-            result = compare(first, second, rules)
-            if result.kind not in (ComparisonKind.CONTRADICT, ComparisonKind.DIVERGE):
-                continue
-            code = "R001" if result.kind is ComparisonKind.CONTRADICT else "R002"
-            verb = "contradicts" if code == "R001" else "diverges from"
-            yield make_finding(
-                code,
-                f"{first.quantity}: {_describe(first, context)} {verb} "
-                f"{_describe(second, context)}: {result.reason} (policy {rules.name})",
-                path=_figure_path(path, event.figures.index(second)),
-                related=(first.id, second.id),
+            for a, b in candidate_pairs(members, rules, code):
+                if reported >= limit or work >= limit * _WORK_PER_FINDING:
+                    cut = True
+                    break
+                work += 1
+                first, second = members[a], members[b]
+                result = compare(first, second, rules)
+                if result.kind is not kind:
+                    continue
+                reported += 1
+                named.update((first.id, second.id))
+                finding = make_finding(
+                    code,
+                    f"{first.quantity}: {_describe(first, context)} {verb} "
+                    f"{_describe(second, context)}: {result.reason} (policy {rules.name})",
+                    path=_figure_path(path, index[id(second)]),
+                    related=(first.id, second.id),
+                )
+                found.append((index[id(second)], index[id(first)], finding))
+        if cut:
+            rest = sorted(
+                {f.id for members in groups.values() for f in may_disagree(members, rules, code)}
+                - named
             )
+            what = "contradictions" if code == "R001" else "divergences"
+            summary = make_finding(
+                code,
+                f"more possible {what} among this event's figures than the limit of {limit} "
+                f"findings (max_pair_findings) allows comparing; figures in them not named "
+                f"above: {', '.join(rest) if rest else 'none'}",
+                path=join_key(path, "figures"),
+                related=tuple(rest),
+            )
+            found.append((len(event.figures), 0 if code == "R001" else 1, summary))
+    yield from (f for _, _, f in sorted(found, key=lambda x: (x[0], x[1])))
 
 
 def _basis_findings(event: Event, path: str, context: Context) -> Iterator[Finding]:

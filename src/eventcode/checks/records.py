@@ -184,8 +184,26 @@ def _victim_group_findings(event: Event, path: str) -> Iterator[Finding]:
                 held.setdefault(figure, index)
 
 
+def _kept_cell_findings(event: Event, path: str) -> Iterator[Finding]:
+    """Report kept ACLED cells naming a column an earlier kept cell names (one would be lost)."""
+    if event.acled is None or len(event.acled.cells) < 2:
+        return
+    first: dict[str, int] = {}
+    cells_path = join_key(join_key(path, "acled"), "cells")
+    for index, cell in enumerate(event.acled.cells):
+        earlier = first.setdefault(cell.column, index)
+        if earlier != index:
+            yield make_finding(
+                "S103",
+                f"column: kept cell {cell.column!r} is already kept as cells[{earlier}]; "
+                "a row holds one cell a column, so one of them would be lost",
+                path=join_key(join_index(cells_path, index), "column"),
+                field="column",
+            )
+
+
 def event_findings(event: Event, path: str) -> Iterator[Finding]:
-    """Report the inconsistencies of one event, its figures and its victim groups."""
+    """Report the inconsistencies of one event, its figures, victim groups and kept cells."""
     yield from (f.at(event=event.id) for f in _span_findings(event.date, join_key(path, "date")))
     if event.place is not None:
         yield from (
@@ -195,6 +213,7 @@ def event_findings(event: Event, path: str) -> Iterator[Finding]:
     for index, figure in enumerate(event.figures):
         yield from figure_findings(figure, join_index(figures_path, index), event.id)
     yield from (f.at(event=event.id) for f in _victim_group_findings(event, path))
+    yield from (f.at(event=event.id) for f in _kept_cell_findings(event, path))
 
 
 def document_findings(document: Document, path: str) -> Iterator[Finding]:

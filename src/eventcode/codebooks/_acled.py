@@ -8,7 +8,7 @@ from typing import TypeVar
 
 import attrs
 
-from ._errors import UnknownCodeError, nearest
+from ._errors import UnknownCodeError, code_number, nearest
 from ._load import read_tsv
 
 T = TypeVar("T")
@@ -293,7 +293,8 @@ def _by_code_or_label(
     if isinstance(value, int) and not isinstance(value, bool):
         return by_code.get(value)
     text = str(value).strip()
-    return by_code.get(int(text)) if text.isdigit() else by_label.get(text)
+    number = code_number(text)
+    return by_code.get(number) if number is not None else by_label.get(text)
 
 
 def acled_actor_type(value: int | str) -> AcledActorType:
@@ -375,7 +376,8 @@ def _canonical_interaction_label(text: str) -> str | None:
 
 def _precision_of(field: str, code: int | str) -> AcledPrecision:
     text = str(code).strip()
-    found = _precision().get((field, int(text))) if text.isdigit() else None
+    number = code_number(text)
+    found = _precision().get((field, number)) if number is not None else None
     if found is None:
         raise UnknownCodeError(code, f"acled_{field}", ("1", "2", "3"))
     return found

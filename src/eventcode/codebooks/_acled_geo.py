@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 import attrs
 
-from ._errors import UnknownCodeError, nearest
+from ._errors import UnknownCodeError, code_number, nearest
 from ._load import read_tsv
 
 __all__ = [
@@ -113,7 +113,8 @@ def acled_region(value: int | str) -> AcledRegion:
         found = by_code.get(value)
     else:
         text = str(value).strip()
-        found = by_code.get(int(text)) if text.isdigit() else by_name.get(text)
+        number = code_number(text)
+        found = by_code.get(number) if number is not None else by_name.get(text)
     if found is None:
         raise UnknownCodeError(value, "acled_regions", nearest(str(value), by_name))
     return found
@@ -148,7 +149,8 @@ def acled_country_by_iso(iso: int | str) -> AcledCountry:
 
     """
     text = str(iso).strip()
-    found = _countries()[1].get(int(text)) if text.isdigit() else None
+    number = code_number(text)
+    found = _countries()[1].get(number) if number is not None else None
     if found is None:
         raise UnknownCodeError(
             iso, "acled_countries", nearest(text, [f"{k:03d}" for k in _countries()[1]])

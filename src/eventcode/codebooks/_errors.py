@@ -5,13 +5,31 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
-__all__ = ["UnknownCodeError", "nearest"]
+__all__ = ["UnknownCodeError", "code_number", "nearest"]
+
+#: Longer values are no code or label of any table: no near ones are looked for.
+_LONGEST = 200
+#: A numeric code has at most this many digits (longer texts are never read as numbers).
+_CODE_DIGITS = 9
+
+
+def code_number(text: str) -> int | None:
+    """Return the number a code's text writes in ASCII digits, or ``None`` (any other text).
+
+    Digits of other scripts (``"٨"``) and texts too long to be a code (Python refuses to read
+    integers of more than 4,300 digits) are not numbers.
+    """
+    if text.isascii() and text.isdigit() and len(text) <= _CODE_DIGITS:
+        return int(text)
+    return None
 
 
 def nearest(
     value: str, candidates: Iterable[str], n: int = 5, cutoff: float = 0.6
 ) -> tuple[str, ...]:
     """Return up to ``n`` candidates closest to ``value`` (case-insensitive difflib match)."""
+    if len(value) > _LONGEST:
+        return ()
     by_fold: dict[str, str] = {}
     for candidate in candidates:
         by_fold.setdefault(candidate.casefold(), candidate)

@@ -111,6 +111,8 @@ def _enum_hook(cls: type[Enum]) -> Callable[[Any, type], Enum]:
     listing = ", ".join(repr(v) for v in allowed)
 
     def structure(value: Any, _: type) -> Enum:
+        if type(value) is cls:  # a record built in Python, checked again (recheck_record)
+            return value
         if type(value) is not str:
             raise WrongType("text", value)
         try:

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import typing
+from collections.abc import Iterator
 from typing import Any
+
+import attrs
 
 from eventcode.findings import Finding, make_finding
 from eventcode.io._converter import converter, describe_json_type, shape_findings
 from eventcode.io.records import KINDS, Record, RecordKind, Unloaded
+from eventcode.jsonpath import join_key
 
 __all__ = ["structure_record", "unloaded_marker", "unstructure_record"]
 
@@ -39,6 +44,51 @@ def unstructure_record(record: Record) -> dict[str, Any]:
     """Return the JSON-ready dictionary of a record (fields at their default are left out)."""
     result: dict[str, Any] = converter().unstructure(record)
     return result
+
+
+def recheck_record(
+    kind: RecordKind, record: Any, path: str
+) -> tuple[Record | None, list[Finding]]:
+    """Check a record built in Python as the loader would check it from JSON.
+
+    The record is written as JSON data and read back with the loader's converter, so a value of
+    the wrong type (``basis="alleged"``, a date as text, a ``datetime``, a number among the
+    aliases) is a finding with its path rather than an exception later. Returns the record as
+    the loader builds it (lists become tuples) and no finding, or ``None`` and the findings.
+    """
+    try:
+        value = converter().unstructure(record)
+    except Exception:  # a field of a type the writer cannot render: find which
+        return None, list(_unwritable(record, path))
+    return structure_record(kind, value, path)
+
+
+def _unwritable(record: Any, path: str) -> Iterator[Finding]:
+    conv = converter()
+    if not attrs.has(type(record)):
+        yield make_finding(
+            "S102", f"expected a record, got {type(record).__name__}", path=path
+        )
+        return
+    hints = typing.get_type_hints(type(record))
+    for field in attrs.fields(type(record)):
+        value = getattr(record, field.name)
+        try:
+            conv.unstructure(value, unstructure_as=hints[field.name])
+        except Exception:
+            if attrs.has(type(value)):
+                yield from _unwritable(value, join_key(path, field.name))
+            else:
+                yield make_finding(
+                    "S102",
+                    f"{field.name}: expected {_type_name(hints[field.name])}, got "
+                    f"{type(value).__name__} {value!r:.60}",
+                    path=join_key(path, field.name),
+                )
+
+
+def _type_name(hint: Any) -> str:
+    return getattr(hint, "__name__", None) or str(hint).replace("eventcode.model.", "")
 
 
 def unloaded_marker(

@@ -104,6 +104,8 @@ def iter_lines(
             yield found.at(line=number, path=ROOT)
         value = parsed.value
         record_kind = value.get("record") if type(value) is dict else None
+        if type(record_kind) is not str:  # an object, a list or a number names no record kind
+            record_kind = None
         if record_kind == HEADER_RECORD:
             if seen_header:
                 yield make_finding("S006", "a second dataset header line", path=ROOT, line=number)
@@ -130,7 +132,7 @@ def iter_lines(
             shown = (
                 describe_json_type(value)
                 if type(value) is not dict
-                else f"record {describe_json_type(record_kind)}"
+                else f"record {describe_json_type(value.get('record'))}"
             )
             yield make_finding(
                 "S006",

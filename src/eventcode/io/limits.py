@@ -1,7 +1,8 @@
 """Limits on what one input may hold, so hostile input cannot exhaust memory or the stack.
 
 Every reader takes a :class:`Limits`; an exceeded limit is an error finding that names it
-(L001 a field, L002 a line, L003 JSON nesting) and reading goes on with the next record.
+(L001 a field, L002 a line, L003 JSON nesting, L004 columns) and reading goes on with the next
+record.
 The defaults are generous for real data (docs/reliability.md):
 
 - ``max_field_bytes`` 1 MiB: one CSV cell or one JSON string. CSV cells are measured in
@@ -11,6 +12,8 @@ The defaults are generous for real data (docs/reliability.md):
   not lines, and is read whole.
 - ``max_json_depth`` 100: how deeply JSON arrays and objects may nest. Checked by a scan before
   parsing, so deep nesting never reaches Python's recursion limit.
+- ``max_columns`` 1,000: the columns of one ACLED CSV header or row, or the keys of one ACLED
+  API row (ACLED has 31). A header over the limit stops the file; a row over it is skipped.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from attrs import field, frozen
 
 __all__ = [
     "DEFAULT_LIMITS",
+    "DEFAULT_MAX_COLUMNS",
     "DEFAULT_MAX_FIELD_BYTES",
     "DEFAULT_MAX_JSON_DEPTH",
     "DEFAULT_MAX_LINE_BYTES",
@@ -34,6 +38,8 @@ DEFAULT_MAX_FIELD_BYTES = 1 << 20
 DEFAULT_MAX_LINE_BYTES = 16 << 20
 #: The default deepest nesting of JSON arrays and objects.
 DEFAULT_MAX_JSON_DEPTH = 100
+#: The default most columns of one CSV header or row (ACLED has 31).
+DEFAULT_MAX_COLUMNS = 1000
 
 # Python's json module recurses once per level; stay well below the interpreter's limit.
 _HARD_MAX_JSON_DEPTH = 500
@@ -61,6 +67,7 @@ class Limits:
     max_field_bytes: int = field(default=DEFAULT_MAX_FIELD_BYTES, validator=_positive)
     max_line_bytes: int = field(default=DEFAULT_MAX_LINE_BYTES, validator=_positive)
     max_json_depth: int = field(default=DEFAULT_MAX_JSON_DEPTH, validator=_depth)
+    max_columns: int = field(default=DEFAULT_MAX_COLUMNS, validator=_positive)
 
 
 #: The limits every reader uses unless given others.

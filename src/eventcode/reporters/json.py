@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from eventcode._version import __version__
+from eventcode.reporters._escape import COMMAND_OPENING
 from eventcode.validation import Report
 
 __all__ = ["REPORT_FORMAT_VERSION", "render", "report_to_dict"]
@@ -26,5 +27,9 @@ def report_to_dict(report: Report) -> dict[str, Any]:
 
 
 def render(report: Report) -> str:
-    """Render the report as one JSON object (non-ASCII text kept as it is)."""
-    return json.dumps(report_to_dict(report), ensure_ascii=False, indent=2) + "\n"
+    r"""Render the report as one JSON object (non-ASCII text kept as it is).
+
+    ``##[`` in a string (a CI workflow command) is written ``#\u0023[``: the same text.
+    """
+    text = json.dumps(report_to_dict(report), ensure_ascii=False, indent=2)
+    return text.replace(COMMAND_OPENING, "#\\u0023[") + "\n"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from eventcode.findings import Finding
-from eventcode.reporters._escape import xml_safe
+from eventcode.reporters._escape import COMMAND_OPENING, log_line, xml_safe
 from eventcode.validation import Report
 
 __all__ = ["render"]
@@ -28,7 +28,10 @@ def _case(suite: ET.Element, finding: Finding, file: str) -> None:
     failure = ET.SubElement(
         case, "failure", {"message": xml_safe(finding.message), "type": finding.severity.value}
     )
-    failure.text = xml_safe(f"{', '.join(where)}: {finding.message}" if where else finding.message)
+    # The text is for people and printed between tags: one line, no command (log_line); the
+    # message attribute keeps the message exact (the XML writer escapes its line breaks).
+    text = f"{', '.join(where)}: {finding.message}" if where else finding.message
+    failure.text = xml_safe(log_line(text))
 
 
 def render(report: Report) -> str:
@@ -62,5 +65,6 @@ def render(report: Report) -> str:
         if not found:
             ET.SubElement(suite, "testcase", {"name": "no findings", "classname": xml_safe(file)})
     ET.indent(root)
-    body = ET.tostring(root, encoding="unicode")
+    # ``##[`` (a CI workflow command anywhere in a line) as ``#&#35;[``: the same text in XML.
+    body = ET.tostring(root, encoding="unicode").replace(COMMAND_OPENING, "#&#35;[")
     return f'<?xml version="1.0" encoding="UTF-8"?>\n{body}\n'

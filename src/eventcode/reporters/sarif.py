@@ -15,6 +15,7 @@ from urllib.parse import quote
 
 from eventcode._version import __version__
 from eventcode.findings import Finding, Severity, finding_codes
+from eventcode.reporters._escape import COMMAND_OPENING
 from eventcode.validation import Report
 
 __all__ = ["SARIF_SCHEMA", "artifact_uri", "render", "report_to_sarif"]
@@ -92,5 +93,9 @@ def report_to_sarif(report: Report) -> dict[str, Any]:
 
 
 def render(report: Report) -> str:
-    """Render the report as a SARIF 2.1.0 JSON document."""
-    return json.dumps(report_to_sarif(report), ensure_ascii=False, indent=2) + "\n"
+    r"""Render the report as a SARIF 2.1.0 JSON document.
+
+    ``##[`` in a string (a CI workflow command) is written ``#\u0023[``: the same text.
+    """
+    text = json.dumps(report_to_sarif(report), ensure_ascii=False, indent=2)
+    return text.replace(COMMAND_OPENING, "#\\u0023[") + "\n"

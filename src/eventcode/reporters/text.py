@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from eventcode.findings import Finding
-from eventcode.reporters._escape import printable
+from eventcode.reporters._escape import log_line
 from eventcode.validation import Report
 
 __all__ = ["finding_line", "render", "summary_line"]
@@ -16,7 +16,7 @@ def finding_line(finding: Finding) -> str:
     if loc.line is not None:
         where = f"{where}:{loc.line}"
     path = f" ({loc.path})" if loc.path else ""
-    return printable(f"{where}: {finding.code} [{finding.severity.value}] {finding.message}{path}")
+    return log_line(f"{where}: {finding.code} [{finding.severity.value}] {finding.message}{path}")
 
 
 def summary_line(report: Report) -> str:

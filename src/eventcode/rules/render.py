@@ -6,6 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from eventcode.reporters._escape import log_line
 from eventcode.rules.derive import EventDerivation
 from eventcode.rules.policy import Policy
 
@@ -14,13 +15,10 @@ __all__ = ["DERIVE_FORMAT_VERSION", "derivations_to_dict", "render_derivations"]
 #: The version of the ``eventcode derive --format json`` layout.
 DERIVE_FORMAT_VERSION = "1"
 
-_CONTROL = {c: f"\\x{c:02x}" for c in (*range(0x09), *range(0x0B, 0x20), 0x7F)}
-_CONTROL[0x0A] = "\\n"
-
 
 def _printable(text: str) -> str:
-    """Escape control characters, so ids and phrases cannot forge a line of output."""
-    return text.translate(_CONTROL)
+    """Escape control characters and CI commands, so ids and phrases cannot forge a line."""
+    return log_line(text)
 
 
 def derivations_to_dict(results: Sequence[EventDerivation], policy: Policy) -> dict[str, Any]:

@@ -1,0 +1,124 @@
+"""The ACLED writer's contract: what validates converts, and what is written validates.
+
+Every row the writer writes passes the row checks (:func:`row_errors`); an event whose row would
+not is left out and named, never written broken. ``validate`` applies the same checks to every
+event with an ACLED class (:func:`acled_event_findings`): its ACLED date (from 1900,
+:data:`~eventcode.acled.values.EARLIEST_YEAR`) and the cells it keeps as written
+(``acled.cells``) that the writer would use, each by the grammar of its column. So a dataset
+that validates with no error converts with no event left out for a broken row, and the file
+written validates with no error. docs/acled.md ("The writer's contract") lists the findings a
+conversion can drop or add.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from functools import cache
+from typing import NamedTuple
+
+from eventcode.acled.layouts import CURRENT_COLUMNS, Layout
+from eventcode.acled.mapping import Lookups, event_day, exclusion_reason, written_cells
+from eventcode.acled.options import AcledStyle
+from eventcode.acled.row_checks import row_findings
+from eventcode.acled.rows import AcledHeader, AcledRow
+from eventcode.acled.values import EARLIEST_YEAR, render_date
+from eventcode.findings import Finding, Severity, make_finding
+from eventcode.jsonpath import join_index, join_key
+from eventcode.model import AcledClass, Event
+from eventcode.rules import Policy
+
+__all__ = ["acled_event_findings", "row_errors"]
+
+_HEADER = AcledHeader(columns=CURRENT_COLUMNS, layout=Layout.CURRENT, missing=(), extra=(), line=1)
+_DATE_COLUMNS = ("event_date", "year")
+_CURRENT = frozenset(CURRENT_COLUMNS)
+#: Stands for the id the writer assigns an event without one (always well formed).
+_SOME_ID = "XXX900000000"
+
+
+@cache
+def _default_policy() -> Policy:
+    from eventcode.rules import policy
+
+    return policy(None)
+
+
+def row_errors(cells: Mapping[str, str]) -> list[Finding]:
+    """Return the error findings the row checks give a written row (its 31 current cells)."""
+    row = AcledRow(line=1, cells={c: cells.get(c, "") for c in CURRENT_COLUMNS})
+    return [f for f in row_findings(row, _HEADER) if f.severity is Severity.ERROR]
+
+
+def _cells(
+    event: Event, acled: AcledClass, lookups: Lookups, how: _How
+) -> tuple[dict[str, str], dict[str, int], bool]:
+    """Return the cells the writer would write, the kept ones, and whether it would write them.
+
+    An event the writer leaves out for another reason (no coordinates) gets its date and every
+    kept cell of a current column, so its kept cells are checked all the same.
+    """
+    if exclusion_reason(event, lookups) is None:
+        cells, used = written_cells(
+            event, lookups, how.style, how.policy, event_id=_SOME_ID, timestamp=how.timestamp
+        )
+        return cells, used, True
+    day = event_day(event.date)
+    cells = {"event_date": render_date(day, how.style.dates), "year": f"{day.year:04d}"}
+    used = {}
+    for index, kept in enumerate(acled.cells):
+        if kept.column in CURRENT_COLUMNS:
+            cells[kept.column] = kept.value
+            used[kept.column] = index
+    return cells, used, False
+
+
+class _How(NamedTuple):
+    style: AcledStyle
+    policy: Policy
+    timestamp: int | None
+
+
+def acled_event_findings(
+    event: Event,
+    path: str,
+    lookups: Lookups,
+    *,
+    style: AcledStyle | None = None,
+    policy: Policy | None = None,
+    timestamp: int | None = None,
+) -> Iterator[Finding]:
+    """Report what would make an event with an ACLED class an invalid ACLED row.
+
+    ``style``, ``policy`` and ``timestamp`` are the writer's (default: its defaults).
+
+    The findings are the row checks' own codes (A003 blank, A004 date, A005 year, A007
+    coordinates, A011 fatalities, A013 actor types, A014 iso, A016 timestamp, ...), at the kept
+    cell (``acled.cells[i].value``) or at ``date``; only errors, as a row with an error is not
+    written. Warnings of the row checks (A008, C023) appear on the ACLED file itself.
+    """
+    acled = event.acled
+    if acled is None:
+        return
+    if event_day(event.date).year >= EARLIEST_YEAR and not any(
+        c.column in _CURRENT for c in acled.cells
+    ):
+        return  # rendered from the record alone (extra columns are not checked): valid
+    how = _How(style or AcledStyle(), policy or _default_policy(), timestamp)
+    cells, used, written = _cells(event, acled, lookups, how)
+    for finding in row_errors(cells):
+        column = finding.location.field
+        if column in used:
+            kept = join_index(join_key(join_key(path, "acled"), "cells"), used[column])
+            where = join_key(kept, "value")
+        elif column in _DATE_COLUMNS:
+            where = join_key(path, "date")
+        elif written and finding.code.startswith("A"):
+            where = path
+        else:
+            continue  # a blank the record fills when written, or a C-code the event checks give
+        yield make_finding(
+            finding.code,
+            f"as ACLED would write it, {finding.message}",
+            path=where,
+            event=event.id,
+        )
