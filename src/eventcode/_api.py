@@ -14,7 +14,7 @@ from eventcode.findings import Finding, Severity
 from eventcode.io._structure import recheck_record
 from eventcode.io.atomic import write_atomic
 from eventcode.io.formats import Format, format_for_path
-from eventcode.io.json_document import dumps_document
+from eventcode.io.json_document import dumps_document, iter_document_chunks
 from eventcode.io.json_lines import iter_jsonl_lines
 from eventcode.io.records import SECTION_OF, Record, RecordItem
 from eventcode.io.sources import Source
@@ -150,7 +150,9 @@ def write_as(dataset: Dataset, path: str | Path, fmt: str) -> None:
     chosen = Format(fmt)
     if chosen not in (Format.JSON, Format.JSONL):
         raise ValueError(f"write_as writes json or jsonl, not {fmt!r}")
-    chunks = iter_jsonl_lines(dataset) if chosen is Format.JSONL else [dumps_document(dataset)]
+    chunks = (
+        iter_jsonl_lines(dataset) if chosen is Format.JSONL else iter_document_chunks(dataset)
+    )
     write_atomic(path, chunks)
 
 

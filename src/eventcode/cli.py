@@ -32,8 +32,10 @@ from eventcode.io.formats import format_for_path
 from eventcode.io.limits import (
     DEFAULT_MAX_COLUMNS,
     DEFAULT_MAX_FIELD_BYTES,
+    DEFAULT_MAX_FIGURES,
     DEFAULT_MAX_JSON_DEPTH,
     DEFAULT_MAX_LINE_BYTES,
+    DEFAULT_MAX_PAIR_FINDINGS,
     Limits,
 )
 from eventcode.io.sources import Source
@@ -93,6 +95,21 @@ def _add_limits(parser: argparse.ArgumentParser) -> None:
         default=None,
         help=f"the most columns of an ACLED header or row read (default: {DEFAULT_MAX_COLUMNS})",
     )
+    parser.add_argument(
+        "--max-figures",
+        type=int,
+        metavar="N",
+        default=None,
+        help=f"the most figures one event may hold (default: {DEFAULT_MAX_FIGURES})",
+    )
+    parser.add_argument(
+        "--max-pair-findings",
+        type=int,
+        metavar="N",
+        default=None,
+        help="the most R001 (and R002) findings one event gives before one summary "
+        f"(default: {DEFAULT_MAX_PAIR_FINDINGS})",
+    )
 
 
 def _limits(args: argparse.Namespace, settings: Settings | None = None) -> Limits:
@@ -112,6 +129,10 @@ def _limits(args: argparse.Namespace, settings: Settings | None = None) -> Limit
         max_line_bytes=pick(args.max_line_size, chosen.max_line_size, DEFAULT_MAX_LINE_BYTES),
         max_json_depth=pick(args.max_json_depth, chosen.max_json_depth, DEFAULT_MAX_JSON_DEPTH),
         max_columns=pick(args.max_columns, chosen.max_columns, DEFAULT_MAX_COLUMNS),
+        max_figures=pick(args.max_figures, chosen.max_figures, DEFAULT_MAX_FIGURES),
+        max_pair_findings=pick(
+            args.max_pair_findings, chosen.max_pair_findings, DEFAULT_MAX_PAIR_FINDINGS
+        ),
     )
 
 

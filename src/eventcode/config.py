@@ -71,6 +71,8 @@ class Settings:
     max_line_size: int | None = None
     max_json_depth: int | None = None
     max_columns: int | None = None
+    max_figures: int | None = None
+    max_pair_findings: int | None = None
     source: str | None = None
 
     @property
@@ -129,6 +131,8 @@ _KEYS = (
     "max-line-size",
     "max-json-depth",
     "max-columns",
+    "max-figures",
+    "max-pair-findings",
 )
 
 
@@ -159,7 +163,14 @@ def settings_from_table(table: Mapping[str, Any], source: str = CONFIG_FILE) -> 
         if not isinstance(table["force-exclude"], bool):
             raise ConfigError(f"{where}: force-exclude must be true or false")
         changes["force_exclude"] = table["force-exclude"]
-    for key in ("max-field-size", "max-line-size", "max-json-depth", "max-columns"):
+    for key in (
+        "max-field-size",
+        "max-line-size",
+        "max-json-depth",
+        "max-columns",
+        "max-figures",
+        "max-pair-findings",
+    ):
         if key in table:
             value = table[key]
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:

@@ -23,7 +23,7 @@ from eventcode.errors import EventcodeError
 from eventcode.findings import Finding, Severity, make_finding
 from eventcode.io.atomic import write_atomic
 from eventcode.io.formats import format_for_path
-from eventcode.io.json_document import dumps_document
+from eventcode.io.json_document import iter_document_chunks
 from eventcode.io.json_lines import iter_jsonl_lines
 from eventcode.io.limits import DEFAULT_LIMITS, Limits
 from eventcode.io.sources import Source
@@ -167,7 +167,7 @@ def convert(
             findings=loaded.findings + lost,
         )
     chunks: Iterable[str] = (
-        iter_jsonl_lines(dataset) if fmt == "jsonl" else [dumps_document(dataset)]
+        iter_jsonl_lines(dataset) if fmt == "jsonl" else iter_document_chunks(dataset)
     )
     if isinstance(target, (str, Path)):
         write_atomic(target, chunks)

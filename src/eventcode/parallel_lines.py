@@ -97,7 +97,7 @@ def _context(
     """Return the parties of the first lines (read once per run in a worker)."""
     global _RUN
     if _RUN is None or _RUN[0] != run:
-        context = Context(policy)
+        context = Context(policy, max_pair_findings=limits.max_pair_findings)
         with open(path, "rb") as handle:
             first_lines = io.BytesIO(handle.read(prefix))
         for entry in iter_lines(bounded_lines(first_lines, limits.max_line_bytes), limits):
@@ -196,7 +196,8 @@ def _run(
     progress: Callable[[int], None] | None,
     workers: int,
 ) -> tuple[list[Finding], int] | None:
-    context, cross = Context(policy), CrossChecks()
+    context = Context(policy, max_pair_findings=limits.max_pair_findings)
+    cross = CrossChecks()
     findings: list[Finding] = []
     records = 0
     line = 1 + count_lines(first_lines)

@@ -29,6 +29,7 @@ from eventcode.checks.statements import StatementOrder, Timeline, timeline_of
 from eventcode.findings import Finding, Severity
 from eventcode.io._structure import recheck_record
 from eventcode.io.formats import Format
+from eventcode.io.limits import DEFAULT_MAX_PAIR_FINDINGS
 from eventcode.io.records import SECTION_OF, RecordItem, Unloaded
 from eventcode.io.sources import Source
 from eventcode.jsonpath import ROOT, join_index, join_key
@@ -258,6 +259,7 @@ def check_items(
     *,
     constraints: bool = False,
     policy: Policy | str | None = None,
+    max_pair_findings: int = DEFAULT_MAX_PAIR_FINDINGS,
 ) -> Iterator[Finding | RecordItem]:
     """Run every check over a stream of records, yielding findings as they arise.
 
@@ -265,9 +267,10 @@ def check_items(
     constraints, for records built in Python rather than loaded. Memory holds the parties seen
     and what the cross-record checks must keep (ids, open references, place names, event
     digests), never the events. ``policy`` (a name or a :class:`~eventcode.rules.Policy`;
-    default ``eventcode``) sets how figures are compared.
+    default ``eventcode``) sets how figures are compared; ``max_pair_findings`` how many R001
+    (and R002) findings one event gives before one summary finding.
     """
-    context = Context(policy)
+    context = Context(policy, max_pair_findings=max_pair_findings)
     cross = CrossChecks()
     for entry in items:
         if isinstance(entry, Finding):
@@ -327,7 +330,10 @@ def validate_source(
         findings, records = _validate_acled(source, progress)
     else:
         done = _validate_in_workers(source, policy, progress)
-        findings, records = done or _collect(check_items(source.items(), policy=policy), progress)
+        checked = check_items(
+            source.items(), policy=policy, max_pair_findings=source.limits.max_pair_findings
+        )
+        findings, records = done or _collect(checked, progress)
     return Report(findings=tuple(source.place(findings)), records=records, files=(source.name,))
 
 

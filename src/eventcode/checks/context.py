@@ -7,6 +7,7 @@ after an event, the checks that need that party skip it; reference checks still 
 
 from __future__ import annotations
 
+from eventcode.io.limits import DEFAULT_MAX_PAIR_FINDINGS
 from eventcode.io.records import Record
 from eventcode.model import Actor, Claimant, Document
 from eventcode.rules.policy import Policy, policy
@@ -18,8 +19,12 @@ class Context:
     """The documents, actors and claimants seen so far in a stream, by id, and the policy."""
 
     def __init__(
-        self, rules: Policy | str | None = None, *, max_pair_findings: int = 50
+        self,
+        rules: Policy | str | None = None,
+        *,
+        max_pair_findings: int = DEFAULT_MAX_PAIR_FINDINGS,
     ) -> None:
+        """Start with no party seen, under policy ``rules`` (a name, a Policy or the default)."""
         self.policy: Policy = policy(rules)
         #: At most this many R001 (and R002) findings an event; the rest are summarised.
         self.max_pair_findings = max_pair_findings

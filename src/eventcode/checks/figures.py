@@ -132,8 +132,6 @@ def _describe(figure: Figure, context: Context) -> str:
     return f"{figure.value.phrase!r} ({figure.id}, {figure.basis.value} by {who})"
 
 
-#: At most this many R001 (or R002) findings for one event; the rest go into one summary.
-DEFAULT_MAX_PAIR_FINDINGS = 50
 
 
 #: Comparisons one event may cost per code, as a multiple of the findings limit.

@@ -17,13 +17,19 @@ __all__ = ["structure_record", "unloaded_marker", "unstructure_record"]
 
 
 def structure_record(
-    kind: RecordKind, value: Any, path: str, *, strict_keys: bool = True
+    kind: RecordKind,
+    value: Any,
+    path: str,
+    *,
+    strict_keys: bool = True,
+    max_figures: int | None = None,
 ) -> tuple[Record | None, list[Finding]]:
     """Build a record of ``kind`` from ``value``, collecting every problem with its path.
 
     A record is built only when its shape and every field constraint hold; otherwise it is
     ``None`` and the findings say why (all of them, not the first: constraints are checked
-    field by field while structuring, beside type errors).
+    field by field while structuring, beside type errors). An event with more figures than
+    ``max_figures`` is L005 and is not built (its figures are not even read).
     """
     if type(value) is not dict:
         return None, [
@@ -31,6 +37,16 @@ def structure_record(
                 "S006",
                 f"a {kind} record must be an object, got {describe_json_type(value)}",
                 path=path,
+            )
+        ]
+    figures = value.get("figures") if kind == "event" else None
+    if max_figures is not None and type(figures) is list and len(figures) > max_figures:
+        return None, [
+            make_finding(
+                "L005",
+                f"the event has {len(figures)} figures, more than the limit "
+                f"max_figures={max_figures}; it is not loaded",
+                path=join_key(path, "figures"),
             )
         ]
     try:

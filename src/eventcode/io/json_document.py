@@ -66,7 +66,9 @@ def iter_document(
             continue
         for index, value in enumerate(values):
             path = join_index(section_path, index)
-            record, findings = structure_record(kind, value, path, strict_keys=not newer)
+            record, findings = structure_record(
+                kind, value, path, strict_keys=not newer, max_figures=limits.max_figures
+            )
             yield from findings
             if record is not None:
                 yield RecordItem(kind=kind, record=record, path=path)
@@ -84,4 +86,29 @@ def dataset_to_dict(dataset: Dataset) -> dict[str, Any]:
 
 def dumps_document(dataset: Dataset) -> str:
     """Serialize a dataset as a JSON document: UTF-8 text, two-space indent, fixed key order."""
-    return json.dumps(dataset_to_dict(dataset), ensure_ascii=False, indent=2) + "\n"
+    return "".join(iter_document_chunks(dataset))
+
+
+def iter_document_chunks(dataset: Dataset) -> Iterator[str]:
+    """Yield the JSON document of a dataset in pieces, one record at a time.
+
+    The pieces join to exactly ``json.dumps(dataset_to_dict(dataset), indent=2)`` and a final
+    newline, but only one record is rendered at a time, so writing a large dataset holds one
+    record's text, not the whole document's.
+    """
+    yield '{\n  "format_version": ' + json.dumps(dataset.format_version, ensure_ascii=False)
+    for section in _SECTIONS:
+        records = getattr(dataset, section)
+        if not records:
+            yield f',\n  "{section}": []'
+            continue
+        yield f',\n  "{section}": ['
+        for index, record in enumerate(records):
+            text = json.dumps(unstructure_record(record), ensure_ascii=False, indent=2)
+            yield ("\n" if index == 0 else ",\n") + _indent(text, "    ")
+        yield "\n  ]"
+    yield "\n}\n"
+
+
+def _indent(text: str, prefix: str) -> str:
+    return prefix + text.replace("\n", "\n" + prefix)

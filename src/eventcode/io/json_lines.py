@@ -142,7 +142,9 @@ def iter_lines(
             )
             continue
         fields = {k: v for k, v in value.items() if k != "record"}
-        record, findings = structure_record(record_kind, fields, ROOT, strict_keys=not newer)
+        record, findings = structure_record(
+            record_kind, fields, ROOT, strict_keys=not newer, max_figures=limits.max_figures
+        )
         for found in findings:
             yield found.at(line=number)
         if record is not None:

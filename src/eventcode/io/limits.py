@@ -14,6 +14,9 @@ The defaults are generous for real data (docs/reliability.md):
   parsing, so deep nesting never reaches Python's recursion limit.
 - ``max_columns`` 1,000: the columns of one ACLED CSV header or row, or the keys of one ACLED
   API row (ACLED has 31). A header over the limit stops the file; a row over it is skipped.
+- ``max_figures`` 10,000: the figures of one event (L005: the event is not loaded).
+- ``max_pair_findings`` 50: the R001 (and R002) findings one event gives before one summary
+  finding names the rest of the figures (pairwise checks stay bounded however many figures).
 """
 
 from __future__ import annotations
@@ -26,8 +29,10 @@ __all__ = [
     "DEFAULT_LIMITS",
     "DEFAULT_MAX_COLUMNS",
     "DEFAULT_MAX_FIELD_BYTES",
+    "DEFAULT_MAX_FIGURES",
     "DEFAULT_MAX_JSON_DEPTH",
     "DEFAULT_MAX_LINE_BYTES",
+    "DEFAULT_MAX_PAIR_FINDINGS",
     "Limited",
     "Limits",
 ]
@@ -40,6 +45,10 @@ DEFAULT_MAX_LINE_BYTES = 16 << 20
 DEFAULT_MAX_JSON_DEPTH = 100
 #: The default most columns of one CSV header or row (ACLED has 31).
 DEFAULT_MAX_COLUMNS = 1000
+#: The default most figures one event may hold.
+DEFAULT_MAX_FIGURES = 10_000
+#: The default most R001 (and R002) findings one event gives before one summary finding.
+DEFAULT_MAX_PAIR_FINDINGS = 50
 
 # Python's json module recurses once per level; stay well below the interpreter's limit.
 _HARD_MAX_JSON_DEPTH = 500
@@ -68,6 +77,8 @@ class Limits:
     max_line_bytes: int = field(default=DEFAULT_MAX_LINE_BYTES, validator=_positive)
     max_json_depth: int = field(default=DEFAULT_MAX_JSON_DEPTH, validator=_depth)
     max_columns: int = field(default=DEFAULT_MAX_COLUMNS, validator=_positive)
+    max_figures: int = field(default=DEFAULT_MAX_FIGURES, validator=_positive)
+    max_pair_findings: int = field(default=DEFAULT_MAX_PAIR_FINDINGS, validator=_positive)
 
 
 #: The limits every reader uses unless given others.
