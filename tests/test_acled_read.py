@@ -96,7 +96,7 @@ def test_api_rows_have_lines_of_their_objects() -> None:
         assert f'"event_id_cnty": "{row.cells["event_id_cnty"]}"' in text[row.line]
 
 
-def test_legacy_moves_crowd_size_to_tags_and_drops_its_own_columns() -> None:
+def test_legacy_moves_crowd_size_to_tags_and_keeps_its_own_columns_as_cells() -> None:
     read = read_acled(FIXTURES / "legacy.csv")
     protest = read.dataset.events[1]
     assert protest.tags == ("crowd size=around 200",)
@@ -104,7 +104,9 @@ def test_legacy_moves_crowd_size_to_tags_and_drops_its_own_columns() -> None:
     assert "[size=" not in protest.notes
     assert protest.acled is not None
     assert protest.acled.disorder_type == "Demonstrations"  # given by the sub-event type
-    assert not any(c.column in ("data_id", "iso3", "event_id_no_cnty") for c in protest.acled.cells)
+    # Kept on reading (nothing lost); the writer leaves them out unless asked (--keep-extra).
+    kept = {c.column: c.value for c in protest.acled.cells}
+    assert (kept["data_id"], kept["event_id_no_cnty"], kept["iso3"]) == ("9002", "200002", "USA")
 
 
 def test_monadic_rows_of_one_event_are_merged_not_duplicates() -> None:

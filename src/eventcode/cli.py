@@ -30,6 +30,7 @@ from eventcode.findings import code_info, finding_codes
 from eventcode.io.atomic import check_output, on_commit, write_atomic
 from eventcode.io.formats import format_for_path
 from eventcode.io.limits import (
+    DEFAULT_BLANK_TOKENS,
     DEFAULT_MAX_COLUMNS,
     DEFAULT_MAX_FIELD_BYTES,
     DEFAULT_MAX_FIGURES,
@@ -112,6 +113,18 @@ def _add_limits(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_blanks(parser: argparse.ArgumentParser) -> None:
+    """Add the option naming how an ACLED file writes a blank cell (docs/acled.md)."""
+    parser.add_argument(
+        "--na",
+        action="append",
+        metavar="TOKEN",
+        default=None,
+        help="read ACLED cells holding exactly TOKEN as blank; repeatable, replaces the "
+        f"default ({', '.join(DEFAULT_BLANK_TOKENS)}); --na '' reads only empty cells as blank",
+    )
+
+
 def _limits(args: argparse.Namespace, settings: Settings | None = None) -> Limits:
     """Return the limits the options set, else the settings, else the defaults.
 
@@ -133,6 +146,7 @@ def _limits(args: argparse.Namespace, settings: Settings | None = None) -> Limit
         max_pair_findings=pick(
             args.max_pair_findings, chosen.max_pair_findings, DEFAULT_MAX_PAIR_FINDINGS
         ),
+        blank_tokens=DEFAULT_BLANK_TOKENS if getattr(args, "na", None) is None else args.na,
     )
 
 
@@ -221,6 +235,7 @@ def _add_validate(commands: argparse._SubParsersAction[_Parser]) -> None:
         help="never draw the progress bar (drawn on a terminal for long runs)",
     )
     _add_limits(validate)
+    _add_blanks(validate)
 
 
 def _add_convert(commands: argparse._SubParsersAction[_Parser]) -> None:
@@ -270,7 +285,19 @@ def _add_convert(commands: argparse._SubParsersAction[_Parser]) -> None:
         action="store_true",
         help="exit 0 when events with an ACLED class are left out of ACLED CSV (A020)",
     )
+    convert_.add_argument(
+        "--modernise",
+        action="store_true",
+        help="write ACLED's current names for earlier ones (region Southern Asia -> South Asia)",
+    )
+    convert_.add_argument(
+        "--keep-extra",
+        action="store_true",
+        help="keep the legacy layout's own columns (data_id, event_id_no_cnty, iso3) after the "
+        "31 current ones",
+    )
     _add_limits(convert_)
+    _add_blanks(convert_)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -497,6 +524,8 @@ def _acled_options(args: argparse.Namespace) -> acled.AcledOptions:
         timestamp=args.timestamp,
         policy=rules.policy(args.policy).name,
         neutralise_formulas=args.neutralise_formulas,
+        modernise=args.modernise,
+        legacy_columns=args.keep_extra,
     )
 
 

@@ -16,6 +16,7 @@ from typing import TextIO
 from attrs import frozen
 
 from eventcode._api import Loaded, _load_source
+from eventcode.acled.forward import bring_forward
 from eventcode.acled.options import AcledOptions, AcledStyle
 from eventcode.acled.reading import read_style
 from eventcode.acled.writer import LeftOutEvent, dumps_acled, write_acled
@@ -124,7 +125,8 @@ def convert(
 
     ``to`` is ``json``, ``jsonl`` or ``acled-csv`` (default: by ``target``'s extension, for a
     stream ``json``); ``options`` apply to ACLED CSV, where an ACLED input keeps its style
-    unless they set one. ``name`` is how findings name bytes given as ``source``.
+    unless they set one, and their ``modernise`` and ``legacy_columns`` to every format.
+    ``name`` is how findings name bytes given as ``source``.
 
     Raises ``OSError`` when the input cannot be read or the output written (leaving an earlier
     output in place), :class:`SameFileError` when ``target`` is ``source``, and
@@ -152,6 +154,11 @@ def convert(
         if fmt == "acled-csv":
             style = read_style(source)
     dataset = loaded.dataset
+    if fmt != "acled-csv":  # the ACLED writer brings the events forward itself
+        chosen = options or AcledOptions()
+        dataset = bring_forward(
+            dataset, modernise=chosen.modernise, legacy_columns=chosen.legacy_columns
+        )
     if fmt == "acled-csv":
         if isinstance(target, (str, Path)):
             report = write_acled(dataset, target, options, style=style)

@@ -35,7 +35,7 @@ from eventcode.io.json_lines import HeaderRead, iter_lines, read_header
 from eventcode.io.limits import DEFAULT_LIMITS, Limits
 from eventcode.io.records import RecordItem, Unloaded
 from eventcode.rules.policy import Policy
-from eventcode.validation import CheckedRecord, CrossChecks, check_record
+from eventcode.validation import CheckedRecord, CrossChecks, check_record, check_unloaded
 
 __all__ = ["CHUNK_BYTES", "PARALLEL_MIN_BYTES", "WORKERS", "parallel_findings"]
 
@@ -133,6 +133,9 @@ def _check_chunk(
             result.append(
                 check_record(entry, context, constraints=False, file=name, resolved=known)
             )
+        elif isinstance(entry, Unloaded) and entry.salvage is not None:
+            checked = check_unloaded(entry, context, file=name, resolved=known)
+            result.append(entry if checked is None else checked)
         else:
             result.append(entry)
     return result
@@ -248,6 +251,6 @@ def _merge(
         cross.unloaded(entry)
     elif isinstance(entry, CheckedRecord):
         into.extend(cross.add(entry))
-        return 1
+        return 1 if entry.loaded else 0
     return 0
 

@@ -30,7 +30,7 @@ from eventcode.findings import Finding, Severity
 from eventcode.io._structure import recheck_record
 from eventcode.io.formats import Format
 from eventcode.io.limits import DEFAULT_MAX_PAIR_FINDINGS
-from eventcode.io.records import SECTION_OF, RecordItem, Unloaded
+from eventcode.io.records import SECTION_OF, Record, RecordItem, Unloaded
 from eventcode.io.sources import Source
 from eventcode.jsonpath import ROOT, join_index, join_key
 from eventcode.model import Actor, Dataset, Document, Event
@@ -159,6 +159,7 @@ class CheckedRecord(NamedTuple):
     signature: int | None  # an event's probable-duplicate signature
     links: Links
     timeline: Timeline | None = None  # an event's days and the event it is about
+    loaded: bool = True  # False: what was salvaged of a record that failed to load
 
 
 def check_record(
@@ -220,6 +221,40 @@ def check_record(
     )
 
 
+def check_unloaded(
+    entry: Unloaded,
+    context: Context,
+    *,
+    file: str | None = None,
+    resolved: Callable[[Namespace, str], bool] | None = None,
+) -> CheckedRecord | None:
+    """Check what is left of a record that failed to load (``None``: nothing is left).
+
+    The salvaged record (:mod:`eventcode.io._salvage`) runs every check of a record, but its
+    findings inside or about the parts removed are dropped, and a party is not remembered for
+    the events after it: the record is still not loaded.
+    """
+    rest = entry.salvage
+    if rest is None:
+        return None
+    item = RecordItem(kind=entry.kind, record=rest.record, path=entry.path, line=entry.line)
+    checked = check_record(
+        item, _Unremembering(context), constraints=False, file=file, resolved=resolved
+    )
+    kept = [f for f in checked.findings if rest.keeps(f)]
+    return checked._replace(findings=kept, loaded=False)
+
+
+class _Unremembering(Context):
+    """A view of a context that does not take the record it checks as a party seen."""
+
+    def __init__(self, context: Context) -> None:
+        self.__dict__.update(context.__dict__)
+
+    def add(self, record: Record) -> None:
+        """Remember nothing: a salvaged record is not loaded."""
+
+
 class CrossChecks:
     """The checks across records, fed records checked on their own, in stream order."""
 
@@ -276,7 +311,11 @@ def check_items(
         if isinstance(entry, Finding):
             yield entry
         elif isinstance(entry, Unloaded):
-            cross.unloaded(entry)
+            checked = check_unloaded(entry, context)
+            if checked is None:
+                cross.unloaded(entry)
+            else:
+                yield from cross.add(checked)
         else:
             yield from cross.add(check_record(entry, context, constraints=constraints))
             yield entry

@@ -21,7 +21,7 @@ from eventcode.acled.mapping import Lookups, event_day, exclusion_reason, writte
 from eventcode.acled.options import AcledStyle
 from eventcode.acled.row_checks import row_findings
 from eventcode.acled.rows import AcledHeader, AcledRow
-from eventcode.acled.values import EARLIEST_YEAR, render_date
+from eventcode.acled.values import render_date
 from eventcode.findings import Finding, Severity, make_finding
 from eventcode.jsonpath import join_index, join_key
 from eventcode.model import AcledClass, Event
@@ -31,7 +31,6 @@ __all__ = ["acled_event_findings", "row_errors"]
 
 _HEADER = AcledHeader(columns=CURRENT_COLUMNS, layout=Layout.CURRENT, missing=(), extra=(), line=1)
 _DATE_COLUMNS = ("event_date", "year")
-_CURRENT = frozenset(CURRENT_COLUMNS)
 #: Stands for the id the writer assigns an event without one (always well formed).
 _SOME_ID = "XXX900000000"
 
@@ -99,10 +98,8 @@ def acled_event_findings(
     acled = event.acled
     if acled is None:
         return
-    if event_day(event.date).year >= EARLIEST_YEAR and not any(
-        c.column in _CURRENT for c in acled.cells
-    ):
-        return  # rendered from the record alone (extra columns are not checked): valid
+    # Every such event is rendered and checked, also one with no kept cell: text from the
+    # record can break a row too (a NUL in its notes or an actor's name is A018).
     how = _How(style or AcledStyle(), policy or _default_policy(), timestamp)
     cells, used, written = _cells(event, acled, lookups, how)
     for finding in row_errors(cells):

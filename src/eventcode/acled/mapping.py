@@ -18,7 +18,7 @@ from functools import lru_cache
 from attrs import evolve, frozen
 
 from eventcode import codebooks
-from eventcode.acled.layouts import CURRENT_COLUMNS, LIST_COLUMNS, Layout
+from eventcode.acled.layouts import CURRENT_COLUMNS, DROPPED_COLUMNS, LIST_COLUMNS, Layout
 from eventcode.acled.notes import with_disputes
 from eventcode.acled.options import AcledStyle
 from eventcode.acled.rows import AcledHeader
@@ -63,6 +63,7 @@ from eventcode.rules.crowds import CROWD_TAG_PREFIX, crowd_tag
 
 __all__ = [
     "ACLED_CLAIMANT",
+    "TARGETING_EVENT_TYPE",
     "Lookups",
     "RowMapper",
     "country_alpha3",
@@ -386,6 +387,7 @@ class RowMapper:
         )
         self.claimant_sent = False
         self._compared = _compared_columns(header)
+        self._dropped = tuple(c for c in header.columns if c in DROPPED_COLUMNS)
         self._actor_ids: dict[str, str] = {}
         self._document_ids: dict[str, str] = {}
 
@@ -465,7 +467,7 @@ class RowMapper:
                 self._role(n, None, new_actors) for n in split_list(cells["assoc_actor_1"])
             ),
             assoc_actor2=tuple(self._role(n, None, new_actors) for n in split_list(assoc2)),
-            civilian_targeting=parse_civilian_targeting(cells.get("civilian_targeting", "")),
+            civilian_targeting=_civilian_targeting(cells, layout),
             figures=(_fatality_figure(event_id_cnty, cells["fatalities"]),),
             documents=tuple(self._document(s, new_docs) for s in split_list(cells["source"])),
             tags=tuple(tags),
@@ -493,9 +495,28 @@ class RowMapper:
             for c in self.header.extra
             if c or cells[c]
         ]
+        # The legacy layout's own columns the current one dropped (data_id, iso3): kept, and
+        # written only when asked (AcledOptions.legacy_columns, convert --keep-extra).
+        kept += [
+            AcledCell(column=c, value=cells[c])
+            for c in self._dropped
+            if cells[c]
+        ]
         if not kept:
             return event
         return evolve(event, acled=evolve(event.acled, cells=tuple(kept)))
+
+
+#: The event type every event of which ACLED marks as civilian targeting (the current layout's
+#: civilian_targeting column; the legacy layout has none, so reading one derives it).
+TARGETING_EVENT_TYPE = "Violence against civilians"
+
+
+def _civilian_targeting(cells: Mapping[str, str], layout: Layout) -> bool:
+    """Return civilian targeting: the cell, or in the legacy layout what the current derives."""
+    if layout is Layout.LEGACY and "civilian_targeting" not in cells:
+        return cells.get("event_type") == TARGETING_EVENT_TYPE
+    return parse_civilian_targeting(cells.get("civilian_targeting", ""))
 
 
 def _compared_columns(header: AcledHeader) -> tuple[str, ...]:

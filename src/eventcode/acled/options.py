@@ -43,6 +43,11 @@ class AcledOptions:
       leaves the cell blank);
     - ``policy``: the fatality policy (``eventcode.rules``) that derives ``fatalities``: the
       default policy, as for ``eventcode derive`` and ``validate``;
+    - ``modernise``: write ACLED's current name for an earlier one kept from an older file
+      (region ``Southern Asia`` becomes ``South Asia``; ``convert --modernise``);
+    - ``legacy_columns``: write the legacy layout's own columns (``data_id``,
+      ``event_id_no_cnty``, ``iso3``) kept from a pre-2023 file, after the 31
+      (``convert --keep-extra``); left out by default, as the current layout dropped them;
     - ``neutralise_formulas``: prefix text cells that begin with ``=``, ``+``, ``-``, ``@``, tab
       or carriage return with ``'`` so that spreadsheets show them rather than run them. Numeric
       columns (negative longitudes, ``-0``) are never touched. Use it for files people open in
@@ -56,6 +61,8 @@ class AcledOptions:
     timestamp: int | None = None
     policy: str = DEFAULT_POLICY
     neutralise_formulas: bool = False
+    modernise: bool = False
+    legacy_columns: bool = False
 
     @id_start.validator
     def _check_id_start(self, _attribute: object, value: int) -> None:

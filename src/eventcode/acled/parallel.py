@@ -43,6 +43,7 @@ from typing import Any, BinaryIO
 
 from eventcode._collector import collector_paused
 from eventcode.acled.batches import BATCH_ROWS, BatchChecker, CheckedBatch, checked_batches
+from eventcode.acled.blanks import CellConventions
 from eventcode.acled.layouts import Layout
 from eventcode.acled.merging import EventMerger
 from eventcode.acled.reader import RowBounds, iter_rows
@@ -62,8 +63,9 @@ WORKERS = 2
 
 Chunk = tuple[int, int, int]  # start byte, end byte, line the chunk starts on
 _Result = list[Finding | CheckedBatch]
-#: Results, where the next row starts, the lines read, whether the header was read alike.
-_Checked = tuple[_Result, int, int, bool]
+#: Results, where the next row starts, the lines read, whether the header was read alike,
+#: and the blank and integer conventions the rows used (one finding for the file, at its end).
+_Checked = tuple[_Result, int, int, bool, CellConventions | None]
 _BOM = b"\xef\xbb\xbf"
 #: A row no chunk can hold whole after its own rows unless the chunk ends outside quotes.
 _MARKER = "\x00eventcode: end of chunk\x00"
@@ -179,7 +181,8 @@ def _check_chunk(
     plain = _plain_chunk(checker, data, first, limits)
     if plain is not None:  # one batch: the parent merges thousands of events at once
         batches, lines = plain
-        return [CheckedBatch.join(batches).without_cells()] if batches else [], end, lines, True
+        joined: _Result = [CheckedBatch.join(batches).without_cells()] if batches else []
+        return joined, end, lines, True, None
     return _check_rows(checker, path, header, limits, (start, end, first))
 
 
@@ -196,6 +199,7 @@ def _plain_chunk(
     text = io.TextIOWrapper(io.BytesIO(data + f"{_MARKER}\n".encode()), "utf-8", newline="")
     reader = csv.reader(text)
     columns = checker.header.columns
+    conventions = CellConventions(columns, limits.blank_tokens)
     batches: list[CheckedBatch] = []
     before = 0  # the lines of the chunk before the batch
     try:
@@ -209,12 +213,12 @@ def _plain_chunk(
             if rows[-1] == [_MARKER]:
                 rows.pop()
                 ends.pop()
-                if rows and not _plain_rows(rows, len(columns)):
+                if rows and not _plain_rows(rows, len(columns), conventions):
                     return None
                 if rows:
                     batches.append(_batch(checker, columns, rows, line, before, ends))
                 return batches, reader.line_num - 1
-            if not _plain_rows(rows, len(columns)):
+            if not _plain_rows(rows, len(columns), conventions):
                 return None
             batches.append(_batch(checker, columns, rows, line, before, ends))
             before = ends[-1]
@@ -222,9 +226,13 @@ def _plain_chunk(
         return None
 
 
-def _plain_rows(rows: list[list[str]], width: int) -> bool:
-    """Tell whether every row has the header's width (a blank line is a row of none)."""
-    return set(map(len, rows)) == {width}
+def _plain_rows(rows: list[list[str]], width: int, conventions: CellConventions) -> bool:
+    """Tell whether every row has the header's width (a blank line is a row of none).
+
+    A row with a blank token or pandas' ``7.0`` is not plain: the file is then read in one
+    process, which gives one finding for the whole file (see :mod:`eventcode.acled.blanks`).
+    """
+    return set(map(len, rows)) == {width} and not any(map(conventions.touches, rows))
 
 
 def _batch(
@@ -279,7 +287,7 @@ def _check_rows(
     with open(path, "rb") as handle:
         handle.seek(start)
         lines = count_lines(handle.read(bounds.at))
-    return result, start + bounds.at, lines, header_ok
+    return result, start + bounds.at, lines, header_ok, bounds.conventions
 
 
 def _readable(result: _Result) -> bool:
@@ -337,6 +345,7 @@ def _run(
     merger = EventMerger()
     run = f"{os.getpid()}:{id(merger)}:{name}"
     findings: list[Finding] = []
+    conventions = CellConventions((), limits.blank_tokens)  # one finding for the file, at its end
     line = 1 + count_lines(header)  # the line the next chunk starts on
     at: int | None = None  # where the CSV reader's next row starts, as one process reads
     with ProcessPoolExecutor(max_workers=workers, initializer=gc.disable) as pool:
@@ -345,7 +354,7 @@ def _run(
         pending = deque((part, pool.submit(check, part)) for part in islice(parts, 2 * workers))
         while pending:
             (start, end), future = pending.popleft()
-            result, after, lines, header_ok = future.result()
+            result, after, lines, header_ok, met = future.result()
             for part in islice(parts, 1):
                 pending.append((part, pool.submit(check, part)))
             # In file order, merged as they come. A chunk's result stands only when the
@@ -362,16 +371,18 @@ def _run(
                 merger.learn(result)
                 if at >= end:
                     continue  # the previous chunk's last row holds all of this one
-                result, after, lines, _ = _check_chunk(run, name, header, limits, (at, end))
+                result, after, lines, _, met = _check_chunk(run, name, header, limits, (at, end))
             if not _readable(result):
                 pool.shutdown(cancel_futures=True)
                 return None
             shift = line - _first_line(header)
             findings += _merged(merger, result, shift, _CellsOf(name, header, limits, (at, end)))
+            if met is not None:
+                conventions.absorb(met, shift)
             at, line = after, line + lines
             if progress is not None:
                 progress(merger.records)
-    return findings, merger.records
+    return [*findings, *conventions.findings()], merger.records
 
 
 def _merged(

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from eventcode.acled.blanks import CellConventions
 from eventcode.acled.layouts import DROPPED_COLUMNS, detect_layout, known_columns
 from eventcode.acled.rows import AcledHeader, AcledRow
 from eventcode.findings import Finding, make_finding
@@ -115,6 +116,9 @@ class RowBounds:
         self.stop = stop
         self.header_end = -1
         self.at = 0
+        #: What the rows read wrote for blanks and integers: reported by the caller, which
+        #: reads the other parts (one finding a file), not after these rows.
+        self.conventions: CellConventions | None = None
 
 
 def iter_rows(
@@ -125,8 +129,10 @@ def iter_rows(
     ``source`` is a path, bytes, or a binary stream (left open), or a :class:`Limited` one.
     LF, CRLF and CR line ends and a UTF-8 byte-order mark are accepted. Nothing in the input
     raises: bad bytes, broken quoting and exceeded limits are findings, and reading goes on
-    with the next row. ``bounds`` (CSV only) accounts for the bytes read and may end reading
-    early (:class:`RowBounds`).
+    with the next row. Blank tokens (``NA``) and pandas' ``7.0`` in integer columns are read as
+    ACLED means them, with one finding a convention after the rows
+    (:class:`~eventcode.acled.blanks.CellConventions`). ``bounds`` (CSV only) accounts for the
+    bytes read and may end reading early (:class:`RowBounds`).
     """
     limits = source.limits if isinstance(source, Limited) else DEFAULT_LIMITS
     stream, owned = _open(source)
@@ -207,6 +213,7 @@ def _csv_rows(
     lines = _Lines(text, limits)
     reader = csv.reader(lines)
     header: AcledHeader | None = None
+    conventions: CellConventions | None = None
     width = 0
     try:
         while True:
@@ -245,7 +252,9 @@ def _csv_rows(
                     yield found
                     return
                 header, width = found, len(found.columns)
+                conventions = CellConventions(header.columns, limits.blank_tokens)
                 if bounds is not None:
+                    bounds.conventions = conventions
                     bounds.header_end = lines.consumed
                 yield header
                 continue
@@ -261,9 +270,13 @@ def _csv_rows(
                     line=line,
                 )
                 continue
+            assert conventions is not None
+            record = conventions.clean(record, line)
             yield AcledRow(line, dict(zip(header.columns, record, strict=True)))
     finally:
         text.detach()
+    if conventions is not None and bounds is None:
+        yield from conventions.findings()
     if header is None:
         yield make_finding("S003", "the file is empty: no ACLED header", line=1)
 
@@ -308,6 +321,7 @@ def _json_rows(data: bytes, limits: Limits) -> Iterator[AcledHeader | AcledRow |
         yield found
         return
     yield found
+    conventions = CellConventions(found.columns, limits.blank_tokens)
     for path, row in zip(paths, rows, strict=True):
         line = lines.get(path)
         if not isinstance(row, dict) or not all(isinstance(v, str) for v in row.values()):
@@ -320,4 +334,6 @@ def _json_rows(data: bytes, limits: Limits) -> Iterator[AcledHeader | AcledRow |
                 "A002", "the row's keys differ from the first row's", line=line, path=path
             )
             continue
-        yield AcledRow(line or 0, dict(row))
+        cells = conventions.clean(list(row.values()), line or 0)
+        yield AcledRow(line or 0, dict(zip(found.columns, cells, strict=True)))
+    yield from conventions.findings()

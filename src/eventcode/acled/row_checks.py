@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from datetime import UTC, date, datetime
 from functools import lru_cache
 from itertools import repeat
 from typing import Any, NamedTuple
@@ -58,6 +59,8 @@ _ALL_EVENT_IDS = re.compile(r"(?:[A-Z]{3}[0-9]+\n)*")
 _YEAR_DIGITS = 4
 _NUL = "\x00"
 _CACHE = 4096
+#: Unix seconds of at most 11 digits (to the year 5138): a longer cell is no day to compare.
+_TIMESTAMP_DIGITS = 11
 #: A check of a row's cells (after A003 and A009), returning finding templates.
 Check = Callable[..., "Templates"]
 #: A finding of a row before it is placed: code, message, column.
@@ -389,7 +392,12 @@ def _actor_findings(
 
 
 @lru_cache(maxsize=_CACHE)
-def _place_findings(iso_text: str, region: str, country: str) -> Templates:
+def _place_findings(iso_text: str, region: str, country: str, renamed: bool | None) -> Templates:
+    """Check iso, region and country; ``renamed`` tells of an earlier region name.
+
+    ``renamed`` is ``None`` for a name that is not an earlier one, else whether it was still
+    ACLED's on the row's day (:func:`_earlier_name_current`).
+    """
     found: list[Template] = []
     iso: int | None = None
     if iso_text:
@@ -397,8 +405,60 @@ def _place_findings(iso_text: str, region: str, country: str) -> Templates:
             iso = parse_iso(iso_text)
         except CellError as error:
             found.append(("A014", f"iso: {error}", "iso"))
-    found += _templates(region_country_findings(region or None, country or None, iso, ROOT))
+    checked: str | None = region or None
+    rename = codebooks.acled_renamed("region", region) if renamed is not None else None
+    if rename is not None and renamed:
+        why = (
+            f"region {region!r} is ACLED's name until {rename.until.isoformat()}, now "
+            f"{rename.current!r} (convert --modernise writes the current name)"
+        )
+        found.append(("C025", why, "region"))
+        checked = rename.current
+    elif rename is not None:
+        why = (
+            f"region {region!r} was renamed {rename.current!r} by {rename.until.isoformat()}; "
+            "this row is dated later"
+        )
+        found.append(("C023", why, "region"))
+        checked = None
+    found += _templates(region_country_findings(checked, country or None, iso, ROOT))
     return tuple(found)
+
+
+_EARLIER_REGIONS = frozenset(r.old for r in codebooks.acled_renames("region"))
+
+
+def _row_day(timestamp: str, event_date: str) -> date | None:
+    """Return the day a row was written as it stands: its timestamp's, else its event's."""
+    if timestamp and is_integer(timestamp) and len(timestamp) <= _TIMESTAMP_DIGITS:
+        return datetime.fromtimestamp(int(timestamp), UTC).date()
+    try:
+        return parse_date(event_date)
+    except CellError:
+        return None  # the row fails A004 (or A003)
+
+
+def _earlier_name_current(region: str, timestamp: str, event_date: str) -> bool | None:
+    """``None`` unless ``region`` is an earlier name; then whether it was still ACLED's."""
+    rename = codebooks.acled_renamed("region", region)
+    if rename is None:
+        return None
+    day = _row_day(timestamp, event_date)
+    return True if day is None else rename.current_at(day)
+
+
+def _place_arguments(columns: Columns, size: int, layout: Layout) -> Iterable[tuple[Any, ...]]:
+    """iso, region, country, and whether an earlier region name was current on the row's day."""
+
+    def cells(name: str) -> Iterable[str]:
+        return columns[name] if name in columns else repeat("", size)
+
+    renamed: Iterable[bool | None] = repeat(None, size)
+    if "region" in columns and not _EARLIER_REGIONS.isdisjoint(columns["region"]):
+        renamed = map(
+            _earlier_name_current, columns["region"], cells("timestamp"), cells("event_date")
+        )
+    return zip(cells("iso"), cells("region"), cells("country"), renamed, strict=True)
 
 
 @lru_cache(maxsize=_CACHE)
@@ -444,7 +504,9 @@ _GROUPS: tuple[_Group, ...] = (
     ),
     _Group(_actor_findings, ("inter1", "inter2", "actor2", "interaction"), _actor_arguments),
     _Group(
-        _place_findings, ("iso", "region", "country"), _cells("iso", "region", "country", blank="")
+        _place_findings,
+        ("iso", "region", "country", "timestamp", "event_date"),
+        _place_arguments,
     ),
     _Group(
         _taxonomy_findings,

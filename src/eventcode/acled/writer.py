@@ -18,6 +18,7 @@ from typing import Any
 from attrs import frozen
 
 from eventcode.acled.contract import acled_event_findings
+from eventcode.acled.forward import bring_forward
 from eventcode.acled.layouts import CURRENT_COLUMNS
 from eventcode.acled.mapping import Lookups, exclusion_reason, render_event
 from eventcode.acled.options import AcledOptions, AcledStyle
@@ -129,6 +130,10 @@ def _row_problem(
     event: Event, lookups: Lookups, style: AcledStyle, policy: Policy, options: AcledOptions
 ) -> str | None:
     """Return why an event's row would not validate (the first error), or ``None``."""
+    columns = [c.column for c in event.acled.cells] if event.acled is not None else []
+    if len(set(columns)) < len(columns):  # validate's S103: one of them would be lost
+        twice = next(c for i, c in enumerate(columns) if c in columns[:i])
+        return f"its ACLED row would not validate: S103 kept cell {twice!r} is kept twice"
     for finding in acled_event_findings(
         event, "$", lookups, style=style, policy=policy, timestamp=options.timestamp
     ):
@@ -139,6 +144,9 @@ def _row_problem(
 def _rows(
     dataset: Dataset, options: AcledOptions, style: AcledStyle
 ) -> tuple[list[str], Iterator[list[str]], AcledReport]:
+    dataset = bring_forward(
+        dataset, modernise=options.modernise, legacy_columns=options.legacy_columns
+    )
     lookups = Lookups.of(dataset)
     chosen = get_policy(options.policy)
     kept: list[Event] = []

@@ -54,6 +54,7 @@ from ._acled_geo import (
     acled_region,
     acled_regions,
 )
+from ._acled_history import AcledRename, acled_renamed, acled_renames
 from ._cameo import (
     QUAD_CLASS_MAPPING,
     CameoEventCode,
@@ -97,6 +98,7 @@ __all__ = [
     "AcledInteraction",
     "AcledPrecision",
     "AcledRegion",
+    "AcledRename",
     "AcledSubEventType",
     "CameoActorCode",
     "CameoActorPart",
@@ -124,6 +126,8 @@ __all__ = [
     "acled_interaction",
     "acled_region",
     "acled_regions",
+    "acled_renamed",
+    "acled_renames",
     "acled_source_scale_parts",
     "acled_source_scales",
     "acled_sub_event_type",

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import typing
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import attrs
 
 from eventcode.findings import Finding, make_finding
 from eventcode.io._converter import converter, describe_json_type, shape_findings
+from eventcode.io._salvage import salvage
 from eventcode.io.records import KINDS, Record, RecordKind, Unloaded
 from eventcode.jsonpath import join_key
 
@@ -108,9 +109,18 @@ def _type_name(hint: Any) -> str:
 
 
 def unloaded_marker(
-    kind: RecordKind, value: Any, path: str, line: int | None = None
+    kind: RecordKind,
+    value: Any,
+    path: str,
+    line: int | None = None,
+    findings: Sequence[Finding] = (),
 ) -> Unloaded | None:
-    """Return the marker of a record that failed to load, when its id can still be read."""
+    """Return the marker of a record that failed to load, when its id can still be read.
+
+    Given the ``findings`` that kept it from loading, the marker carries what is left to check
+    once the parts they name are removed (:func:`~eventcode.io._salvage.salvage`).
+    """
     if type(value) is dict and type(value.get("id")) is str and value["id"]:
-        return Unloaded(kind=kind, id=value["id"], path=path, line=line)
+        rest = salvage(kind, value, path, findings) if findings else None
+        return Unloaded(kind=kind, id=value["id"], path=path, line=line, salvage=rest)
     return None

@@ -72,7 +72,7 @@ def iter_document(
             yield from findings
             if record is not None:
                 yield RecordItem(kind=kind, record=record, path=path)
-            elif (marker := unloaded_marker(kind, value, path)) is not None:
+            elif (marker := unloaded_marker(kind, value, path, findings=findings)) is not None:
                 yield marker
 
 

@@ -149,7 +149,9 @@ def iter_lines(
             yield found.at(line=number)
         if record is not None:
             yield RecordItem(kind=record_kind, record=record, path=ROOT, line=number)
-        elif (marker := unloaded_marker(record_kind, fields, ROOT, number)) is not None:
+        elif (
+            marker := unloaded_marker(record_kind, fields, ROOT, number, findings=findings)
+        ) is not None:
             yield marker
     if not seen_any:
         yield make_finding("S003", "the input is empty", path=ROOT, line=1)

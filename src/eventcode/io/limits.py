@@ -17,15 +17,21 @@ The defaults are generous for real data (docs/reliability.md):
 - ``max_figures`` 10,000: the figures of one event (L005: the event is not loaded).
 - ``max_pair_findings`` 50: the R001 (and R002) findings one event gives before one summary
   finding names the rest of the figures (pairwise checks stay bounded however many figures).
+
+One reading convention travels with the limits, since every reader (and every worker process)
+is given them: ``blank_tokens``, the cell texts an ACLED file may write for a blank cell
+(default ``NA``, ``NaN``, ``nan``, ``None``, ``NULL``; docs/acled.md, "Blank cells").
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import BinaryIO, NamedTuple
 
 from attrs import field, frozen
 
 __all__ = [
+    "DEFAULT_BLANK_TOKENS",
     "DEFAULT_LIMITS",
     "DEFAULT_MAX_COLUMNS",
     "DEFAULT_MAX_FIELD_BYTES",
@@ -50,6 +56,9 @@ DEFAULT_MAX_FIGURES = 10_000
 #: The default most R001 (and R002) findings one event gives before one summary finding.
 DEFAULT_MAX_PAIR_FINDINGS = 50
 
+#: The cell texts read as blank in ACLED files unless others are named (R, pandas, databases).
+DEFAULT_BLANK_TOKENS: tuple[str, ...] = ("NA", "NaN", "nan", "None", "NULL")
+
 # Python's json module recurses once per level; stay well below the interpreter's limit.
 _HARD_MAX_JSON_DEPTH = 500
 
@@ -65,12 +74,21 @@ def _depth(instance: object, attribute: object, value: int) -> None:
         raise ValueError(f"max_json_depth cannot exceed {_HARD_MAX_JSON_DEPTH}, got {value}")
 
 
+def _tokens(value: Iterable[str]) -> tuple[str, ...]:
+    """Return the blank tokens as a tuple, without the empty text (blank anyway) or repeats."""
+    tokens = () if isinstance(value, str) else tuple(value)
+    if isinstance(value, str) or not all(isinstance(t, str) for t in tokens):
+        raise ValueError(f"blank_tokens must be a sequence of strings, got {value!r}")
+    return tuple(dict.fromkeys(t for t in tokens if t))
+
+
 @frozen(kw_only=True)
 class Limits:
     """The limits one read enforces (each a positive integer; see the module's defaults).
 
     Raises ``ValueError`` for a limit that is not a positive integer, or a JSON depth above
-    500 (Python's parser would run out of stack).
+    500 (Python's parser would run out of stack). ``blank_tokens`` are the texts an ACLED cell
+    may hold for blank (``()``: only the empty cell is blank).
     """
 
     max_field_bytes: int = field(default=DEFAULT_MAX_FIELD_BYTES, validator=_positive)
@@ -79,6 +97,7 @@ class Limits:
     max_columns: int = field(default=DEFAULT_MAX_COLUMNS, validator=_positive)
     max_figures: int = field(default=DEFAULT_MAX_FIGURES, validator=_positive)
     max_pair_findings: int = field(default=DEFAULT_MAX_PAIR_FINDINGS, validator=_positive)
+    blank_tokens: tuple[str, ...] = field(default=DEFAULT_BLANK_TOKENS, converter=_tokens)
 
 
 #: The limits every reader uses unless given others.

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sys
 from enum import StrEnum
+from fractions import Fraction
 from typing import Any
 
 from attrs import frozen
@@ -12,6 +14,12 @@ from eventcode.rules.policy import Policy
 from eventcode.rules.values import interval, read_count
 
 __all__ = ["Comparison", "ComparisonKind", "compare", "overlaps"]
+
+_FLOAT_MAX = int(sys.float_info.max)
+
+
+def _times(ratio: float | None) -> str:
+    return "more than 10**308 times" if ratio is None else f"{ratio:.2f} times"
 
 
 class ComparisonKind(StrEnum):
@@ -142,15 +150,17 @@ def compare(first: Figure, second: Figure, policy: Policy) -> Comparison:
             None,
             f"{shown} overlap, but one point is 0 and the other {high}",
         )
-    ratio = high / low
     limit = policy.divergence_ratio
-    if ratio > limit:
+    # Exact: counts may have thousands of digits, past a float's range (high / low overflows).
+    if Fraction(high, low) > Fraction(limit):
+        ratio = high / low if high <= _FLOAT_MAX * low else None  # None: past a float's range
         return result(
             ComparisonKind.DIVERGE,
             ratio,
-            f"{shown} overlap, but {high} is {ratio:.2f} times {low}, above the {policy.name} "
+            f"{shown} overlap, but {high} is {_times(ratio)} {low}, above the {policy.name} "
             f"policy's ratio {limit:g}",
         )
+    ratio = high / low  # at most the policy's ratio: a float
     return result(
         ComparisonKind.AGREE,
         ratio,

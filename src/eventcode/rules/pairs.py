@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator, Sequence
+from fractions import Fraction
 
 from eventcode.model import Figure
 from eventcode.rules.policy import Policy
@@ -91,8 +92,9 @@ def _far(
     suffix_min = lows[:]
     for k in range(len(lows) - 2, -1, -1):
         suffix_min[k] = min(suffix_min[k], suffix_min[k + 1])
+    exact = Fraction(ratio)  # counts may be past a float's range: compared exactly
     for point, index in ordered:
-        start = bisect.bisect_right(values, point * ratio)
+        start = bisect.bisect_right(values, point * exact)
         if start >= len(ordered):
             continue
         high = bounds.get(index, (point, None))[1]
@@ -130,5 +132,5 @@ def may_disagree(figures: Sequence[Figure], policy: Policy, code: str) -> list[F
         return []
     smallest = min(p for _, p in known)
     largest = max(p for _, p in known)
-    ratio = policy.divergence_ratio
+    ratio = Fraction(policy.divergence_ratio)  # exact, as in _far
     return [f for f, p in known if largest > p * ratio or p > smallest * ratio]

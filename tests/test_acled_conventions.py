@@ -1,0 +1,239 @@
+"""Real ACLED files as users have them (issue 16, items 1, 3, 5): blank tokens, pandas' integers,
+ACLED's earlier region names, and pre-2023 files brought to the current layout."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+from attrs import evolve
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from eventcode import codebooks
+from eventcode.acled import parallel
+from eventcode.acled.options import AcledOptions
+from eventcode.acled.reading import read_acled
+from eventcode.cli import main
+from eventcode.conversion import convert
+from eventcode.io.limits import DEFAULT_BLANK_TOKENS, Limits
+from eventcode.io.sources import Source
+from eventcode.validation import validate_path, validate_source
+
+from .test_acled_validation import record_path_report, write_perturbed
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures" / "acled"
+
+
+def _codes(path: Path, limits: Limits | None = None) -> list[str]:
+    source = Source.from_path(path, limits=limits or Limits())
+    return [f.code for f in validate_source(source).findings]
+
+
+def _rows(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+# ------------------------------------------------------------------------------ blank cells
+
+
+def test_r_export_with_mixed_blank_tokens_gives_one_finding_for_the_file() -> None:
+    path = FIXTURES / "r-export-blanks.csv"
+    report = validate_path(path)
+    assert [f.code for f in report.findings] == ["A021"]
+    (finding,) = report.findings
+    assert finding.severity.value == "info"
+    assert finding.location.line == 2
+    assert finding.location.field == "actor2"
+    for token in ("'NA' (8)", "'None' (3)", "'nan' (2)", "'NULL' (2)", "'NaN' (1)"):
+        assert token in finding.message
+
+
+def test_blank_tokens_are_read_as_blank_cells() -> None:
+    read = read_acled(FIXTURES / "r-export-blanks.csv")
+    first, attack, battle, protest = read.dataset.events
+    assert first.actor2 is None
+    assert first.place is not None
+    assert first.place.admin3 is None
+    assert attack.civilian_targeting is True
+    assert attack.assoc_actor1 == ()
+    assert attack.tags == ()
+    assert battle.civilian_targeting is False  # NULL: blank, not an A012 error
+    assert protest.assoc_actor1 == ()
+
+
+def test_na_option_names_the_tokens(capsys: pytest.CaptureFixture[str]) -> None:
+    path = FIXTURES / "r-export-blanks.csv"
+    strict = _codes(path, Limits(blank_tokens=()))
+    assert "A021" not in strict
+    assert {"A012", "A013"} <= set(strict)
+    only_na = _codes(path, Limits(blank_tokens=("NA",)))
+    assert "A021" in only_na
+    assert "A012" in only_na
+    assert main(["validate", str(path), "--na", ""]) == 1
+    assert main(["validate", str(path)]) == 0
+    assert "A021" in capsys.readouterr().out
+
+
+def test_pandas_integers_with_a_decimal_point_are_read_as_integers() -> None:
+    path = FIXTURES / "pandas-floats.csv"
+    report = validate_path(path)
+    assert sorted(f.code for f in report.findings) == ["A021", "A022"]
+    a022 = next(f for f in report.findings if f.code == "A022")
+    assert a022.location.line == 2
+    assert a022.location.field == "inter1"
+    assert a022.message.startswith("10 integer cell(s)")
+    attack = read_acled(path).dataset.events[0]
+    assert attack.actor1 is not None
+    assert attack.actor1.inter == 3
+    assert attack.acled is not None
+    assert attack.acled.timestamp == 1614900000
+    assert attack.figures[0].value.low == 1  # fatalities 1.0
+
+
+def test_a_decimal_outside_integer_columns_or_not_zero_stays_an_error(tmp_path: Path) -> None:
+    text = (
+        (FIXTURES / "pandas-floats.csv")
+        .read_text("utf-8")
+        .replace(",1.0,,1614900000.0", ",1.5,,1614900000.0")
+    )
+    path = tmp_path / "half.csv"
+    path.write_text(text, "utf-8")
+    assert "A011" in _codes(path)
+
+
+TOKENS = st.sampled_from(["", *DEFAULT_BLANK_TOKENS])
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_any_blank_tokens_mixed_give_the_records_of_true_blanks(data: st.DataObject) -> None:
+    """Property: every blank cell of a clean file written as any token (mixed) reads the same."""
+    original = (FIXTURES / "current-export-numeric.csv").read_bytes()
+    rows = list(csv.reader(io.StringIO(original.decode("utf-8"), newline="")))
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(rows[0])
+    used = 0
+    for row in rows[1:]:
+        cells = []
+        for cell in row:
+            token = data.draw(TOKENS) if cell == "" else cell
+            used += token != cell
+            cells.append(token)
+        writer.writerow(cells)
+    expected = read_acled(original, name="x")
+    found = read_acled(out.getvalue().encode("utf-8"), name="x")
+    assert found.dataset == expected.dataset
+    codes = [f.code for f in found.findings]
+    assert codes.count("A021") == (1 if used else 0)
+    assert [f for f in found.findings if f.code != "A021"] == list(expected.findings)
+
+
+def test_blank_tokens_in_a_large_file_match_one_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Worker processes add up their chunks' tokens: one A021 and one A022, as one process."""
+    path = write_perturbed(tmp_path / "generated.csv", 1500, seed=16)
+    with open(path, newline="", encoding="utf-8") as handle:
+        head, *body = list(csv.reader(handle))
+    col = {c: i for i, c in enumerate(head)}
+    for index, row in enumerate(body):
+        if index % 7 == 3 and row[col["admin3"]] == "":
+            row[col["admin3"]] = DEFAULT_BLANK_TOKENS[index % 5]
+        if index % 11 == 5:
+            row[col["fatalities"]] = row[col["fatalities"]] + ".0"
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle, lineterminator="\n").writerows([head, *body])
+    one = validate_path(path)
+    assert one.findings == record_path_report(path).findings
+    assert [f.code for f in one.findings].count("A021") == 1
+    assert [f.code for f in one.findings].count("A022") == 1
+    unnamed = [evolve(f, location=evolve(f.location, file=None)) for f in one.findings]
+    assert parallel.parallel_findings(path, chunk_bytes=40_000) == (unnamed, one.records)
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_BYTES", 1)
+    monkeypatch.setattr(parallel, "CHUNK_BYTES", 40_000)
+    assert validate_path(path) == one
+
+
+# ------------------------------------------------------------------------------ earlier names
+
+
+def test_codebook_lists_the_region_renames() -> None:
+    renames = {r.old: r.current for r in codebooks.acled_renames("region")}
+    assert renames == {"Southern Asia": "South Asia", "South-Eastern Asia": "Southeast Asia"}
+    for current in renames.values():
+        codebooks.acled_region(current)
+    assert codebooks.acled_renamed("region", "South Asia") is None
+
+
+def test_earlier_region_names_of_a_2020_export_are_valid_with_an_info() -> None:
+    report = validate_path(FIXTURES / "legacy-2020-regions.csv")
+    assert [f.code for f in report.findings] == ["C025"] * 4
+    assert all(f.severity.value == "info" for f in report.findings)
+    assert "now 'South Asia'" in report.findings[0].message
+
+
+def test_an_earlier_name_on_a_row_dated_after_the_rename_is_c023(tmp_path: Path) -> None:
+    text = (FIXTURES / "legacy-2020-regions.csv").read_text("utf-8")
+    path = tmp_path / "late.csv"
+    path.write_text(text.replace("1589800000", "1700000000"), "utf-8")  # November 2023
+    codes = [(f.location.line, f.code) for f in validate_path(path).findings]
+    assert (2, "C023") in codes
+    assert (2, "C025") not in codes
+    assert (3, "C025") in codes
+    assert validate_path(path).findings == record_path_report(path).findings
+
+
+def test_convert_keeps_earlier_names_and_modernise_writes_current_ones(tmp_path: Path) -> None:
+    source = FIXTURES / "legacy-2020-regions.csv"
+    convert(source, tmp_path / "kept.csv")
+    convert(source, tmp_path / "new.csv", options=AcledOptions(modernise=True))
+    kept = _rows((tmp_path / "kept.csv").read_text("utf-8"))
+    new = _rows((tmp_path / "new.csv").read_text("utf-8"))
+    assert [r["region"] for r in kept] == ["Southern Asia"] * 2 + ["South-Eastern Asia"] * 2
+    assert [r["region"] for r in new] == ["South Asia"] * 2 + ["Southeast Asia"] * 2
+    assert _codes(tmp_path / "new.csv") == []
+    assert main(["convert", str(source), "-o", str(tmp_path / "cli.jsonl"), "--modernise"]) == 0
+    assert "Southern Asia" not in (tmp_path / "cli.jsonl").read_text("utf-8")
+
+
+# ------------------------------------------------------------------------------ legacy forward
+
+
+def test_legacy_violence_against_civilians_is_civilian_targeting(tmp_path: Path) -> None:
+    read = read_acled(FIXTURES / "legacy-2020-regions.csv")
+    targeted = {e.acled.event_type: e.civilian_targeting for e in read.dataset.events if e.acled}
+    assert targeted == {
+        "Violence against civilians": True,
+        "Protests": False,
+        "Battles": False,
+    }
+    convert(FIXTURES / "legacy.csv", tmp_path / "out.csv")
+    for row in _rows((tmp_path / "out.csv").read_text("utf-8")):
+        wanted = "Civilian targeting" if row["event_type"] == "Violence against civilians" else ""
+        assert row["civilian_targeting"] == wanted, row["event_id_cnty"]
+
+
+def test_keep_extra_keeps_the_legacy_columns(tmp_path: Path) -> None:
+    source = FIXTURES / "legacy-2020-regions.csv"
+    assert main(["convert", str(source), "-o", str(tmp_path / "plain.csv")]) == 0
+    assert main(["convert", str(source), "-o", str(tmp_path / "kept.csv"), "--keep-extra"]) == 0
+    plain = _rows((tmp_path / "plain.csv").read_text("utf-8"))
+    kept = _rows((tmp_path / "kept.csv").read_text("utf-8"))
+    assert "data_id" not in plain[0]
+    assert "iso3" not in plain[0]
+    assert [(r["data_id"], r["event_id_no_cnty"], r["iso3"]) for r in kept][:2] == [
+        ("7001", "900001", "IND"),
+        ("7002", "900002", "IND"),
+    ]
+    assert list(kept[0])[:31] == list(plain[0])
+    assert main(["convert", str(source), "-o", str(tmp_path / "k.jsonl"), "--keep-extra"]) == 0
+    assert '"data_id"' in (tmp_path / "k.jsonl").read_text("utf-8")
+    assert main(["convert", str(source), "-o", str(tmp_path / "p.jsonl")]) == 0
+    assert '"data_id"' not in (tmp_path / "p.jsonl").read_text("utf-8")
