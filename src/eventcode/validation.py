@@ -30,7 +30,7 @@ from eventcode.findings import Finding, Severity
 from eventcode.io._structure import recheck_record
 from eventcode.io.formats import Format
 from eventcode.io.limits import DEFAULT_MAX_PAIR_FINDINGS
-from eventcode.io.records import SECTION_OF, Record, RecordItem, Unloaded
+from eventcode.io.records import SECTION_OF, RecordItem, Unloaded
 from eventcode.io.sources import Source
 from eventcode.jsonpath import ROOT, join_index, join_key
 from eventcode.model import Actor, Dataset, Document, Event
@@ -169,11 +169,13 @@ def check_record(
     constraints: bool,
     file: str | None = None,
     resolved: Callable[[Namespace, str], bool] | None = None,
+    remember: bool = True,
 ) -> CheckedRecord:
     """Run the checks of one record on its own, given the parties seen so far.
 
-    A party is added to ``context``. The findings are placed on the record's line, and in
-    ``file`` when it is given; references ``resolved`` says resolve are left out of the links.
+    A party is added to ``context`` unless ``remember`` is false (a record that did not load).
+    The findings are placed on the record's line, and in ``file`` when it is given; references
+    ``resolved`` says resolve are left out of the links.
     """
     # A record built in Python is checked as the loader checks JSON (types, vocabularies,
     # constraints); one the loader would not build is reported alone, as loading does, rather
@@ -190,7 +192,8 @@ def check_record(
             item = RecordItem(kind=item.kind, record=rebuilt, path=item.path, line=item.line)
     place = signature = timeline = None
     if not rejected:
-        context.add(record)
+        if remember:
+            context.add(record)
         found.extend(_record_findings(item, context))
         if isinstance(record, Event):
             if record.place is not None:
@@ -239,20 +242,10 @@ def check_unloaded(
         return None
     item = RecordItem(kind=entry.kind, record=rest.record, path=entry.path, line=entry.line)
     checked = check_record(
-        item, _Unremembering(context), constraints=False, file=file, resolved=resolved
+        item, context, constraints=False, file=file, resolved=resolved, remember=False
     )
     kept = [f for f in checked.findings if rest.keeps(f)]
     return checked._replace(findings=kept, loaded=False)
-
-
-class _Unremembering(Context):
-    """A view of a context that does not take the record it checks as a party seen."""
-
-    def __init__(self, context: Context) -> None:
-        self.__dict__.update(context.__dict__)
-
-    def add(self, record: Record) -> None:
-        """Remember nothing: a salvaged record is not loaded."""
 
 
 class CrossChecks:
