@@ -370,3 +370,22 @@ def test_mutated_acled_rows_convert_to_a_file_with_the_same_findings(text: str) 
     bad = {event for _, event in _keys(before, Severity.ERROR)}
     kept = {(code, event) for code, event in _keys(before, Severity.WARNING) if event not in bad}
     assert _keys(after, Severity.WARNING) <= kept | {("R010", e) for _, e in kept}
+
+
+def test_a_coding_date_before_1970_gives_no_negative_timestamp() -> None:
+    import datetime
+
+    import attrs
+
+    from eventcode.acled import dumps_acled
+    from tests.helpers import MAKIIVKA
+
+    dataset = eventcode.read(MAKIIVKA)
+    strike = dataset.events[0]
+    old = attrs.evolve(
+        strike, coded_by=eventcode.Coding(coder="x", coded_on=datetime.date(1969, 12, 31))
+    )
+    dated = attrs.evolve(dataset, events=(old, *dataset.events[1:]))
+    assert not eventcode.validate(dated).has_errors
+    text, _ = dumps_acled(dated)
+    assert text.splitlines()[1].endswith(",")  # the timestamp cell is blank, never -86400

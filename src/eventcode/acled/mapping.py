@@ -229,7 +229,9 @@ def _timestamp(event: Event, acled: AcledClass, default: int | None) -> str:
         return str(acled.timestamp)
     if event.coded_by is not None and event.coded_by.coded_on is not None:
         moment = datetime.combine(event.coded_by.coded_on, time(), tzinfo=UTC)
-        return str(int(moment.timestamp()))
+        seconds = int(moment.timestamp())
+        if seconds >= 0:  # a coding date before 1970 has no Unix timestamp ACLED could hold
+            return str(seconds)
     return "" if default is None else str(default)
 
 
