@@ -164,3 +164,16 @@ def test_iter_records_yields_records_with_lines() -> None:
 def test_loads_reads_acled_text() -> None:
     text = (FIXTURES / "current-spreadsheet.csv").read_text("utf-8")
     assert len(eventcode.loads(text, format="acled-csv").events) == 3
+
+
+def test_an_unrecognised_header_names_the_acled_columns_it_has(tmp_path: Path) -> None:
+    path = tmp_path / "few.csv"
+    path.write_text("latitude,longitude,event_type,notes\n31.5,34.4,Battles,x\n", "utf-8")
+    (finding,) = eventcode.validate_path(path).findings
+    assert finding.code == "A001"
+    assert "neither event_id_cnty nor event_date" in finding.message
+    assert "latitude, longitude, event_type, notes" in finding.message
+    other = tmp_path / "other.csv"
+    other.write_text("a,b\n1,2\n", "utf-8")
+    (none,) = eventcode.validate_path(other).findings
+    assert "none of its columns is an ACLED column" in none.message

@@ -75,12 +75,23 @@ def header_of(
         )
     layout, missing = detect_layout(names)
     if layout is None or missing:
-        what = "no ACLED columns" if layout is None else f"lacks {', '.join(missing)}"
+        what = _unrecognised(names) if layout is None else f"lacks {', '.join(missing)}"
         return make_finding(
             "A001", f"the header is not an ACLED header: {what}", line=line, field=None
         )
     extra = tuple(c for c in names if c not in known_columns() and c not in DROPPED_COLUMNS)
     return AcledHeader(columns=names, layout=layout, missing=missing, extra=extra, line=line)
+
+
+def _unrecognised(names: tuple[str, ...]) -> str:
+    """Say why a header is no ACLED header, naming the ACLED columns it does have."""
+    known = [c for c in names if c in known_columns()]
+    if not known:
+        return "none of its columns is an ACLED column"
+    return (
+        "it has neither event_id_cnty nor event_date, which every ACLED layout has (its ACLED "
+        f"columns: {', '.join(known)})"
+    )
 
 
 def _too_many_columns(count: int, limit: int, line: int | None, what: str) -> Finding:
