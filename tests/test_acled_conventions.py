@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import tempfile
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -15,7 +18,9 @@ from hypothesis import strategies as st
 from eventcode import codebooks
 from eventcode.acled import parallel
 from eventcode.acled.options import AcledOptions
+from eventcode.acled.reader import is_hxl_row
 from eventcode.acled.reading import read_acled
+from eventcode.acled.values import CodeStyle, DateStyle, render_date
 from eventcode.cli import main
 from eventcode.conversion import convert
 from eventcode.io.limits import DEFAULT_BLANK_TOKENS, Limits
@@ -237,3 +242,135 @@ def test_keep_extra_keeps_the_legacy_columns(tmp_path: Path) -> None:
     assert '"data_id"' in (tmp_path / "k.jsonl").read_text("utf-8")
     assert main(["convert", str(source), "-o", str(tmp_path / "p.jsonl")]) == 0
     assert '"data_id"' not in (tmp_path / "p.jsonl").read_text("utf-8")
+
+
+# ------------------------------------------------------------------------------ one style a file
+
+_DATE_SHAPES = {
+    "export": r"\d{2} [A-Z][a-z]+ \d{4}",
+    "iso": r"\d{4}-\d{2}-\d{2}",
+    "spreadsheet": r"\d{1,2}-[A-Z][a-z]{2}-\d{2}",
+}
+_DAYS = {"IND900101": (9, 5, 2020), "XKX100": (7, 5, 2020), "IND900102": (10, 5, 2020)}
+
+
+def _in_date_style(day: tuple[int, int, int], style: str) -> str:
+    return render_date(date(day[2], day[1], day[0]), DateStyle(style))
+
+
+def test_a_row_kept_cell_for_cell_is_written_in_the_files_one_style(tmp_path: Path) -> None:
+    """Kosovo (no ISO 3166 number) keeps its cells as written; they still take the output style."""
+    source = FIXTURES / "kosovo-kept-cells.csv"
+    assert main(["convert", str(source), "-o", str(tmp_path / "k.jsonl")]) == 0
+    assert main(["convert", str(tmp_path / "k.jsonl"), "-o", str(tmp_path / "out.csv")]) == 0
+    rows = _rows((tmp_path / "out.csv").read_text("utf-8"))
+    assert [r["event_date"] for r in rows] == ["09 May 2020", "07 May 2020", "10 May 2020"]
+    args = ["--dates", "iso", "--codes", "text"]
+    assert main(["convert", str(source), "-o", str(tmp_path / "t.csv"), *args]) == 0
+    rows = _rows((tmp_path / "t.csv").read_text("utf-8"))
+    assert [r["event_date"] for r in rows] == ["2020-05-09", "2020-05-07", "2020-05-10"]
+    assert [(r["inter1"], r["inter2"], r["interaction"]) for r in rows] == [
+        ("Political militia", "Civilians", "Political militia-Civilians"),
+        ("Protesters", "", "Protesters only"),
+        ("Protesters", "", "Protesters only"),
+    ]
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    row_styles=st.lists(st.sampled_from(sorted(_DATE_SHAPES)), min_size=3, max_size=3),
+    dates=st.sampled_from(["export", "iso", None]),
+    codes=st.sampled_from(["numeric", "text", None]),
+    through_jsonl=st.booleans(),
+)
+def test_any_mix_of_row_styles_is_written_in_one_style(
+    row_styles: list[str], dates: str | None, codes: str | None, through_jsonl: bool
+) -> None:
+    """Property: whatever style each row was written in and whichever way it came (straight or
+    through JSON Lines), the written file's dates and codes are in one style: the one asked,
+    else the style of the input's first row."""
+    rows = list(csv.reader(io.StringIO(FIXTURES.joinpath("kosovo-kept-cells.csv").read_text())))
+    at = rows[0].index("event_date")
+    for row, style in zip(rows[1:], row_styles, strict=True):
+        row[at] = _in_date_style(_DAYS[row[2]], style)
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    options = AcledOptions(
+        dates=None if dates is None else DateStyle(dates),
+        codes=None if codes is None else CodeStyle(codes),
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "in.csv"
+        source.write_text(out.getvalue(), "utf-8")
+        if through_jsonl:
+            assert main(["convert", str(source), "-o", str(Path(tmp) / "x.jsonl")]) == 0
+            source = Path(tmp) / "x.jsonl"
+        convert(source, Path(tmp) / "out.csv", options=options)
+        written = _rows((Path(tmp) / "out.csv").read_text("utf-8"))
+    # A JSON Lines input has no style of its own: the writer's default (export) then.
+    wanted = dates or ("export" if through_jsonl else row_styles[0])
+    assert all(re.fullmatch(_DATE_SHAPES[wanted], r["event_date"]) for r in written), written
+    numeric = (codes or "numeric") == "numeric"
+    inters = [r[c] for r in written for c in ("inter1", "inter2", "interaction")]
+    assert all(x == "" or x.isdigit() == numeric for x in inters), inters
+
+
+# ------------------------------------------------------------------------------ HDX's HXL row
+
+
+def test_an_hdx_file_reads_its_hxl_row_as_tags_not_an_event() -> None:
+    """HDX's hashtag row is one A019 info; the rows under it read as without it."""
+    plain = validate_path(FIXTURES / "legacy-2020-regions.csv")
+    tagged = validate_path(FIXTURES / "hdx-hxl.csv")
+    assert tagged.records == plain.records
+    assert [(f.code, f.location.line) for f in tagged.findings] == [("A019", 2)] + [
+        (f.code, (f.location.line or 0) + 1) for f in plain.findings
+    ]
+    assert tagged.findings == record_path_report(FIXTURES / "hdx-hxl.csv").findings
+    assert (
+        read_acled(FIXTURES / "hdx-hxl.csv").dataset
+        == read_acled(FIXTURES / "legacy-2020-regions.csv").dataset
+    )
+
+
+def test_a_large_hdx_file_gives_one_process_findings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file too large for one process still reads its HXL row as tags, never as a row."""
+    path = write_perturbed(tmp_path / "generated.csv", 1500, seed=19)
+    with open(path, newline="", encoding="utf-8") as handle:
+        head, *body = list(csv.reader(handle))
+    tags = ["#event+code" if c == "event_id_cnty" else "" for c in head]
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle, lineterminator="\n").writerows([head, tags, *body])
+    reference = record_path_report(path)
+    assert [f.code for f in reference.findings].count("A019") == 1
+    unnamed = [evolve(f, location=evolve(f.location, file=None)) for f in reference.findings]
+    found = parallel.parallel_findings(path, chunk_bytes=40_000)
+    assert found is None or found == (unnamed, reference.records)
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_BYTES", 1)
+    assert validate_path(path).findings == reference.findings
+
+
+def test_convert_hxl_writes_the_tags_row(tmp_path: Path) -> None:
+    source = FIXTURES / "legacy-2020-regions.csv"
+    args = ["convert", str(source), "--keep-extra", "--hxl", "-o", str(tmp_path / "hdx.csv")]
+    assert main(args) == 0
+    head, tags, *rows = list(csv.reader((tmp_path / "hdx.csv").open(newline="")))
+    named = dict(zip(head, tags, strict=True))
+    assert named["event_id_cnty"] == "#event+code"
+    assert named["fatalities"] == "#affected+killed"
+    assert named["iso3"] == "#country+code"
+    assert named["sub_event_type"] == ""
+    assert len(rows) == 4
+    assert _codes(tmp_path / "hdx.csv").count("A019") == 1
+    plain = tmp_path / "plain.csv"
+    assert main(["convert", str(source), "--keep-extra", "-o", str(plain)]) == 0
+    assert read_acled(tmp_path / "hdx.csv").dataset.events == read_acled(plain).dataset.events
+
+
+@given(row=st.lists(st.text(max_size=12), min_size=1, max_size=8))
+def test_no_acled_row_reads_as_an_hxl_row(row: list[str]) -> None:
+    """Property: a row with a date cell (every ACLED row has one) is never a row of tags."""
+    assert not is_hxl_row([*row, "09 May 2020"])
+    assert is_hxl_row(["", "#date+occurred", ""])

@@ -70,6 +70,19 @@ def test_bad_records_are_named_and_the_rest_converted(tmp_path: Path) -> None:
     assert len(converted.events) == len(data["events"]) - 1
 
 
+def test_the_summary_counts_the_file_and_the_records_read(tmp_path: Path) -> None:
+    """The summary under convert's findings is validate's: one file, the records read."""
+    source = ROOT / "fixtures" / "acled" / "defects.csv"
+    checked = run("validate", str(source))
+    summary = re.search(r"1 file\(s\), (\d+) record\(s\)", checked.stdout)
+    assert summary is not None
+    assert int(summary[1]) > 0
+    for out in ("out.csv", "out.jsonl"):
+        result = run("convert", str(source), "-o", str(tmp_path / out))
+        assert result.returncode == 1
+        assert summary[0] + ": " in result.stderr, result.stderr
+
+
 def test_missing_input_exits_2(tmp_path: Path) -> None:
     result = run("convert", str(tmp_path / "nope.json"), "-o", str(tmp_path / "x.json"))
     assert result.returncode == 2

@@ -296,6 +296,11 @@ def _add_convert(commands: argparse._SubParsersAction[_Parser]) -> None:
         help="keep the legacy layout's own columns (data_id, event_id_no_cnty, iso3) after the "
         "31 current ones",
     )
+    convert_.add_argument(
+        "--hxl",
+        action="store_true",
+        help="write a row of HXL hashtags under the ACLED CSV header, as HDX ships ACLED files",
+    )
     _add_limits(convert_)
     _add_blanks(convert_)
 
@@ -526,6 +531,7 @@ def _acled_options(args: argparse.Namespace) -> acled.AcledOptions:
         neutralise_formulas=args.neutralise_formulas,
         modernise=args.modernise,
         legacy_columns=args.keep_extra,
+        hxl=args.hxl,
     )
 
 
@@ -560,7 +566,8 @@ def _convert(args: argparse.Namespace) -> int:
         if not left.classified:  # an ACLED event left out is a finding (A020), printed below
             _say(f"left out event {left.event}: {left.reason}")
     if done.findings:
-        _emit(render(Report(findings=done.findings), "text"), sys.stderr)
+        read = Report(findings=done.findings, records=done.read, files=(str(args.source),))
+        _emit(render(read, "text"), sys.stderr)
     what = (
         f"ACLED row(s) (fatalities by policy {options.policy})"
         if done.format == "acled-csv"

@@ -58,11 +58,13 @@ class Conversion:
     ``written`` counts ACLED rows, or the records of a dataset document or JSON Lines file;
     ``left_out`` names the events ACLED CSV cannot hold; ``findings`` name the input records
     that could not be read (not written), anything else reading the input found, and (A020)
-    each event with an ACLED class left out of ACLED CSV.
+    each event with an ACLED class left out of ACLED CSV; ``read`` counts the records read
+    from the input (what ``eventcode validate`` would count).
     """
 
     format: str
     written: int
+    read: int = 0
     left_out: tuple[LeftOutEvent, ...] = ()
     findings: tuple[Finding, ...] = ()
 
@@ -170,6 +172,7 @@ def convert(
         return Conversion(
             format=fmt,
             written=report.rows,
+            read=_records(loaded.dataset),
             left_out=report.left_out,
             findings=loaded.findings + lost,
         )
@@ -180,4 +183,9 @@ def convert(
         write_atomic(target, chunks)
     else:
         _write_text(target, chunks)
-    return Conversion(format=fmt, written=_records(dataset), findings=loaded.findings)
+    return Conversion(
+        format=fmt,
+        written=_records(dataset),
+        read=_records(loaded.dataset),
+        findings=loaded.findings,
+    )

@@ -11,6 +11,7 @@ from typing import Any
 __all__ = [
     "CURRENT_COLUMNS",
     "DROPPED_COLUMNS",
+    "HXL_TAGS",
     "LIST_COLUMNS",
     "NUMERIC_COLUMNS",
     "REQUIRED_COLUMNS",
@@ -51,6 +52,8 @@ REQUIRED_COLUMNS: frozenset[str] = frozenset(_table()["required"])
 NUMERIC_COLUMNS: frozenset[str] = frozenset(_table()["numeric"])
 #: Columns holding several values joined by ``"; "``.
 LIST_COLUMNS: frozenset[str] = frozenset(_table()["lists"])
+#: The HXL hashtag HDX puts under each column it tags (``convert --hxl``); others are blank.
+HXL_TAGS: dict[str, str] = dict(_table()["hxl"])
 
 
 @cache

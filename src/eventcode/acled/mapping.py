@@ -23,6 +23,7 @@ from eventcode.acled.notes import with_disputes
 from eventcode.acled.options import AcledStyle
 from eventcode.acled.rows import AcledHeader
 from eventcode.acled.values import (
+    CodeStyle,
     join_list,
     parse_civilian_targeting,
     parse_coordinate,
@@ -329,9 +330,24 @@ def written_cells(
     used: dict[str, int] = {}
     for index, kept in enumerate(acled.cells):
         if kept.column not in cells or _use_kept(kept.column, cells[kept.column], kept.value):
-            cells[kept.column] = kept.value
+            cells[kept.column] = _in_style(kept.column, kept.value, style)
             used[kept.column] = index
     return cells, used
+
+
+def _in_style(column: str, text: str, style: AcledStyle) -> str:
+    """Return a kept cell as ``style`` writes it (a styled cell it can read; else as kept)."""
+    if column not in _STYLED_COLUMNS:
+        return text
+    try:
+        if column == "event_date":
+            return render_date(parse_date(text), style.dates)
+        if column == "interaction":
+            found = codebooks.parse_acled_interaction(parse_interaction(text))
+            return str(found.code) if style.codes is CodeStyle.NUMERIC else found.label
+        return render_inter(parse_inter(text), style.codes)
+    except (ValueError, LookupError):
+        return text
 
 
 def _outlet(doc_id: str, lookups: Lookups) -> str:
@@ -361,11 +377,22 @@ def _meaning(column: str, text: str) -> object:
     return text
 
 
+#: Columns whose spelling the output style decides (AcledStyle): one style per written file.
+_STYLED_COLUMNS = frozenset({"event_date", "inter1", "inter2", "interaction"})
+
+
 def _use_kept(column: str, rendered: str, kept: str) -> bool:
-    """Whether a kept cell replaces the rendered one: the record cannot say, or agrees."""
-    return (
-        rendered == "" or column == "region" or _meaning(column, rendered) == _meaning(column, kept)
-    )
+    """Whether a kept cell replaces the rendered one: the record cannot say, or agrees.
+
+    A styled cell that agrees is rendered in the output's style, never kept as written (and
+    one used because the record cannot say is restyled, :func:`_in_style`): a file's rows share
+    one date and code style whatever file each row came from.
+    """
+    if rendered == "":
+        return True
+    if column in _STYLED_COLUMNS:
+        return False
+    return column == "region" or _meaning(column, rendered) == _meaning(column, kept)
 
 
 # ------------------------------------------------------------------------------ row to records

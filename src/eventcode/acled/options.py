@@ -48,6 +48,8 @@ class AcledOptions:
     - ``legacy_columns``: write the legacy layout's own columns (``data_id``,
       ``event_id_no_cnty``, ``iso3``) kept from a pre-2023 file, after the 31
       (``convert --keep-extra``); left out by default, as the current layout dropped them;
+    - ``hxl``: write a row of HXL hashtags under the header, as the Humanitarian Data Exchange
+      ships ACLED files (``convert --hxl``; :data:`~eventcode.acled.layouts.HXL_TAGS`);
     - ``neutralise_formulas``: prefix text cells that begin with ``=``, ``+``, ``-``, ``@``, tab
       or carriage return with ``'`` so that spreadsheets show them rather than run them. Numeric
       columns (negative longitudes, ``-0``) are never touched. Use it for files people open in
@@ -63,6 +65,7 @@ class AcledOptions:
     neutralise_formulas: bool = False
     modernise: bool = False
     legacy_columns: bool = False
+    hxl: bool = False
 
     @id_start.validator
     def _check_id_start(self, _attribute: object, value: int) -> None:

@@ -46,7 +46,7 @@ from eventcode.acled.batches import BATCH_ROWS, BatchChecker, CheckedBatch, chec
 from eventcode.acled.blanks import CellConventions
 from eventcode.acled.layouts import Layout
 from eventcode.acled.merging import EventMerger
-from eventcode.acled.reader import RowBounds, iter_rows
+from eventcode.acled.reader import RowBounds, is_hxl_row, iter_rows
 from eventcode.acled.rows import AcledHeader, AcledRow
 from eventcode.findings import Finding
 from eventcode.io._lines import LineTooLong, count_lines, rest_of_line
@@ -111,6 +111,17 @@ def _cuts(
                 raise LineTooLong(f"a row runs over {limit} bytes past a chunk's end")
         yield start, end
         start = end
+
+
+def _hxl_row_follows(handle: BinaryIO, start: int, limit: int) -> bool:
+    """Tell whether the row at ``start`` (the first under the header) holds HXL hashtags."""
+    handle.seek(start)
+    try:
+        line = rest_of_line(handle, limit)
+    except LineTooLong:
+        return False  # no row of hashtags is that long; the reader reports the line
+    cells = next(csv.reader([line.decode("utf-8", "replace")]), [])
+    return is_hxl_row(cells)
 
 
 def chunks(path: str | Path, chunk_bytes: int = CHUNK_BYTES) -> tuple[bytes, list[Chunk]]:
@@ -320,6 +331,8 @@ def parallel_findings(
         first = next(iter_rows(Limited(header, limits)), None)
         if not isinstance(first, AcledHeader) or first.layout is Layout.MONADIC:
             return None
+        if _hxl_row_follows(handle, len(header), limits.max_line_bytes):
+            return None  # the row is the header's (HDX's tags): one process reads it as such
         cuts = _cuts(handle, len(header), chunk_bytes, limits.max_line_bytes)  # as workers go
         try:
             opening = list(islice(cuts, 2))

@@ -29,6 +29,7 @@ from eventcode.jsonpath import join_index
 __all__ = [
     "RowBounds",
     "header_of",
+    "is_hxl_row",
     "iter_rows",
     "looks_like_acled_csv",
     "looks_like_acled_json",
@@ -226,6 +227,7 @@ def _csv_rows(
     header: AcledHeader | None = None
     conventions: CellConventions | None = None
     width = 0
+    first_row = True  # the next row read is the first under the header
     try:
         while True:
             if bounds is not None and header is not None:
@@ -271,6 +273,11 @@ def _csv_rows(
                 continue
             if not record or record == [""]:
                 continue  # a blank line
+            if first_row and bounds is None and is_hxl_row(record):
+                first_row = False
+                yield _hxl_finding(line)
+                continue
+            first_row = False
             if len(record) > limits.max_columns:
                 yield _too_many_columns(len(record), limits.max_columns, line, "the row")
                 continue
@@ -290,6 +297,34 @@ def _csv_rows(
         yield from conventions.findings()
     if header is None:
         yield make_finding("S003", "the file is empty: no ACLED header", line=1)
+
+
+#: One HXL hashtag with its attributes (``#group+name+first``), as HXL 1.1 spells them.
+_HXL_TAG = re.compile(r"#[A-Za-z][A-Za-z0-9_]*(?:\s*\+[A-Za-z][A-Za-z0-9_]*)*")
+
+
+def is_hxl_row(cells: list[str] | tuple[str, ...]) -> bool:
+    """Tell whether a row holds HXL hashtags (HDX's row under the header), not an event.
+
+    Every cell is blank or one hashtag, and at least one is a hashtag: no ACLED row is so
+    (every row fills event_date, and no event_id_cnty starts with ``#``).
+    """
+    tagged = False
+    for cell in cells:
+        if cell:
+            if _HXL_TAG.fullmatch(cell.strip()) is None:
+                return False
+            tagged = True
+    return tagged
+
+
+def _hxl_finding(line: int) -> Finding:
+    return make_finding(
+        "A019",
+        "the row under the header holds HXL hashtags (the Humanitarian Data Exchange's "
+        "tags of the columns): read as the columns' tags, not as an event",
+        line=line,
+    )
 
 
 def _csv_error(exc: csv.Error, line: int, limits: Limits) -> Finding:

@@ -19,7 +19,7 @@ from attrs import frozen
 
 from eventcode.acled.contract import acled_event_findings
 from eventcode.acled.forward import bring_forward
-from eventcode.acled.layouts import CURRENT_COLUMNS
+from eventcode.acled.layouts import CURRENT_COLUMNS, HXL_TAGS
 from eventcode.acled.mapping import Lookups, exclusion_reason, render_event
 from eventcode.acled.options import AcledOptions, AcledStyle
 from eventcode.errors import EventsLeftOutError
@@ -196,8 +196,12 @@ def _rows(
     return columns, rows(), report
 
 
-def _csv_chunks(header: list[str], rows: Iterable[list[str]]) -> Iterator[str]:
+def _csv_chunks(
+    header: list[str], rows: Iterable[list[str]], options: AcledOptions
+) -> Iterator[str]:
     chunk = [_csv_line(header)]
+    if options.hxl:
+        chunk.append(_csv_line([HXL_TAGS.get(column, "") for column in header]))
     for count, row in enumerate(rows, 1):
         chunk.append(_csv_line(row))
         if count % 1000 == 0:
@@ -215,7 +219,7 @@ def dumps_acled(
     """
     opts = options or AcledOptions()
     header, rows, report = _rows(dataset, opts, opts.style(style))
-    return "".join(_csv_chunks(header, rows)), report
+    return "".join(_csv_chunks(header, rows, opts)), report
 
 
 def write_acled(
@@ -242,7 +246,7 @@ def write_acled(
             f"{os.fspath(path)} ({why}); nothing was written",
             tuple(lost),
         )
-    write_atomic(path, _csv_chunks(header, rows))
+    write_atomic(path, _csv_chunks(header, rows, opts))
     return report
 
 
