@@ -142,8 +142,10 @@ def test_text_codes_are_checked_like_numbers() -> None:
 def test_header_that_is_not_acled() -> None:
     read = read_acled(b"id,date,place\n1,2024-01-01,Kyiv\n")
     assert [(f.code, f.location.line) for f in read.findings] == [("A001", 1)]
-    lacking = read_acled(b"event_id_cnty,event_date,year\n")
-    assert [f.code for f in lacking.findings] == ["A001"]
+    two = read_acled(b"event_id_cnty,event_date\n")  # an ACLED file has three columns or more
+    assert [f.code for f in two.findings] == ["A001"]
+    lacking = read_acled(b"event_id_cnty,event_date,year\n")  # a subset: read (A023)
+    assert [f.code for f in lacking.findings] == ["A023"]
 
 
 def test_empty_file_and_bad_bytes() -> None:

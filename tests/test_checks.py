@@ -198,17 +198,31 @@ def test_a_year_that_lost_a_digit_is_s206() -> None:
     assert [c for c in codes(fine) if c[0] == "S206"] == []  # a year of four digits is accepted
 
 
-def test_first_names_table_keeps_the_first_name_through_growth() -> None:
+def test_first_numbers_table_keeps_the_first_number_through_growth() -> None:
     """The flat digest table answers as a dict would, across its resizes and probe chains."""
     import random
 
-    from eventcode.checks.duplicates import _FirstNames
+    from eventcode.checks.duplicates import _FirstNumbers
 
     rng = random.Random(4)
-    table, reference = _FirstNames(), {}
+    table, reference = _FirstNumbers(), {}
     # Digests sharing their low bits collide in the table and are probed past.
     digests = [rng.getrandbits(64) for _ in range(3000)] + [i << 20 for i in range(1, 300)]
     for step in range(12000):
         digest = rng.choice(digests)
-        name = f"ev-{step}-é"
-        assert table.setdefault(digest, name) == reference.setdefault(digest, name)
+        assert table.setdefault(digest, step) == reference.setdefault(digest, step)
+
+
+def test_event_traits_are_kept_as_given() -> None:
+    """The flat traits store gives back what it was given, for every event."""
+    from eventcode.checks.duplicates import EventTraits
+    from eventcode.checks.resemblance import Traits
+
+    store = EventTraits()
+    given = [
+        Traits((), 0, 0, None),
+        Traits((1, 7, 65535), 1 << 63, 5, 0),
+        Traits((3,), 12, 1, 10**6),
+    ]
+    assert [store.append(t) for t in given] == [0, 1, 2]
+    assert [store[i] for i in range(3)] == given

@@ -37,7 +37,8 @@ class Loaded:
         return any(f.severity is Severity.ERROR for f in self.findings)
 
 
-def _load_source(source: Source) -> Loaded:
+def _load_source(source: Source, lines: dict[str, int] | None = None) -> Loaded:
+    """Load a source; ``lines``, when given, gets the line of each event read that has one."""
     sections: dict[str, list[Record]] = {section: [] for section in SECTION_OF.values()}
     findings: list[Finding] = []
     for entry in source.items():
@@ -45,6 +46,8 @@ def _load_source(source: Source) -> Loaded:
             findings.append(entry)
         elif isinstance(entry, RecordItem):
             sections[SECTION_OF[entry.kind]].append(entry.record)
+            if lines is not None and isinstance(entry.record, Event) and entry.line is not None:
+                lines[entry.record.id] = entry.line
     dataset = Dataset(
         documents=tuple(r for r in sections["documents"] if isinstance(r, Document)),
         actors=tuple(r for r in sections["actors"] if isinstance(r, Actor)),

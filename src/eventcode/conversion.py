@@ -83,12 +83,13 @@ class Conversion:
         )
 
 
-def _left_out_finding(left: LeftOutEvent, file: str) -> Finding:
+def _left_out_finding(left: LeftOutEvent, file: str, line: int | None = None) -> Finding:
     return make_finding(
         LEFT_OUT_CODE,
         f"event {left.event!r} has an ACLED class but is left out of the ACLED CSV: "
         f"{left.reason}",
         file=file,
+        line=line,
         event=left.event,
     )
 
@@ -146,13 +147,16 @@ def convert(
         raise SameFileError(f"refusing to overwrite the input {os.fspath(source)}")
     loaded: Loaded
     style: AcledStyle | None = None
+    lines: dict[str, int] = {}  # the line of each event read (an ACLED row's), for A020
     if isinstance(source, bytes):
         in_format = format_for_path(name, source[:4096])
-        loaded = _load_source(Source.from_bytes(source, in_format, name=name, limits=limits))
+        loaded = _load_source(
+            Source.from_bytes(source, in_format, name=name, limits=limits), lines
+        )
         if fmt == "acled-csv":
             style = read_style(source, in_format)
     else:
-        loaded = _load_source(Source.from_path(source, limits=limits))
+        loaded = _load_source(Source.from_path(source, limits=limits), lines)
         if fmt == "acled-csv":
             style = read_style(source)
     dataset = loaded.dataset
@@ -168,7 +172,11 @@ def convert(
             text, report = dumps_acled(dataset, options, style=style)
             _write_text(target, [text])
         where = name if isinstance(source, bytes) else os.fspath(source)
-        lost = tuple(_left_out_finding(x, where) for x in report.left_out if x.classified)
+        lost = tuple(
+            _left_out_finding(x, where, lines.get(x.event))
+            for x in report.left_out
+            if x.classified
+        )
         return Conversion(
             format=fmt,
             written=report.rows,

@@ -106,9 +106,15 @@ def _joined(first: st.SearchStrategy[str], rest: st.SearchStrategy[str]) -> st.S
 
 
 def texts(*, min_size: int = 0, max_size: int = 24) -> st.SearchStrategy[str]:
-    """Generate text of any Unicode except surrogates (so it always encodes as UTF-8)."""
+    """Generate text of any Unicode except surrogates and NUL.
+
+    Surrogates cannot be encoded as UTF-8; NUL is in no valid text (A018: most tools downstream
+    refuse it, so a dataset holding one is not valid ACLED).
+    """
     return st.text(
-        st.characters(exclude_categories=_SURROGATES), min_size=min_size, max_size=max_size
+        st.characters(exclude_categories=_SURROGATES, exclude_characters="\x00"),
+        min_size=min_size,
+        max_size=max_size,
     )
 
 

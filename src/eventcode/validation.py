@@ -19,11 +19,12 @@ from eventcode.checks.codebook import (
 from eventcode.checks.context import Context
 from eventcode.checks.crowds import crowd_findings
 from eventcode.checks.dates import date_findings
-from eventcode.checks.duplicates import DuplicateEvents, event_signature
+from eventcode.checks.duplicates import DuplicateEvents, event_signature, traits_of
 from eventcode.checks.figures import figure_relation_findings
 from eventcode.checks.places import PlaceSpellings, Spot
 from eventcode.checks.records import document_findings, event_findings
 from eventcode.checks.references import Links, Namespace, ReferenceIndex, record_links
+from eventcode.checks.resemblance import Traits
 from eventcode.checks.revisions import revision_findings
 from eventcode.checks.statements import StatementOrder, Timeline, timeline_of
 from eventcode.findings import Finding, Severity
@@ -157,6 +158,7 @@ class CheckedRecord(NamedTuple):
     findings: list[Finding]
     place: tuple[str, Spot] | None  # an event's place name and spot
     signature: int | None  # an event's probable-duplicate signature
+    traits: Traits | None  # an event's notes and toll, as probable duplicates compare them
     links: Links
     timeline: Timeline | None = None  # an event's days and the event it is about
     loaded: bool = True  # False: what was salvaged of a record that failed to load
@@ -190,7 +192,7 @@ def check_record(
         else:
             record = rebuilt
             item = RecordItem(kind=item.kind, record=rebuilt, path=item.path, line=item.line)
-    place = signature = timeline = None
+    place = signature = timeline = traits = None
     if not rejected:
         if remember:
             context.add(record)
@@ -199,6 +201,7 @@ def check_record(
             if record.place is not None:
                 place = (record.place.name, Spot.of(record.place))
             signature = event_signature(record)
+            traits = traits_of(record) if signature is not None else None
             timeline = timeline_of(record)
     line = item.line
     if file is None:
@@ -219,6 +222,7 @@ def check_record(
         found,
         place,
         signature,
+        traits,
         links,
         timeline,
     )
@@ -264,9 +268,9 @@ class CrossChecks:
         if checked.place is not None:
             name, spot = checked.place
             found.extend(self._spellings.add_place(name, spot, checked.record_id, path, line))
-        if checked.signature is not None:
-            found.extend(
-                self._duplicates.add_signature(checked.signature, checked.record_id, path, line)
+        if checked.signature is not None and checked.traits is not None:
+            self._duplicates.add_signature(
+                checked.signature, checked.traits, checked.record_id, path, line
             )
         if checked.timeline is not None:
             found.extend(self._statements.add(checked.record_id, checked.timeline, path, line))
@@ -278,7 +282,12 @@ class CrossChecks:
         self._references.define(entry.kind, entry.id, entry.path, entry.line)
 
     def finish(self) -> Iterator[Finding]:
-        """Yield the findings only the end of the stream tells (references never resolved)."""
+        """Yield the findings only the end of the stream tells.
+
+        Probable duplicates (R010, compared once every event is known), then references never
+        resolved.
+        """
+        yield from self._duplicates.finish()
         yield from self._references.finish()
 
 

@@ -17,9 +17,10 @@ from itertools import accumulate, chain, repeat
 from operator import add, and_, itemgetter
 from typing import Any, NamedTuple
 
+from eventcode import codebooks
 from eventcode.acled.ids import id_key, id_keys, id_of
-from eventcode.acled.layouts import Layout
-from eventcode.acled.mapping import country_alpha3, stable_id
+from eventcode.acled.layouts import UNCHECKED_WITHOUT, Layout
+from eventcode.acled.mapping import country_alpha3, event_id_of, stable_id
 from eventcode.acled.row_checks import Check, Columns, any_fails, batch_findings, checks_within
 from eventcode.acled.rows import AcledHeader, AcledRow
 from eventcode.acled.values import (
@@ -93,9 +94,13 @@ class CheckedBatch(NamedTuple):
     names: tuple[set[str], set[str]] | None = None
 
     def event_id(self, index: int) -> str:
-        """Return the ``event_id_cnty`` of event ``index``."""
+        """Return the ``event_id_cnty`` of event ``index`` (blank when its row has none)."""
         key = self.id_keys[index]
         return self.other_ids[key] if key >= TEXT_KEY else _id_text(key)
+
+    def event_name(self, index: int) -> str:
+        """Return the id reading gives event ``index`` (:func:`~.mapping.event_id_of`)."""
+        return event_id_of(self.event_id(index), self.lines[index])
 
     def shifted(self, lines: int) -> CheckedBatch:
         """Return the batch with its lines, and its findings', ``lines`` further on."""
@@ -249,12 +254,17 @@ class _Facet(NamedTuple):
     names: tuple[str, ...]  # the columns the layout has, in this order
     checks: frozenset[Check]  # the row checks screened on this facet
 
-    def keys(self, column: Callable[[str], Sequence[str]]) -> list[str] | list[tuple[str, ...]]:
-        """Return the key of each event.
+    def keys(
+        self, column: Callable[[str], Sequence[str]], size: int
+    ) -> list[str] | list[tuple[str, ...]]:
+        """Return the key of each of ``size`` events.
 
         A key is the event's cells joined (one string is quick to look up), or a tuple in a batch
         where a cell holds the joining character; ``actor2`` counts as whether it is filled.
+        A facet of none of the file's columns has one key, blank.
         """
+        if not self.names:
+            return [""] * size
         cells = [
             list(map(_FILLED.__getitem__, map(bool, column(n)))) if n == "actor2" else column(n)
             for n in self.names
@@ -266,6 +276,8 @@ class _Facet(NamedTuple):
 
     def cells(self, key: str | tuple[str, ...]) -> dict[str, str]:
         """Return the cells of a key, by column."""
+        if not self.names:
+            return {}
         values = key.split(_SEPARATOR) if isinstance(key, str) else key
         return dict(zip(self.names, values, strict=True))
 
@@ -307,7 +319,12 @@ class BatchChecker:
             for name, columns in _FACETS.items()
         }
         self._screened = frozenset().union(*(f.checks for f in self._facets.values()))
-        self._when = _Memo(self._coded("when", lambda cells: (_day_code(cells["event_date"]),)))
+        #: Probable duplicates (R010) need their columns; without event_date no event is read.
+        self._compares = set(UNCHECKED_WITHOUT["R010 probable duplicates"]) <= present
+        self._reads = "event_date" in present
+        self._when = _Memo(
+            self._coded("when", lambda cells: (_day_code(cells.get("event_date", "")),))
+        )
         self._what = _Memo(self._coded("what", _what_codes))
         self._where = _Memo(self._coded("where", _place_codes))
         self._roles = {kind: _Memo(_role_code(kind)) for kind in ("actor", "list")}
@@ -344,8 +361,15 @@ class BatchChecker:
         """
         return self._with_findings(self._checked(columns, lines)[0], findings)
 
-    @staticmethod
-    def _with_findings(batch: CheckedBatch, findings: dict[int, list[Finding]]) -> CheckedBatch:
+    def _with_findings(
+        self, batch: CheckedBatch, findings: dict[int, list[Finding]]
+    ) -> CheckedBatch:
+        """Return the batch with its findings; events with an error are not read.
+
+        Nor is any event of a file without event_date (its rows are checked only).
+        """
+        if not self._reads:
+            return batch._replace(findings=findings, failed=frozenset(range(len(batch.lines))))
         failed = frozenset(
             i for i, found in findings.items() if any(f.severity is Severity.ERROR for f in found)
         )
@@ -359,26 +383,33 @@ class BatchChecker:
             return columns[name] if name in columns else tuple(repeat("", size))
 
         places_met: dict[int, PlaceCells] = {}
-        where_keys = self._facets["where"].keys(column)
-        when = self._when.each(self._facets["when"].keys(column))
-        what = self._what.each(self._facets["what"].keys(column))
+        where_keys = self._facets["where"].keys(column, size)
+        when = self._when.each(self._facets["when"].keys(column, size))
+        what = self._what.each(self._facets["what"].keys(column, size))
         where = self._where.each(where_keys, places_met)
         suspects: set[int] = set()
         for values in (when, what, where):
             if any(map(_last, values)):
                 suspects.update(i for i, flag in enumerate(map(_last, values)) if flag)
-        roles = zip(*(self._roles[kind].each(column(name)) for name, kind in _ACTORS), strict=True)
+        # The two actors: a second source often names associated actors the first did not.
+        roles = zip(
+            *(self._roles[kind].each(column(name)) for name, kind in _ACTORS[:2]), strict=True
+        )
         days = list(map(_first, when))
-        digests = signatures(
+        digests: Iterable[int] = signatures(
             days,
             days,
             map(_second, where),
             map(and_, map(sum, roles), repeat(_MASK64)),
             map(_first, what),
         )
+        if not self._compares:  # 0: not compared (see EventMerger)
+            digests = repeat(0, size)
         hits = map(_second, what)
         targeted = [i for i, hit in enumerate(map(_second, what)) if hit] if any(hits) else []
         event_types = column("event_type")
+        if "event_type" not in columns:  # a subset: the sub-event type's
+            event_types = list(map(_event_type_of, column("sub_event_type")))
         ids = column("event_id_cnty")
         keys = id_keys(ids)
         batch = CheckedBatch(
@@ -407,11 +438,24 @@ def _place_of(cells: dict[str, str]) -> PlaceCells:
 
 
 def _what_codes(cells: dict[str, Any]) -> tuple[int, bool]:
-    """Return the sub-event type's code, and whether C013 applies (targeting on battles)."""
-    targeted = _targets_civilians(
-        cells.get("event_type", ""), cells.get("civilian_targeting", "")
+    """Return the sub-event type's code, and whether C013 applies (targeting on battles).
+
+    C013 is on an event's ACLED class, which a row without sub_event_type does not give; a
+    row without event_type has its sub-event type's.
+    """
+    sub = cells.get("sub_event_type")
+    targeted = sub is not None and _targets_civilians(
+        cells.get("event_type") or _event_type_of(sub), cells.get("civilian_targeting", "")
     )
     return part_code((cells.get("sub_event_type", ""), None)), targeted
+
+
+@lru_cache(maxsize=64)
+def _event_type_of(sub: str) -> str:
+    try:
+        return codebooks.acled_sub_event_type(sub).event_type
+    except codebooks.UnknownCodeError:
+        return ""  # the row fails C010 and is not read
 
 
 def _other_ids(ids: Iterable[str]) -> dict[int, str]:
@@ -496,8 +540,10 @@ def _split(
             findings[event] = found
     events = {name: [done[start].cells[name] for start in starts] for name in header.columns}
     seconds = [done[s + 1] if e - s == 2 else None for s, e in zip(starts, ends, strict=True)]
-    events["actor2"] = [row.cells["actor1"] if row else "" for row in seconds]
-    events["assoc_actor_2"] = [row.cells["assoc_actor_1"] if row else "" for row in seconds]
+    events["actor2"] = [row.cells.get("actor1", "") if row else "" for row in seconds]
+    events["assoc_actor_2"] = [
+        row.cells.get("assoc_actor_1", "") if row else "" for row in seconds
+    ]
     return kept, checker.events(events, [lines[start] for start in starts], findings)
 
 

@@ -9,7 +9,9 @@ each such check has a form of plain values that the record check and this module
 - C013 civilian targeting on a Battles event
   (:func:`~eventcode.checks.codebook.civilian_targeting_findings`);
 - R009 place spellings (:meth:`~eventcode.checks.places.PlaceSpellings.respelling`);
-- R010 probable duplicates (:func:`~eventcode.checks.duplicates.signatures`).
+- R010 probable duplicates (:func:`~eventcode.checks.duplicates.signatures`, then
+  :class:`~eventcode.checks.duplicates.Repeats` on the traits of the events sharing a
+  signature, read again at their lines once every batch is merged: R010 comes last).
 
 The other record checks cannot fail on a mapped row (its one figure is ACLED's exact fatality
 count, its actors carry no country, its country comes from ACLED's table);
@@ -26,16 +28,37 @@ would build.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from functools import partial
+from pathlib import Path
 
 from eventcode.acled.batches import CheckedBatch, checked_batches
-from eventcode.acled.merging import EventMerger
+from eventcode.acled.merging import EventMerger, row_traits
 from eventcode.acled.reader import Input, iter_rows
+from eventcode.acled.rows import AcledRow
+from eventcode.checks.resemblance import Traits
 from eventcode.findings import Finding
+from eventcode.io.limits import Limited
 
-__all__ = ["MERGE_BATCHES", "AcledValidation"]
+__all__ = ["MERGE_BATCHES", "AcledValidation", "traits_at_lines"]
 
 #: Batches merged together (the merger's tables work best on thousands of events at once).
 MERGE_BATCHES = 32
+
+
+def traits_at_lines(source: Input, lines: list[int]) -> dict[int, Traits]:
+    """Return the traits of the rows starting at ``lines``, reading ``source`` again.
+
+    A stream is read again from its start (it must be seekable: a file, or bytes).
+    """
+    raw = source.source if isinstance(source, Limited) else source
+    if not isinstance(raw, str | Path | bytes):
+        raw.seek(0)
+    wanted = set(lines)
+    found: dict[int, Traits] = {}
+    for entry in iter_rows(source):
+        if isinstance(entry, AcledRow) and entry.line in wanted:
+            found[entry.line] = row_traits(entry.cells)
+    return found
 
 
 class AcledValidation:
@@ -69,3 +92,4 @@ class AcledValidation:
             yield from self._merger.add(CheckedBatch.join(pending))
             if progress is not None:
                 progress(self._merger.records)
+        yield from self._merger.repeats(partial(traits_at_lines, self._source))

@@ -42,10 +42,20 @@ def _default_policy() -> Policy:
     return policy(None)
 
 
-def row_errors(cells: Mapping[str, str]) -> list[Finding]:
-    """Return the error findings the row checks give a written row (its 31 current cells)."""
-    row = AcledRow(line=1, cells={c: cells.get(c, "") for c in CURRENT_COLUMNS})
-    return [f for f in row_findings(row, _HEADER) if f.severity is Severity.ERROR]
+def row_errors(cells: Mapping[str, str], *, whole: bool = True) -> list[Finding]:
+    """Return the error findings the row checks give a written row (its 31 current cells).
+
+    With ``whole`` false, the row holds only the columns of ``cells``: the others are absent
+    rather than blank (a row of an ACLED column subset, docs/acled.md).
+    """
+    if whole:
+        header, row = _HEADER, {c: cells.get(c, "") for c in CURRENT_COLUMNS}
+    else:
+        columns = tuple(c for c in CURRENT_COLUMNS if c in cells)
+        header = _HEADER._replace(columns=columns)
+        row = {c: cells[c] for c in columns}
+    found = row_findings(AcledRow(line=1, cells=row), header)
+    return [f for f in found if f.severity is Severity.ERROR]
 
 
 def _cells(
@@ -54,7 +64,9 @@ def _cells(
     """Return the cells the writer would write, the kept ones, and whether it would write them.
 
     An event the writer leaves out for another reason (no coordinates) gets its date and every
-    kept cell of a current column, so its kept cells are checked all the same.
+    kept cell of a current column, so its kept cells are checked all the same: with each other,
+    the columns it keeps no cell of being absent (such an event is often a row of a column
+    subset, whose checks do not read the columns it lacks).
     """
     if exclusion_reason(event, lookups) is None:
         cells, used = written_cells(
@@ -102,7 +114,7 @@ def acled_event_findings(
     # record can break a row too (a NUL in its notes or an actor's name is A018).
     how = _How(style or AcledStyle(), policy or _default_policy(), timestamp)
     cells, used, written = _cells(event, acled, lookups, how)
-    for finding in row_errors(cells):
+    for finding in row_errors(cells, whole=written):
         column = finding.location.field
         if column in used:
             kept = join_index(join_key(join_key(path, "acled"), "cells"), used[column])

@@ -15,10 +15,13 @@ __all__ = [
     "LIST_COLUMNS",
     "NUMERIC_COLUMNS",
     "REQUIRED_COLUMNS",
+    "UNCHECKED_WITHOUT",
     "Layout",
+    "acled_shaped",
     "columns_of",
     "detect_layout",
     "known_columns",
+    "unchecked",
 ]
 
 
@@ -46,7 +49,8 @@ def columns_of(layout: Layout) -> tuple[str, ...]:
 CURRENT_COLUMNS: tuple[str, ...] = columns_of(Layout.CURRENT)
 #: Columns of the legacy layout that the current one dropped, with what they held.
 DROPPED_COLUMNS: dict[str, str] = dict(_table()["dropped"])
-#: Columns every ACLED row fills (``disorder_type`` only where the layout has it).
+#: Columns every ACLED row fills, where the file has them (``event_id_cnty`` too, but a blank
+#: one is A024: the event is read with an id from its line).
 REQUIRED_COLUMNS: frozenset[str] = frozenset(_table()["required"])
 #: Columns holding numbers (or numeric codes): never touched by formula neutralisation.
 NUMERIC_COLUMNS: frozenset[str] = frozenset(_table()["numeric"])
@@ -62,19 +66,86 @@ def known_columns() -> frozenset[str]:
     return frozenset(c for layout in Layout for c in columns_of(layout))
 
 
+#: Columns only the current layout (and the monadic one) has: a header with one is not legacy.
+_CURRENT_ONLY = frozenset({"disorder_type", "civilian_targeting", "tags"})
+#: The fewest ACLED columns an ACLED-shaped header has.
+_FEWEST_COLUMNS = 3
+
+#: The checks a file lacking any of their columns does not get (docs/acled.md, "Column
+#: subsets"), as the A023 finding names them. Any other check runs on the columns it reads that
+#: the file has (an absent column is not a blank cell: it is never A003).
+UNCHECKED_WITHOUT: dict[str, tuple[str, ...]] = {
+    "A010 duplicate ids": ("event_id_cnty",),
+    "A005 year": ("event_date", "year"),
+    "A008 zero coordinates": ("latitude", "longitude"),
+    "A013 actor2 and inter2": ("actor2", "inter2"),
+    "C011 and C012 taxonomy": ("sub_event_type",),
+    "C013 civilian targeting on battles": ("sub_event_type", "civilian_targeting"),
+    "C014 interaction against actor types": ("inter1", "interaction"),
+    "C024 iso": ("iso", "country"),
+    "R009 place spellings": ("location",),
+    "R010 probable duplicates": (
+        "event_date",
+        "sub_event_type",
+        "actor1",
+        "location",
+        "latitude",
+        "longitude",
+    ),
+}
+
+
+def unchecked(names: frozenset[str] | set[str], layout: Layout) -> tuple[str, ...]:
+    """Return the checks of :data:`UNCHECKED_WITHOUT` a header of ``names`` does not get."""
+    found = []
+    for check, columns in UNCHECKED_WITHOUT.items():
+        wanted = set(columns)
+        if check.startswith("A013") and layout is Layout.MONADIC:
+            continue  # a monadic row has neither: the pair gives actor2
+        if check.startswith("C014") and layout is not Layout.MONADIC:
+            wanted.add("inter2")
+        if check.startswith("C013") and layout is Layout.LEGACY:
+            wanted.discard("civilian_targeting")  # derived from the event type
+        if not wanted <= names:
+            found.append(check)
+    return tuple(found)
+
+
+def acled_shaped(header: tuple[str, ...] | list[str] | set[str] | frozenset[str]) -> bool:
+    """Tell whether a header is an ACLED file's, whole or a subset of its columns.
+
+    It is when it has ``event_id_cnty``, or ``event_date`` and ``event_type``, and at least
+    three ACLED columns in all (those of any layout).
+    """
+    names = set(header)
+    keyed = "event_id_cnty" in names or {"event_date", "event_type"} <= names
+    return keyed and len(names & known_columns()) >= _FEWEST_COLUMNS
+
+
 def detect_layout(header: tuple[str, ...] | list[str]) -> tuple[Layout | None, tuple[str, ...]]:
     """Return the layout a header matches and the columns of that layout it lacks.
 
-    A header with ``data_id``, ``event_id_no_cnty`` or ``iso3``, or without ``disorder_type``, is
-    legacy; one without ``actor2`` is monadic; otherwise current. ``None`` when the header has
-    neither ``event_id_cnty`` nor ``event_date``: it is not an ACLED header at all.
+    ``None`` when the header is not ACLED-shaped (:func:`acled_shaped`). The layout is decided
+    by the columns present, so that a subset is told right whatever it lacks:
+
+    - legacy when it has a column only the legacy layout has (``data_id``,
+      ``event_id_no_cnty``, ``iso3``), or, having none of the current layout's own
+      (``disorder_type``, ``civilian_targeting``, ``tags``), every other legacy column (a
+      pre-2023 export without its row numbers);
+    - monadic when it has ``actor1`` but none of ``actor2``, ``inter2`` and ``assoc_actor_2``
+      (one actor a row);
+    - current otherwise (a subset with none of the telling columns is today's layout, as the
+      API gives it).
     """
     names = set(header)
-    if not {"event_id_cnty", "event_date"} & names:
+    if not acled_shaped(names):
         return None, ()
-    if names & set(DROPPED_COLUMNS) or "disorder_type" not in names:
+    legacy = [c for c in columns_of(Layout.LEGACY) if c not in DROPPED_COLUMNS]
+    if names & set(DROPPED_COLUMNS) or (
+        not names & _CURRENT_ONLY and set(legacy) <= names
+    ):
         layout = Layout.LEGACY
-    elif "actor2" not in names and "inter2" not in names:
+    elif "actor1" in names and not names & {"actor2", "inter2", "assoc_actor_2"}:
         layout = Layout.MONADIC
     else:
         layout = Layout.CURRENT

@@ -69,6 +69,7 @@ __all__ = [
     "RowMapper",
     "country_alpha3",
     "event_day",
+    "event_id_of",
     "exclusion_reason",
     "render_event",
     "stable_id",
@@ -441,71 +442,81 @@ class RowMapper:
         return doc_id
 
     def records(
-        self, cells: Mapping[str, str], second: Mapping[str, str] | None = None
+        self, cells: Mapping[str, str], second: Mapping[str, str] | None = None, line: int = 0
     ) -> tuple[Event, list[Actor], list[Document]]:
         """Return the event of a checked row (and, for a monadic pair, its second row).
 
-        Also returns the actors and documents first seen in it. Raises
-        ``ValueError`` for a value the row checks should have caught.
+        Also returns the actors and documents first seen in it. The row may lack any column
+        of its layout but ``event_date`` (docs/acled.md, "Column subsets"); an event whose row
+        gives no ``event_id_cnty`` gets the id ``acled:line-<line>`` (:func:`event_id_of`).
+        Raises ``ValueError`` for a value the row checks should have caught.
         """
         new_actors: list[Actor] = []
         new_docs: list[Document] = []
         layout = self.header.layout
-        event_id_cnty = cells["event_id_cnty"]
+        get = cells.get
+        event_id_cnty = get("event_id_cnty", "")
+        event_id = event_id_of(event_id_cnty, line)
         day = parse_date(cells["event_date"])
-        notes, tags = cells["notes"], split_list(cells.get("tags", ""))
+        notes, tags = get("notes", ""), split_list(get("tags", ""))
         if layout is Layout.LEGACY and (size := _SIZE_NOTE.search(notes)):
             notes = notes[: size.start()]
             tags = [*tags, f"crowd size={size[1]}"]
-        sub = cells["sub_event_type"]
-        disorder = cells.get("disorder_type") or codebooks.acled_sub_event_type(sub).disorder_type
-        if second is None:
-            actor2_name, inter2_text = cells.get("actor2", ""), cells.get("inter2", "")
-            assoc2 = cells.get("assoc_actor_2", "")
-        else:  # a monadic pair: the second row's actor is actor2
-            actor2_name, inter2_text = second["actor1"], second["inter1"]
-            assoc2 = second["assoc_actor_1"]
-        event = Event(
-            id=f"acled:{event_id_cnty}",
-            date=DateSpan(start=day, precision=_TIME_PRECISION[int(cells["time_precision"])]),
-            place=Place(
-                name=cells["location"],
-                country=country_alpha3(cells["country"]),
-                admin1=cells["admin1"] or None,
-                admin2=cells["admin2"] or None,
-                admin3=cells["admin3"] or None,
-                latitude=parse_coordinate(cells["latitude"], 90, "latitude"),
-                longitude=parse_coordinate(cells["longitude"], 180, "longitude"),
-                precision=_GEO_PRECISION[int(cells["geo_precision"])],
-            ),
-            acled=AcledClass(
-                disorder_type=disorder,
-                event_type=cells["event_type"],
+        sub = get("sub_event_type", "")
+        event_type = get("event_type", "")
+        acled = None
+        if sub:  # an ACLED class needs the sub-event type, which gives the rest
+            known = codebooks.acled_sub_event_type(sub)
+            event_type = event_type or known.event_type
+            acled = AcledClass(
+                disorder_type=get("disorder_type") or known.disorder_type,
+                event_type=event_type,
                 sub_event_type=sub,
-                event_id_cnty=event_id_cnty,
-                source_scale=cells["source_scale"] or None,
-                timestamp=parse_integer(cells["timestamp"]) if cells.get("timestamp") else None,
+                event_id_cnty=event_id_cnty or None,
+                source_scale=get("source_scale") or None,
+                timestamp=parse_integer(cells["timestamp"]) if get("timestamp") else None,
+            )
+        if second is None:
+            actor2_name, inter2_text = get("actor2", ""), get("inter2", "")
+            assoc2 = get("assoc_actor_2", "")
+        else:  # a monadic pair: the second row's actor is actor2
+            actor2_name, inter2_text = second.get("actor1", ""), second.get("inter1", "")
+            assoc2 = second.get("assoc_actor_1", "")
+        precision = get("time_precision")
+        actor1 = get("actor1", "")
+        event = Event(
+            id=event_id,
+            date=DateSpan(
+                start=day,
+                precision=_TIME_PRECISION[int(precision)] if precision else DatePrecision.DAY,
             ),
-            actor1=self._role(cells["actor1"], parse_inter(cells["inter1"]), new_actors),
+            place=_place(cells),
+            acled=acled,
+            actor1=(
+                self._role(actor1, parse_inter(get("inter1", "")), new_actors) if actor1 else None
+            ),
             actor2=(
                 self._role(actor2_name, parse_inter(inter2_text), new_actors)
                 if actor2_name
                 else None
             ),
             assoc_actor1=tuple(
-                self._role(n, None, new_actors) for n in split_list(cells["assoc_actor_1"])
+                self._role(n, None, new_actors) for n in split_list(get("assoc_actor_1", ""))
             ),
             assoc_actor2=tuple(self._role(n, None, new_actors) for n in split_list(assoc2)),
-            civilian_targeting=_civilian_targeting(cells, layout),
-            figures=(_fatality_figure(event_id_cnty, cells["fatalities"]),),
-            documents=tuple(self._document(s, new_docs) for s in split_list(cells["source"])),
+            civilian_targeting=_civilian_targeting(cells, layout, event_type),
+            figures=(
+                (_fatality_figure(event_id, cells["fatalities"]),) if "fatalities" in cells else ()
+            ),
+            documents=tuple(self._document(s, new_docs) for s in split_list(get("source", ""))),
             tags=tuple(tags),
             notes=notes or None,
         )
         return self._with_kept_cells(event, cells), new_actors, new_docs
 
     def _with_kept_cells(self, event: Event, cells: Mapping[str, str]) -> Event:
-        assert event.acled is not None
+        if event.acled is None:
+            return event  # a row without sub_event_type: no ACLED class to keep cells in
         if exclusion_reason(event, self._lookups) is not None:
             # The writer would leave this event out (and say why), so no cell of it is
             # rendered: keep every compared cell as written rather than compare.
@@ -515,7 +526,7 @@ class RowMapper:
         kept = [
             AcledCell(column=c, value=cells[c])
             for c in self._compared
-            if rendered.get(c) != cells[c]
+            if rendered.get(c) != cells[c] and (cells[c] or c != "event_id_cnty")
         ]
         # An unnamed column (a trailing comma on every line) holds nothing to keep; a record
         # cannot keep a cell without a column name.
@@ -541,21 +552,61 @@ class RowMapper:
 TARGETING_EVENT_TYPE = "Violence against civilians"
 
 
-def _civilian_targeting(cells: Mapping[str, str], layout: Layout) -> bool:
+def _civilian_targeting(cells: Mapping[str, str], layout: Layout, event_type: str) -> bool:
     """Return civilian targeting: the cell, or in the legacy layout what the current derives."""
     if layout is Layout.LEGACY and "civilian_targeting" not in cells:
-        return cells.get("event_type") == TARGETING_EVENT_TYPE
+        return event_type == TARGETING_EVENT_TYPE
     return parse_civilian_targeting(cells.get("civilian_targeting", ""))
 
 
+def event_id_of(event_id_cnty: str, line: int) -> str:
+    """Return the id of the event a row gives: ``acled:<event_id_cnty>``.
+
+    A row without one (a blank cell, or a file without the column) gets ``acled:line-<line>``,
+    ``line`` the line the row starts on: the same file always gives the same ids, and the
+    event's ``acled.event_id_cnty`` stays unset, so that no writer takes it for ACLED's.
+    """
+    return f"acled:{event_id_cnty}" if event_id_cnty else f"acled:line-{line}"
+
+
+def _place(cells: Mapping[str, str]) -> Place | None:
+    """Return the place of a row: none without ``location`` (a place has a name).
+
+    Coordinates are read only when the row gives both.
+    """
+    location = cells.get("location", "")
+    if not location:
+        return None
+    get = cells.get
+    latitude, longitude = get("latitude", ""), get("longitude", "")
+    both = bool(latitude and longitude)
+    precision = get("geo_precision")
+    return Place(
+        name=location,
+        country=country_alpha3(cells["country"]) if get("country") else None,
+        admin1=get("admin1") or None,
+        admin2=get("admin2") or None,
+        admin3=get("admin3") or None,
+        latitude=parse_coordinate(latitude, 90, "latitude") if both else None,
+        longitude=parse_coordinate(longitude, 180, "longitude") if both else None,
+        precision=_GEO_PRECISION[int(precision)] if precision else None,
+    )
+
+
 def _compared_columns(header: AcledHeader) -> tuple[str, ...]:
-    """Return the columns a read row must reproduce (the layout changes the rest)."""
+    """Return the columns a read row must reproduce (the layout changes the rest).
+
+    An inter2 without actor2 (a subset lacking actor2) has no actor to be the type of: it is
+    checked, not kept.
+    """
     present = set(header.columns)
     skip: set[str] = set()
     if header.layout is Layout.LEGACY:
         skip = {"notes", "tags", "disorder_type", "civilian_targeting"}
     elif header.layout is Layout.MONADIC:
         skip = {"actor1", "assoc_actor_1", "inter1", "interaction"}
+    if "actor2" not in present:
+        skip.add("inter2")
     return tuple(c for c in CURRENT_COLUMNS if c in present and c not in skip)
 
 
@@ -568,9 +619,9 @@ def country_alpha3(name: str) -> str | None:
         return None
 
 
-def _fatality_figure(event_id_cnty: str, text: str) -> Figure:
+def _fatality_figure(event_id: str, text: str) -> Figure:
     return Figure(
-        id=f"acled:{event_id_cnty}/fatalities",
+        id=f"{event_id}/fatalities",
         quantity="killed",
         subject=Subject(category=VictimCategory.UNKNOWN),
         value=Count.exact(parse_integer(text), phrase=text),

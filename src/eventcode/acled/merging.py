@@ -10,26 +10,48 @@ time; a place's spelling is asked once per distinct place
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 import numpy as np
 import numpy.typing as npt
 
-from eventcode.acled.batches import CheckedBatch, PlaceCells, names_of
+from eventcode.acled.batches import TEXT_KEY, CheckedBatch, PlaceCells, names_of
 from eventcode.acled.first_seen import FirstSeen
 from eventcode.acled.ids import id_of
-from eventcode.acled.mapping import country_alpha3
-from eventcode.acled.values import parse_coordinate
+from eventcode.acled.mapping import country_alpha3, event_id_of
+from eventcode.acled.values import CellError, parse_coordinate, parse_integer
 from eventcode.checks.codebook import civilian_targeting_findings
-from eventcode.checks.duplicates import DuplicateEvents
+from eventcode.checks.duplicates import DuplicateEvents, Repeats
 from eventcode.checks.places import PlaceSpellings, Respelling, Spot, respelling_finding
+from eventcode.checks.resemblance import Traits, event_traits
 from eventcode.findings import Finding, make_finding
 from eventcode.jsonpath import join_index, join_key
 
-__all__ = ["EventMerger", "NameCells"]
+__all__ = ["EventMerger", "NameCells", "TraitsAt", "row_traits"]
 
+#: Probable-duplicate payloads from here (below TEXT_KEY) are the line of an event whose row
+#: has no id (id keys of ACLED ids are all below it: see eventcode.acled.ids).
+_LINE = 3 << 61
 #: Gives the name cells of a batch whose cells were not kept (read again from the input).
 NameCells = Callable[[], tuple[Sequence[str], ...]]
+#: Gives the traits of the events at some lines (sorted), by line (read again from the input).
+TraitsAt = Callable[[list[int]], dict[int, Traits]]
+#: The place names a probable duplicate's notes leave out (the event's own: see traits_of).
+_PLACE_NAMES = ("location", "admin1", "admin2", "admin3")
+
+
+def row_traits(cells: Mapping[str, str]) -> Traits:
+    """Return a row's traits as :func:`~eventcode.checks.duplicates.traits_of` gives its event's.
+
+    A toll that is no plain integer is unknown (the row is not read then).
+    """
+    try:
+        toll: int | None = parse_integer(cells.get("fatalities", ""))
+    except CellError:
+        toll = None
+    place = [cells[name] for name in _PLACE_NAMES if cells.get(name)]
+    return event_traits(cells.get("notes", ""), toll, place)
 
 
 class EventMerger:
@@ -44,7 +66,13 @@ class EventMerger:
         self.records = 0
         self._events = 0
         self._ids = FirstSeen()
-        self._signatures = FirstSeen(payloads=True)  # payload: the first event's id key
+        self._signatures = FirstSeen(payloads=True)  # payload: the first event's number
+        # Of each event compared for R010, by number: the payload naming it, its line, and
+        # its index among the events; the copies are compared at the end (repeats()).
+        self._named = array("Q")
+        self._lines = array("Q")
+        self._indices = array("Q")
+        self._copies: list[tuple[int, int, int]] = []  # (digest, first number, number)
         self._other_ids: dict[int, str] = {}  # id key -> id, for keys that are digests
         self._places: dict[int, PlaceCells] = {}  # code -> place, from every checker
         self._actors: set[str] = set()  # names: one actor record each
@@ -77,16 +105,27 @@ class EventMerger:
         unread[repeats] = True
         read = np.flatnonzero(~unread)
         digests = np.frombuffer(batch.digests, np.uint64)
-        copies, firsts = self._signatures.add(digests[read], keys[read])
+        compared = read[digests[read] != 0]  # 0: a file without R010's columns
+        # The payload names the first event: its id key, or its line when its row has no id.
+        lines = np.frombuffer(batch.lines, np.uint64)
+        payloads = np.where(keys == 0, lines + np.uint64(_LINE), keys)
+        base = len(self._named)
+        self._named.extend(payloads[compared].tolist())
+        self._lines.extend(lines[compared].tolist())
+        self._indices.extend((compared + first).tolist())
+        numbers = np.arange(base, base + len(compared), dtype=np.uint64)
+        copies, firsts = self._signatures.add(digests[compared], numbers)
+        self._copies += zip(
+            digests[compared[copies]].tolist(),
+            firsts.tolist(),
+            (copies + base).tolist(),
+            strict=True,
+        )
         repeated = set(repeats.tolist())
         self._count(batch, len(read), repeated - batch.failed, name_cells)
         respelled = self._respelled_events(batch, read, unread)
-        copied = {
-            int(i): f"acled:{self._event_id(int(key))}"
-            for i, key in zip(read[copies], firsts, strict=True)
-        }
         found: list[Finding] = []
-        for i in sorted({*batch.findings, *repeated, *batch.targeted, *respelled, *copied}):
+        for i in sorted({*batch.findings, *repeated, *batch.targeted, *respelled}):
             found += batch.findings.get(i, ())
             line = batch.lines[i]
             if i in repeated:
@@ -102,7 +141,7 @@ class EventMerger:
                 )
             if unread[i]:
                 continue  # an error (A010 is one): the event is not read
-            name, path = f"acled:{batch.event_id(i)}", join_index("$.events", first + i)
+            name, path = batch.event_name(i), join_index("$.events", first + i)
             if i in batch.targeted:
                 own = civilian_targeting_findings(
                     batch.targeted[i], True, join_key(path, "civilian_targeting")
@@ -111,12 +150,37 @@ class EventMerger:
             if i in respelled:
                 location, how = respelled[i]
                 found.append(respelling_finding(location, how, name, path, line))
-            if i in copied:
-                found.append(DuplicateEvents.finding(copied[i], name, path, line))
         return found
 
-    def _event_id(self, key: int) -> str:
-        return id_of(key) or self._other_ids[key]
+    def repeats(self, traits_at: TraitsAt) -> Iterator[Finding]:
+        """Yield the R010 finding of each event that repeats earlier ones, in event order.
+
+        Once every batch is added: the events sharing a signature are compared by their
+        traits, which ``traits_at`` reads at their lines (only theirs).
+        """
+        if not self._copies:
+            return
+        wanted = {number for _, first, number in self._copies for number in (first, number)}
+        traits = traits_at(sorted(self._lines[n] for n in wanted))
+        by_number = {n: traits[self._lines[n]] for n in wanted}
+        repeats = Repeats()
+        for digest, first, number in self._copies:
+            name = self._event_name(self._named[number])
+            earlier = [
+                (self._event_name(self._named[n]), score)
+                for n, score in repeats.match(digest, first, number, by_number.__getitem__)
+            ]
+            earlier = [(e, score) for e, score in earlier if e != name]
+            if earlier:
+                path = join_index("$.events", self._indices[number])
+                yield DuplicateEvents.finding(earlier, name, path, self._lines[number])
+        self._copies = []
+
+    def _event_name(self, payload: int) -> str:
+        """Return the name of the event a probable-duplicate payload stands for."""
+        if _LINE <= payload < TEXT_KEY:
+            return event_id_of("", payload - _LINE)
+        return event_id_of(id_of(payload) or self._other_ids[payload], 0)
 
     def _count(
         self, batch: CheckedBatch, events: int, repeated: set[int], cells: NameCells | None
@@ -149,7 +213,10 @@ class EventMerger:
         new = set(first_of).difference(self._respellings)
         for code in sorted(new, key=first_of.__getitem__):  # in the order of first coming
             cells = self._places[code]
-            name = f"acled:{batch.event_id(int(read[first_of[code]]))}"
+            if not cells[0]:  # no location (a file without it): no place to respell
+                self._respellings[code] = None
+                continue
+            name = batch.event_name(int(read[first_of[code]]))
             found = self._spellings.respelling(cells[0], _spot(cells), name)
             self._respellings[code] = found
             if found is not None:
@@ -165,11 +232,13 @@ class EventMerger:
 
 
 def _spot(cells: PlaceCells) -> Spot:
+    """Return where a place is, as reading gives it (coordinates only when both are there)."""
     _, country, latitude, longitude, admin1, admin2, admin3 = cells
+    both = bool(latitude and longitude)
     return Spot(
-        country_alpha3(country),
-        parse_coordinate(latitude, 90, "latitude"),
-        parse_coordinate(longitude, 180, "longitude"),
+        country_alpha3(country) if country else None,
+        parse_coordinate(latitude, 90, "latitude") if both else None,
+        parse_coordinate(longitude, 180, "longitude") if both else None,
         admin1 or None,
         admin2 or None,
         admin3 or None,

@@ -44,10 +44,12 @@ from typing import Any, BinaryIO
 from eventcode._collector import collector_paused
 from eventcode.acled.batches import BATCH_ROWS, BatchChecker, CheckedBatch, checked_batches
 from eventcode.acled.blanks import CellConventions
+from eventcode.acled.checking import traits_at_lines
 from eventcode.acled.layouts import Layout
 from eventcode.acled.merging import EventMerger
-from eventcode.acled.reader import RowBounds, is_hxl_row, iter_rows
+from eventcode.acled.reader import RowBounds, header_findings, is_hxl_row, iter_rows
 from eventcode.acled.rows import AcledHeader, AcledRow
+from eventcode.checks.resemblance import Traits
 from eventcode.findings import Finding
 from eventcode.io._lines import LineTooLong, count_lines, rest_of_line
 from eventcode.io.limits import DEFAULT_LIMITS, Limited, Limits
@@ -342,9 +344,13 @@ def parallel_findings(
             return None
         try:
             with collector_paused():
-                return _run(name, header, chain(opening, cuts), workers, limits, progress)
+                done = _run(name, header, chain(opening, cuts), workers, limits, progress)
         except LineTooLong:
             return None  # met past the first chunks: the file is read in one process
+    if done is None:
+        return None
+    findings, records = done
+    return [*header_findings(first), *findings], records  # the header's come first
 
 
 def _run(
@@ -395,7 +401,13 @@ def _run(
             at, line = after, line + lines
             if progress is not None:
                 progress(merger.records)
-    return [*findings, *conventions.findings()], merger.records
+    repeats = merger.repeats(partial(_traits_at_lines, name, limits))
+    return [*findings, *conventions.findings(), *repeats], merger.records
+
+
+def _traits_at_lines(path: str, limits: Limits, lines: list[int]) -> dict[int, Traits]:
+    with open(path, "rb") as handle:
+        return traits_at_lines(Limited(handle, limits), lines)
 
 
 def _merged(

@@ -18,8 +18,17 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from eventcode.acled.blanks import CellConventions
-from eventcode.acled.layouts import DROPPED_COLUMNS, detect_layout, known_columns
+from eventcode.acled.layouts import (
+    DROPPED_COLUMNS,
+    Layout,
+    acled_shaped,
+    columns_of,
+    detect_layout,
+    known_columns,
+    unchecked,
+)
 from eventcode.acled.rows import AcledHeader, AcledRow
+from eventcode.checks.codebook import acled_event_type_problem
 from eventcode.findings import Finding, make_finding
 from eventcode.io._locate import locate_lines
 from eventcode.io._text import decode, parse_json_checked
@@ -28,6 +37,7 @@ from eventcode.jsonpath import join_index
 
 __all__ = [
     "RowBounds",
+    "header_findings",
     "header_of",
     "is_hxl_row",
     "iter_rows",
@@ -44,15 +54,28 @@ _SKIP_CHUNK = 1 << 16
 
 
 def looks_like_acled_csv(head: bytes) -> bool:
-    """Return True when the first line of ``head`` is an ACLED CSV header."""
-    first = head.removeprefix(_BOM).split(b"\n", 1)[0]
-    return b"event_id_cnty" in first and b"event_date" in first and b"," in first
+    """Return True when the first line of ``head`` is an ACLED CSV header (or a subset's).
+
+    The line's names must make an ACLED-shaped header (:func:`~.layouts.acled_shaped`).
+    """
+    first = head.removeprefix(_BOM).split(b"\n", 1)[0].rstrip(b"\r")
+    if b"," not in first or not (b"event_id_cnty" in first or b"event_date" in first):
+        return False
+    try:
+        names = next(csv.reader([first.decode("utf-8")]), [])
+    except (UnicodeDecodeError, csv.Error):
+        return False
+    return acled_shaped(names)
 
 
 def looks_like_acled_json(head: bytes) -> bool:
     """Return True when ``head`` starts an ACLED API response (an object with ``data`` rows)."""
     text = head.removeprefix(_BOM).lstrip()
-    return text.startswith(b"{") and b'"data"' in text and b'"event_id_cnty"' in text
+    return (
+        text.startswith(b"{")
+        and b'"data"' in text
+        and (b'"event_id_cnty"' in text or b'"event_date"' in text)
+    )
 
 
 def header_of(
@@ -75,10 +98,12 @@ def header_of(
             field=None,
         )
     layout, missing = detect_layout(names)
-    if layout is None or missing:
-        what = _unrecognised(names) if layout is None else f"lacks {', '.join(missing)}"
+    if layout is None:
         return make_finding(
-            "A001", f"the header is not an ACLED header: {what}", line=line, field=None
+            "A001",
+            f"the header is not an ACLED header: {_unrecognised(names)}",
+            line=line,
+            field=None,
         )
     extra = tuple(c for c in names if c not in known_columns() and c not in DROPPED_COLUMNS)
     return AcledHeader(columns=names, layout=layout, missing=missing, extra=extra, line=line)
@@ -89,10 +114,81 @@ def _unrecognised(names: tuple[str, ...]) -> str:
     known = [c for c in names if c in known_columns()]
     if not known:
         return "none of its columns is an ACLED column"
+    if "event_id_cnty" in names or {"event_date", "event_type"} <= set(names):
+        return (
+            f"it has {len(known)} ACLED column(s) ({', '.join(known)}); an ACLED file, or a "
+            "subset of its columns, has at least three"
+        )
     return (
-        "it has neither event_id_cnty nor event_date, which every ACLED layout has (its ACLED "
-        f"columns: {', '.join(known)})"
+        "it has neither event_id_cnty nor event_date with event_type, one of which every ACLED "
+        f"file (or subset of its columns) has (its ACLED columns: {', '.join(known)})"
     )
+
+
+def header_findings(header: AcledHeader) -> list[Finding]:
+    """Return the finding a header lacking columns of its layout gets (A023), if any.
+
+    One finding for the file, at the header: the columns it lacks, the checks that cannot run
+    without them, and what reading the rows gives.
+    """
+    if not header.missing:
+        return []
+    names = frozenset(header.columns)
+    layout = _LAYOUT_NAMES[header.layout]
+    total = len([c for c in columns_of(header.layout) if c not in DROPPED_COLUMNS])
+    skipped = unchecked(names, header.layout)
+    notes = []
+    if skipped:
+        notes.append(f"not checked without them: {', '.join(skipped)}")
+    if "event_date" not in names:
+        notes.append("no event is read without event_date: the rows are checked only")
+    elif "event_id_cnty" not in names:
+        notes.append("each event gets the id acled:line-N from the line N its row starts on")
+    notes.append("records hold only what the columns present give (docs/acled.md)")
+    return [
+        make_finding(
+            "A023",
+            f"the file has {total - len(header.missing)} of the {layout} layout's {total} "
+            f"columns and lacks {len(header.missing)}: {', '.join(header.missing)}; "
+            + "; ".join(notes),
+            line=header.line,
+        )
+    ]
+
+
+_LAYOUT_NAMES = {Layout.CURRENT: "current", Layout.LEGACY: "pre-2023", Layout.MONADIC: "monadic"}
+#: At most this many distinct event types of a file that is no ACLED file are looked at.
+_MAX_EVENT_TYPES = 1000
+
+
+class _EventTypes:
+    """The event types a CSV that is no ACLED file gives: each distinct value, once.
+
+    Such a file is refused (A001), but a column named ``event_type`` says its author meant
+    ACLED's: each value that is not one of ACLED's gets a C010 finding naming it and the
+    nearest event type (or the event type of the sub-event type it is), at its first row.
+    """
+
+    def __init__(self, index: int) -> None:
+        self._index = index
+        self._seen: dict[str, tuple[int, int]] = {}  # value -> first line, rows
+
+    def add(self, record: list[str], line: int) -> None:
+        if len(record) <= self._index:
+            return
+        value = record[self._index]
+        if not value:
+            return
+        first, rows = self._seen.get(value, (line, 0))
+        if rows or len(self._seen) < _MAX_EVENT_TYPES:
+            self._seen[value] = (first, rows + 1)
+
+    def findings(self) -> Iterator[Finding]:
+        for value, (line, rows) in self._seen.items():
+            problem = acled_event_type_problem(value)
+            if problem is not None:
+                where = "" if rows == 1 else f" ({rows} rows, the first here)"
+                yield make_finding("C010", problem + where, line=line, field="event_type")
 
 
 def _too_many_columns(count: int, limit: int, line: int | None, what: str) -> Finding:
@@ -263,6 +359,8 @@ def _csv_rows(
                 found = header_of(record, line, limits.max_columns)
                 if isinstance(found, Finding):
                     yield found
+                    if found.code == "A001" and "event_type" in record and bounds is None:
+                        yield from _refused_event_types(reader, lines, record, limits)
                     return
                 header, width = found, len(found.columns)
                 conventions = CellConventions(header.columns, limits.blank_tokens)
@@ -270,6 +368,8 @@ def _csv_rows(
                     bounds.conventions = conventions
                     bounds.header_end = lines.consumed
                 yield header
+                if bounds is None:
+                    yield from header_findings(header)
                 continue
             if not record or record == [""]:
                 continue  # a blank line
@@ -327,6 +427,27 @@ def _hxl_finding(line: int) -> Finding:
     )
 
 
+def _refused_event_types(
+    reader: Iterator[list[str]], lines: _Lines, header: list[str], limits: Limits
+) -> Iterator[Finding]:
+    """Read the rows of a refused file for its event types only (see :class:`_EventTypes`)."""
+    if header.count("event_type") != 1:
+        return
+    types = _EventTypes(header.index("event_type"))
+    while True:
+        csv.field_size_limit(limits.max_field_bytes)
+        line = lines.number + 1
+        try:
+            record = next(reader)
+        except StopIteration:
+            break
+        except csv.Error:
+            continue
+        lines.drain()
+        types.add(record, line)
+    yield from types.findings()
+
+
 def _csv_error(exc: csv.Error, line: int, limits: Limits) -> Finding:
     if "field larger than field limit" in str(exc):
         return make_finding(
@@ -367,6 +488,7 @@ def _json_rows(data: bytes, limits: Limits) -> Iterator[AcledHeader | AcledRow |
         yield found
         return
     yield found
+    yield from header_findings(found)
     conventions = CellConventions(found.columns, limits.blank_tokens)
     for path, row in zip(paths, rows, strict=True):
         line = lines.get(path)

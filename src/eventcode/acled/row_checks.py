@@ -42,6 +42,7 @@ from eventcode.acled.values import (
 )
 from eventcode.checks.codebook import (
     acled_class_findings,
+    acled_event_type_problem,
     interaction_findings,
     region_country_findings,
 )
@@ -119,11 +120,12 @@ def _actor_arguments(columns: Columns, size: int, layout: Layout) -> Iterable[tu
         return columns[name] if name in columns else repeat(None, size)
 
     actor2 = map(bool, columns["actor2"]) if "actor2" in columns else repeat(None, size)
+    interaction = columns["interaction"] if "interaction" in columns else repeat("", size)
     return zip(
         cells("inter1"),
         cells("inter2"),
         actor2,
-        columns["interaction"],
+        interaction,
         repeat(layout, size),
         strict=True,
     )
@@ -199,6 +201,8 @@ def batch_findings(
         if "" in columns[column]:
             suspects.update(i for i, text in enumerate(columns[column]) if text == "")
     events = columns.get("event_id_cnty", ())
+    if "" in events:  # A024: read with an id from its line
+        suspects.update(i for i, event in enumerate(events) if not event)
     joined = "\n".join(events) + "\n"
     if events and not (
         joined.count("\n") == len(events) and _ALL_EVENT_IDS.fullmatch(joined)
@@ -243,6 +247,12 @@ def _row_templates(row: Mapping[str, str], header: AcledHeader) -> list[Template
         for column in _required(header.columns)
         if row[column] == ""
     ]
+    if row.get("event_id_cnty") == "":
+        why = (
+            "event_id_cnty is blank: the event is read with an id from the line its row starts "
+            "on (acled:line-N), not an ACLED id"
+        )
+        found.append(("A024", why, "event_id_cnty"))
     event = row.get("event_id_cnty") or None
     if event is not None and not _EVENT_ID.fullmatch(event):
         why = f"{shown(event)} is not an ACLED event id (three capitals and a number)"
@@ -273,7 +283,8 @@ def _required(columns: tuple[str, ...]) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=_CACHE)
-def _date_findings(text: str, year: str) -> Templates:
+def _date_findings(text: str | None, year: str | None) -> Templates:
+    """Check event_date, and year against it; a text is ``None`` when the file lacks it."""
     if not text:
         return _NONE
     try:
@@ -289,7 +300,7 @@ def _date_findings(text: str, year: str) -> Templates:
 
 
 @lru_cache(maxsize=64)
-def _precision_findings(time_precision: str, geo_precision: str) -> Templates:
+def _precision_findings(time_precision: str | None, geo_precision: str | None) -> Templates:
     found = []
     for column, text in (("time_precision", time_precision), ("geo_precision", geo_precision)):
         if text:
@@ -349,7 +360,12 @@ def _actor_findings(
     interaction: str,
     layout: Layout,
 ) -> Templates:
-    """Actor types and interaction; a text is ``None`` when the layout lacks its column."""
+    """Actor types and interaction; a text is ``None`` when the file lacks its column.
+
+    ``has_actor2`` is ``None`` when the file lacks actor2: inter2 is then checked on its own,
+    not against actor2. The interaction is checked against the actor types only when the file
+    has them (inter1, and inter2 but in a monadic file, whose pair gives the second actor).
+    """
     found: list[Template] = []
     inters: dict[str, int | None] = {}
     for column, text in (("inter1", inter1_text), ("inter2", inter2_text)):
@@ -359,7 +375,7 @@ def _actor_findings(
             inters[column] = parse_inter(text)
         except CellError as error:
             found.append(("A013", f"{column}: {error}", column))
-    if "inter2" in inters:
+    if "inter2" in inters and has_actor2 is not None:
         if has_actor2 and inters["inter2"] is None:
             found.append(("A013", "actor2 is named but inter2 gives no actor type", "inter2"))
         elif not has_actor2 and inters["inter2"] is not None:
@@ -375,6 +391,8 @@ def _actor_findings(
             return tuple(found)
     if not interaction or inter1 is None or (inter2_text is not None and "inter2" not in inters):
         return tuple(found)
+    if inter2_text is None and layout is not Layout.MONADIC:
+        return tuple(found)  # the second actor's type is not in the file
     path = join_key(ROOT, "interaction")
     if layout is Layout.MONADIC:  # the row shows one actor; the interaction names both
         try:
@@ -462,8 +480,22 @@ def _place_arguments(columns: Columns, size: int, layout: Layout) -> Iterable[tu
 
 
 @lru_cache(maxsize=_CACHE)
-def _taxonomy_findings(disorder: str | None, event_type: str, sub: str) -> Templates:
-    """Check the taxonomy; ``disorder`` is ``None`` in the legacy layout (the sub-event says)."""
+def _taxonomy_findings(disorder: str | None, event_type: str | None, sub: str | None) -> Templates:
+    """Check the taxonomy; a text is ``None`` when the file lacks its column.
+
+    Without ``disorder_type`` (the legacy layout, or a subset) the sub-event type gives it, and
+    without ``event_type`` the sub-event type's event type; without ``sub_event_type`` only the
+    event type is checked (C010), as nothing else can be.
+    """
+    if sub is None:
+        problem = acled_event_type_problem(event_type) if event_type else None
+        return _NONE if problem is None else (("C010", problem, "event_type"),)
+    derived = event_type is None
+    if derived and sub:
+        try:
+            event_type = codebooks.acled_sub_event_type(sub).event_type
+        except codebooks.UnknownCodeError:
+            event_type = "-"  # the unknown sub-event type is C010; no event type to check
     if not event_type or not sub:
         return _NONE
     if disorder is None:
@@ -474,7 +506,8 @@ def _taxonomy_findings(disorder: str | None, event_type: str, sub: str) -> Templ
     if not disorder:
         return _NONE
     acled = AcledClass(disorder_type=disorder, event_type=event_type, sub_event_type=sub)
-    return _templates(acled_class_findings(acled, ROOT))
+    found = _templates(acled_class_findings(acled, ROOT))
+    return tuple(t for t in found if t[2] != "event_type") if derived else found
 
 
 #: The checks of a row after A003 and A009, in the order their findings are reported.
@@ -488,7 +521,7 @@ _GROUPS: tuple[_Group, ...] = (
     _Group(
         _coordinate_findings,
         ("latitude", "longitude"),
-        _cells("latitude", "longitude"),
+        _cells("latitude", "longitude", blank=""),
         clean_arguments=_in_range,
     ),
     _Group(

@@ -12,7 +12,8 @@ __all__ = ["AcledHeader", "AcledRow"]
 class AcledHeader(NamedTuple):
     """A file's header: its columns as written, the layout they match, and the extra columns.
 
-    ``missing`` lists the layout's columns the header lacks (a file with any is not read);
+    ``missing`` lists the layout's columns the header lacks (a column subset: read, with one
+    A023 finding, docs/acled.md);
     ``extra`` the columns of no ACLED layout (``population_best``), kept in order.
     """
 

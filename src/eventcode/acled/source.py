@@ -4,7 +4,9 @@ Each row is checked on its own text (:mod:`eventcode.acled.row_checks`); a row w
 reported and yields an :class:`~eventcode.io.records.Unloaded` event (so nothing else reports
 it again), any other row becomes an event with the actors, documents and claimant it first
 names. A monadic export's consecutive rows with one ``event_id_cnty`` are one event seen from
-each actor and are merged; any other repeated id is a duplicate (A010).
+each actor and are merged; any other repeated id is a duplicate (A010). A row without an id is
+the event ``acled:line-N``; the rows of a file without ``event_date`` are checked, and yield
+unloaded events (a record has a date).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from collections.abc import Iterator
 
 from eventcode.acled.ids import EventIdSet
 from eventcode.acled.layouts import Layout
-from eventcode.acled.mapping import ACLED_CLAIMANT, RowMapper
+from eventcode.acled.mapping import ACLED_CLAIMANT, RowMapper, event_id_of
 from eventcode.acled.options import AcledStyle
 from eventcode.acled.reader import Input, iter_rows
 from eventcode.acled.row_checks import row_findings
@@ -97,8 +99,11 @@ class AcledStream:
         yield from findings
         path = join_index("$.events", self._counts["events"])
         self._counts["events"] += 1
-        if any(f.severity is Severity.ERROR for f in findings):
-            name = f"acled:{event_id}" if event_id else f"acled:line-{first.line}"
+        assert self.header is not None
+        if any(f.severity is Severity.ERROR for f in findings) or (
+            "event_date" not in self.header.columns  # an event has a date: checked only
+        ):
+            name = event_id_of(event_id, first.line)
             yield Unloaded(kind="event", id=name, path=path, line=first.line)
             return
         yield from self._records(rows, path)
@@ -110,7 +115,7 @@ class AcledStream:
             self._mapper = RowMapper(self.header, self.style)
         first = rows[0][0]
         second = rows[1][0].cells if len(rows) > 1 else None
-        event, actors, documents = self._mapper.records(first.cells, second)
+        event, actors, documents = self._mapper.records(first.cells, second, first.line)
         if not self._mapper.claimant_sent:
             self._mapper.claimant_sent = True
             yield RecordItem(

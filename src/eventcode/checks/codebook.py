@@ -11,6 +11,7 @@ from eventcode.jsonpath import join_key
 from eventcode.model import AcledClass, Actor, Document, Event, EventActor, Place
 
 __all__ = [
+    "acled_event_type_problem",
     "actor_codebook_findings",
     "civilian_targeting_findings",
     "document_codebook_findings",
@@ -63,16 +64,37 @@ def country_findings(alpha3: str, path: str) -> Iterator[Finding]:
         )
 
 
+def acled_event_type_problem(value: str) -> str | None:
+    """Say why ``value`` is not an ACLED event type (``None`` when it is one).
+
+    A sub-event type written as the event type is named as such, with its event type; any other
+    value gets the nearest event types (``Explosion/Remote violence``: did you mean
+    ``Explosions/Remote violence``?).
+    """
+    try:
+        codebooks.acled_event_type(value)
+    except codebooks.UnknownCodeError as error:
+        subs = {name.casefold(): name for name in codebooks.acled_sub_event_types()}
+        sub = subs.get(value.strip().casefold())
+        if sub is not None:
+            parent = codebooks.acled_sub_event_type(sub).event_type
+            return (
+                f"{value!r} is not an ACLED event type but a sub-event type of {parent!r} "
+                f"(event_type {parent!r}, sub_event_type {sub!r})"
+            )
+        if error.suggestions:
+            near = ", ".join(map(repr, error.suggestions))
+            return f"{value!r} is not an ACLED event type; did you mean {near}?"
+        known = ", ".join(map(repr, codebooks.acled_event_types()))
+        return f"{value!r} is not an ACLED event type (ACLED's six: {known})"
+    return None
+
+
 def acled_class_findings(acled: AcledClass, path: str) -> Iterator[Finding]:
     """Report an ACLED classification that the taxonomy does not allow."""
-    try:
-        codebooks.acled_event_type(acled.event_type)
-    except codebooks.UnknownCodeError as error:
-        yield make_finding(
-            "C010",
-            f"{acled.event_type!r} is not an ACLED event type{_suggest(error)}",
-            path=join_key(path, "event_type"),
-        )
+    problem = acled_event_type_problem(acled.event_type)
+    if problem is not None:
+        yield make_finding("C010", problem, path=join_key(path, "event_type"))
     try:
         sub = codebooks.acled_sub_event_type(acled.sub_event_type)
     except codebooks.UnknownCodeError as error:

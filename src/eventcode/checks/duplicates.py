@@ -1,32 +1,42 @@
-"""Probable duplicate events: the same dates, place, actors and type.
+"""Probable duplicate events (R010): one day, place, two actors and type; notes and toll agree.
 
-Memory holds an 8-byte digest per event (not the event) and the first event's id per distinct
-digest, in flat arrays rather than Python objects (:class:`_FirstNames`: about 30-45 bytes an
-event plus its id's bytes), so it grows slowly with the input. Two different events sharing a
-64-bit digest (a false R010) has odds of about 1 in 4 x 10^7 in a million events.
+An event's signature (a 64-bit digest of its dates, place, actor1 and actor2, and type) finds
+the earlier events it may repeat; :mod:`eventcode.checks.resemblance` decides whether it does.
+Memory holds, in flat arrays rather than Python objects, a digest table (:class:`_FirstNumbers`)
+and each event's traits and id (:class:`EventTraits`: about 17 bytes an event, two a word of
+its notes, plus its id's bytes), so it grows slowly with the input. Two different events
+sharing a 64-bit digest has odds of about 1 in 4 x 10^7 in a million events, and they are
+still compared by their traits.
 """
 
 from __future__ import annotations
 
 import hashlib
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from functools import lru_cache
 from itertools import repeat
 from operator import and_
+from typing import NamedTuple
 
 from eventcode.checks.places import spelling_key
+from eventcode.checks.resemblance import Traits, event_traits, resemblance
 from eventcode.findings import Finding, make_finding
 from eventcode.model import Event
 
 __all__ = [
+    "MAX_COMPARED",
+    "Copy",
     "DuplicateEvents",
+    "EventTraits",
+    "Repeats",
     "event_signature",
     "part_code",
     "roles_code",
     "signature",
     "signatures",
+    "traits_of",
 ]
 
 _MASK64 = (1 << 64) - 1
@@ -97,7 +107,12 @@ def signature(
 
 
 def event_signature(event: Event) -> int | None:
-    """Return an event's :func:`signature`, or ``None`` when it has no type to compare."""
+    """Return an event's :func:`signature`, or ``None`` when it has no type to compare.
+
+    Nor is an event with an ACLED class compared without an actor1 and a place with
+    coordinates, which every ACLED row gives: such an event comes from a file lacking those
+    columns (docs/acled.md, "Column subsets"), and what it lacks would make it look like others.
+    """
     classification = (
         event.acled.sub_event_type if event.acled is not None else None,
         event.cameo,
@@ -105,56 +120,71 @@ def event_signature(event: Event) -> int | None:
     if classification == (None, None):
         return None
     place = event.place
+    if event.acled is not None and (
+        event.actor1 is None
+        or place is None
+        or place.latitude is None
+        or place.longitude is None
+    ):
+        return None
     where = (
         (spelling_key(place.name), place.country, place.latitude, place.longitude)
         if place is not None
         else None
     )
-    roles = (
-        r.actor
-        for r in (event.actor1, event.actor2, *event.assoc_actor1, *event.assoc_actor2)
-        if r is not None
-    )
+    # The two actors; a second source often names associated actors the first did not.
+    roles = (r.actor for r in (event.actor1, event.actor2) if r is not None)
     return signature(event.date.start, event.date.last, where, roles, classification)
 
 
-class _FirstNames:
-    """A map from 64-bit digests to the first name given with each, in flat arrays.
+def traits_of(event: Event) -> Traits:
+    """Return what R010 compares of an event beyond its signature (its notes and toll).
 
-    An open-addressing table (linear probing) of digests and of the
-    numbers of their names (at most two thirds full); the names are one UTF-8 byte string with
-    their end offsets.
+    The toll is ACLED's ``fatalities`` cell (the event's ``<id>/fatalities`` figure, as read
+    from an ACLED file), unknown for other events; the place names left out are the event's
+    place and admin areas.
+    """
+    toll: int | None = None
+    for figure in event.figures:
+        if figure.id == f"{event.id}/fatalities" and figure.value.low == figure.value.high:
+            toll = figure.value.low
+    place = event.place
+    names = () if place is None else (place.name, place.admin1, place.admin2, place.admin3)
+    return event_traits(event.notes or "", toll, [n for n in names if n])
+
+
+class _FirstNumbers:
+    """A map from 64-bit digests to the number of the first event given with each.
+
+    An open-addressing table (linear probing) of digests and numbers in flat arrays, at most
+    two thirds full: 12 to 36 bytes a distinct digest, no Python object per event.
     """
 
     def __init__(self) -> None:
         self._keys = array("Q", bytes(8 * 1024))  # 0 marks an empty slot
-        self._numbers = array("I", bytes(4 * 1024))
-        self._names = bytearray()
-        self._ends = array("Q")
+        self._numbers = array("Q", bytes(8 * 1024))
+        self._count = 0
 
-    def setdefault(self, digest: int, name: str) -> str:
-        """Return the name first given with ``digest``; remember ``name`` when it is new."""
+    def setdefault(self, digest: int, number: int) -> int:
+        """Return the number first given with ``digest``; remember ``number`` when it is new."""
         key = digest or 1  # 0 marks an empty slot: digests 0 and 1 are taken as one
         keys, mask = self._keys, len(self._keys) - 1
         slot = key & mask
         while (found := keys[slot]) != 0:
             if found == key:
-                number = self._numbers[slot]
-                start = self._ends[number - 1] if number else 0
-                return self._names[start : self._ends[number]].decode("utf-8", "surrogatepass")
+                return self._numbers[slot]
             slot = (slot + 1) & mask
         keys[slot] = key
-        self._numbers[slot] = len(self._ends)
-        self._names += name.encode("utf-8", "surrogatepass")
-        self._ends.append(len(self._names))
-        if 3 * len(self._ends) > 2 * mask:  # at most two thirds full
+        self._numbers[slot] = number
+        self._count += 1
+        if 3 * self._count > 2 * mask:  # at most two thirds full
             self._grow()
-        return name
+        return number
 
     def _grow(self) -> None:
         old_keys, old_numbers = self._keys, self._numbers
         size = 2 * len(old_keys)
-        keys, numbers = array("Q", bytes(8 * size)), array("I", bytes(4 * size))
+        keys, numbers = array("Q", bytes(8 * size)), array("Q", bytes(8 * size))
         mask = size - 1
         for key, number in zip(old_keys, old_numbers, strict=True):
             if key:
@@ -165,34 +195,156 @@ class _FirstNames:
         self._keys, self._numbers = keys, numbers
 
 
-class DuplicateEvents:
-    """Collects event signatures; reports an event whose signature an earlier one has."""
+class EventTraits:
+    """The :class:`~eventcode.checks.resemblance.Traits` of events by number, in flat arrays.
+
+    Two bytes a word of an event's notes and 17 bytes an event; no Python object per event.
+    """
 
     def __init__(self) -> None:
-        self._first = _FirstNames()
+        self._words = array("H")
+        self._ends = array("Q")
+        self._names = array("Q")
+        self._times = array("B")
+        self._tolls = array("q")  # -1: unknown
 
-    def add(self, event: Event, path: str, line: int | None) -> Iterator[Finding]:
-        """Register an event; yield a finding if an earlier event looks the same."""
+    def __len__(self) -> int:
+        return len(self._ends)
+
+    def append(self, traits: Traits) -> int:
+        """Keep the traits of the next event; return its number."""
+        self._words.extend(traits.words)
+        self._ends.append(len(self._words))
+        self._names.append(traits.names)
+        self._times.append(traits.times)
+        self._tolls.append(-1 if traits.fatalities is None else min(traits.fatalities, _MAX_TOLL))
+        return len(self._ends) - 1
+
+    def __getitem__(self, number: int) -> Traits:
+        start = self._ends[number - 1] if number else 0
+        toll = self._tolls[number]
+        return Traits(
+            tuple(self._words[start : self._ends[number]]),
+            self._names[number],
+            self._times[number],
+            None if toll < 0 else toll,
+        )
+
+
+_MAX_TOLL = (1 << 63) - 1
+#: The most earlier events of one signature a new one is compared with (the first ones): a
+#: signature shared by thousands of events (generated data) costs no more than this each.
+MAX_COMPARED = 64
+
+
+class Repeats:
+    """Which earlier events of one signature a new event repeats (R010's second look).
+
+    The one definition, used by the record path and the ACLED row path alike: events come by
+    number, in file order; the traits of each are asked of ``traits`` when needed.
+    """
+
+    def __init__(self) -> None:
+        self._members: dict[int, list[int]] = {}  # only signatures met more than once
+
+    def match(
+        self, digest: int, first: int, number: int, traits: Callable[[int], Traits]
+    ) -> list[tuple[int, float]]:
+        """Return the earlier events that event ``number`` repeats, and how alike (0-1).
+
+        ``first`` is the number of the first event with signature ``digest``; the events
+        with it since are remembered here. In file order; empty when every earlier one is
+        another event (:func:`~eventcode.checks.resemblance.resemblance`).
+        """
+        members = self._members.setdefault(digest, [first])
+        mine = traits(number)
+        found = []
+        for earlier in members[:MAX_COMPARED]:
+            score = resemblance(traits(earlier), mine)
+            if score is not None:
+                found.append((earlier, score))
+        members.append(number)
+        return found
+
+
+class Copy(NamedTuple):
+    """An event whose signature an earlier one has: compared at the end of the input."""
+
+    digest: int
+    first: int  # the number of the first event with the signature
+    number: int  # this event's number
+    path: str
+    line: int | None
+
+
+class DuplicateEvents:
+    """Collects events by signature and traits; reports those that repeat earlier ones.
+
+    Events sharing a signature are compared once the input is read (:meth:`finish`), as the
+    ACLED row path does (it reads the traits of those events only, then): R010 findings come
+    at the end of an input's findings, in event order.
+    """
+
+    def __init__(self) -> None:
+        self._first = _FirstNumbers()
+        self._traits = EventTraits()
+        self._names = bytearray()
+        self._ends = array("Q")
+        self._copies: list[Copy] = []
+
+    def add(self, event: Event, path: str, line: int | None) -> None:
+        """Register an event (:meth:`finish` reports it if it repeats an earlier one)."""
         found = event_signature(event)
         if found is not None:
-            yield from self.add_signature(found, event.id, path, line)
+            self.add_signature(found, traits_of(event), event.id, path, line)
 
     def add_signature(
-        self, digest: int, event: str, path: str, line: int | None
-    ) -> Iterator[Finding]:
-        """Register event ``event`` by its :func:`signature`; report it if an earlier one has it."""
-        first = self._first.setdefault(digest, event)
-        if first != event:
-            yield self.finding(first, event, path, line)
+        self, digest: int, traits: Traits, event: str, path: str, line: int | None
+    ) -> None:
+        """Register event ``event`` by its :func:`signature` and traits."""
+        number = self._traits.append(traits)
+        self._names += event.encode("utf-8", "surrogatepass")
+        self._ends.append(len(self._names))
+        first = self._first.setdefault(digest, number)
+        if first != number:
+            self._copies.append(Copy(digest, first, number, path, line))
+
+    def finish(self) -> Iterator[Finding]:
+        """Yield the R010 finding of each event that repeats earlier ones, in event order."""
+        repeats = Repeats()
+        for copy in self._copies:
+            event = self._name(copy.number)
+            found = [
+                (self._name(n), score)
+                for n, score in repeats.match(
+                    copy.digest, copy.first, copy.number, self._traits.__getitem__
+                )
+            ]
+            found = [(name, score) for name, score in found if name != event]
+            if found:
+                yield self.finding(found, event, copy.path, copy.line)
+        self._copies = []
+
+    def _name(self, number: int) -> str:
+        start = self._ends[number - 1] if number else 0
+        return self._names[start : self._ends[number]].decode("utf-8", "surrogatepass")
 
     @staticmethod
-    def finding(first: str, event: str, path: str, line: int | None) -> Finding:
-        """Return the R010 finding of ``event`` (at ``path``), which looks like ``first``."""
+    def finding(
+        earlier: list[tuple[str, float]], event: str, path: str, line: int | None
+    ) -> Finding:
+        """Return the R010 finding of ``event`` (at ``path``), which repeats ``earlier``.
+
+        ``earlier`` holds the earlier events it repeats, in file order, with how alike each
+        is (0-1); ``related`` names them, then ``event``.
+        """
+        named = ", ".join(f"{name!r} (resemblance {score:.2f})" for name, score in earlier)
         return make_finding(
             "R010",
-            f"event {event!r} has the dates, place, actors and type of {first!r}",
+            f"event {event!r} has the day, place, actors and type of {named}, and the notes "
+            "and fatalities agree",
             path=path,
             line=line,
             event=event,
-            related=(first, event),
+            related=(*(name for name, _ in earlier), event),
         )

@@ -1,0 +1,96 @@
+"""R010's second look (eventcode.checks.resemblance): what two notes and tolls say."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from eventcode.checks.resemblance import Traits, event_traits, fatalities_agree, resemblance
+
+PLACE = ("Barsalogho", "Centre-Nord", "Sanmatenga")
+
+
+def _traits(notes: str, fatalities: int | None = 4) -> Traits:
+    return event_traits(notes, fatalities, PLACE)
+
+
+def test_a_second_sources_rewording_is_one_event() -> None:
+    first = _traits(
+        "On 7 February 2022, suspected JNIM militants attacked the village of Foube "
+        "(Barsalogho, Sanmatenga) and killed 4 civilians."
+    )
+    second = _traits(
+        "On 7 February 2022, gunmen believed to be jihadists raided Foube near Barsalogho; "
+        "four villagers died, residents said.",
+        fatalities=4,
+    )
+    assert resemblance(first, second) is not None
+
+
+def test_templated_notes_naming_two_villages_are_two_events() -> None:
+    first = _traits(
+        "On 7 February 2022, suspected JNIM militants attacked the village of Foube "
+        "(Barsalogho, Sanmatenga) and killed 4 civilians. They set fire to shops."
+    )
+    second = _traits(
+        "On 7 February 2022, suspected JNIM militants attacked the village of Guiendbila "
+        "(Barsalogho, Sanmatenga) and killed 4 civilians. They set fire to granaries."
+    )
+    assert resemblance(first, second) is None
+    # The event's own place names never tell two events apart.
+    third = _traits("On 7 February 2022, militants attacked Barsalogho and killed 4 civilians.")
+    assert resemblance(first, third) is not None
+
+
+def test_spellings_of_one_place_and_a_place_within_a_name_meet() -> None:
+    a = _traits("Russian shelling hit a block of flats in Saltivka, killing 4 residents.")
+    b = _traits("Shells struck apartments in the Saltivskyi district; four residents died.")
+    assert a.names == b.names
+    c = _traits("Troops clashed with BIFF militants in Barangay Tapikan; 4 were killed.")
+    d = _traits("A gun battle erupted in Tapikan between troops and BIFF gunmen, 4 dead.")
+    assert resemblance(c, d) is not None
+
+
+def test_different_parts_of_the_day_are_two_events() -> None:
+    morning = _traits("Party workers staged a sit-in in the morning against the government.", 0)
+    evening = _traits("Party workers held a march in the evening against the government.", 0)
+    assert resemblance(morning, evening) is None
+    untimed = _traits("Party workers held a march against the government.", 0)
+    assert resemblance(morning, untimed) is not None
+
+
+def test_tolls_agree_within_one_or_a_quarter() -> None:
+    assert fatalities_agree(42, 40)
+    assert fatalities_agree(0, 1)
+    assert fatalities_agree(None, 7)
+    assert not fatalities_agree(4, 2)
+    assert not fatalities_agree(2, 0)
+    assert not fatalities_agree(100, 70)
+
+
+def test_unrelated_notes_are_two_events() -> None:
+    a = _traits("Students protested tuition fees outside the university library.", 0)
+    b = _traits("Nurses rallied over unpaid wages at the regional hospital.", 0)
+    assert resemblance(a, b) is None
+
+
+NOTES = st.text(alphabet=st.characters(codec="utf-8"), max_size=300)
+TOLLS = st.none() | st.integers(min_value=0, max_value=10_000)
+
+
+@given(a=NOTES, b=NOTES, fa=TOLLS, fb=TOLLS)
+def test_resemblance_is_symmetric_and_bounded(
+    a: str, b: str, fa: int | None, fb: int | None
+) -> None:
+    """Property: comparing A with B is comparing B with A, and a score lies in [0, 1]."""
+    ta, tb = event_traits(a, fa, PLACE), event_traits(b, fb, PLACE)
+    found = resemblance(ta, tb)
+    assert found == resemblance(tb, ta)
+    assert found is None or 0 <= found <= 1
+
+
+@given(notes=NOTES, toll=TOLLS)
+def test_a_note_resembles_itself(notes: str, toll: int | None) -> None:
+    """Property: an event is always like itself (a repeated row is always a duplicate)."""
+    traits = event_traits(notes, toll, PLACE)
+    assert resemblance(traits, traits) is not None
