@@ -52,3 +52,33 @@ def test_both_paths_flag_the_same_pairs() -> None:
     records = [f for f in record_path_report(path).findings if f.code == "R010"]
     assert rows == records
     assert rows
+
+
+def test_an_input_read_once_compares_by_signature_alone() -> None:
+    """A pipe cannot be read again for the rows R010 compares: signature and toll unknown."""
+    import io
+
+    from eventcode.acled.checking import AcledValidation
+    from eventcode.io.limits import Limited, Limits
+
+    class Pipe(io.RawIOBase):
+        def __init__(self, data: bytes) -> None:
+            self._data = io.BytesIO(data)
+
+        def readable(self) -> bool:
+            return True
+
+        def seekable(self) -> bool:
+            return False
+
+        def readinto(self, buffer: bytearray) -> int:  # type: ignore[override]
+            chunk = self._data.read(len(buffer))
+            buffer[: len(chunk)] = chunk
+            return len(chunk)
+
+    data = (SET / "events.csv").read_bytes()
+    stream = io.BufferedReader(Pipe(data))
+    found = list(AcledValidation(Limited(stream, Limits())).findings())
+    flagged = {f.location.event for f in found if f.code == "R010"}
+    read_twice = {f.location.event for f in validate_path(SET / "events.csv").findings}
+    assert read_twice < flagged  # every event sharing a signature, as before notes were read

@@ -48,10 +48,13 @@ MERGE_BATCHES = 32
 def traits_at_lines(source: Input, lines: list[int]) -> dict[int, Traits]:
     """Return the traits of the rows starting at ``lines``, reading ``source`` again.
 
-    A stream is read again from its start (it must be seekable: a file, or bytes).
+    A stream is read again from its start; one that cannot be (a pipe) gives no traits, and
+    its events are then compared by signature alone (as before R010 read notes).
     """
     raw = source.source if isinstance(source, Limited) else source
     if not isinstance(raw, str | Path | bytes):
+        if not raw.seekable():
+            return {}
         raw.seek(0)
     wanted = set(lines)
     found: dict[int, Traits] = {}

@@ -37,6 +37,7 @@ _LINE = 3 << 61
 NameCells = Callable[[], tuple[Sequence[str], ...]]
 #: Gives the traits of the events at some lines (sorted), by line (read again from the input).
 TraitsAt = Callable[[list[int]], dict[int, Traits]]
+_NO_TRAITS = Traits((), 0, 0, None)
 #: The place names a probable duplicate's notes leave out (the event's own: see traits_of).
 _PLACE_NAMES = ("location", "admin1", "admin2", "admin3")
 
@@ -162,7 +163,8 @@ class EventMerger:
             return
         wanted = {number for _, first, number in self._copies for number in (first, number)}
         traits = traits_at(sorted(self._lines[n] for n in wanted))
-        by_number = {n: traits[self._lines[n]] for n in wanted}
+        # A row not read again (an input that cannot be read twice) has no traits to compare.
+        by_number = {n: traits.get(self._lines[n], _NO_TRAITS) for n in wanted}
         repeats = Repeats()
         for digest, first, number in self._copies:
             name = self._event_name(self._named[number])
