@@ -213,7 +213,8 @@ def test_chunks_end_at_rows_outside_quotes(tmp_path: Path) -> None:
 
 def test_chunks_that_are_not_plain_are_read_as_one_process_reads_them(tmp_path: Path) -> None:
     """A blank line, a short and a long row send their chunks to the row-by-row reader; a byte
-    that is not UTF-8 sends the whole file to one process. The report is the same either way."""
+    that is not UTF-8 has the rest of the file read in the parent, as one process reads it.
+    The report is the same either way."""
     path = write_perturbed(tmp_path / "odd.csv", 1500, seed=9)
     lines = path.read_bytes().split(b"\n")
     lines[300] = b""
@@ -228,7 +229,10 @@ def test_chunks_that_are_not_plain_are_read_as_one_process_reads_them(tmp_path: 
     assert (one.findings, one.records) == (reference.findings, reference.records)
     lines[1100] = lines[1100].replace(b"a", b"\xff", 1)
     path.write_bytes(b"\n".join(lines))
-    assert parallel.parallel_findings(path, chunk_bytes=30_000) is None
+    one = validate_source(Source.from_path(path))
+    assert "S002" in {f.code for f in one.findings}
+    unnamed = [evolve(f, location=evolve(f.location, file=None)) for f in one.findings]
+    assert parallel.parallel_findings(path, chunk_bytes=30_000) == (unnamed, one.records)
     _same(path)
 
 
@@ -255,7 +259,8 @@ def test_cells_holding_the_key_separator_are_read_as_any_other(tmp_path: Path) -
 def test_a_line_over_the_limit_is_skipped_as_one_process_skips_it(tmp_path: Path) -> None:
     """A worker holds at most a chunk and a line's limit; a row line over the limit inside a
     chunk goes to the row-by-row reader, which skips it (L002) as one process does; a line over
-    the limit where a chunk is cut sends the file to one process."""
+    the limit where a chunk is cut has the rest of the file read in the parent (the first cut:
+    the whole file in one process)."""
     path = write_perturbed(tmp_path / "long.csv", 1500, seed=21)
     lines = path.read_bytes().split(b"\n")
     lines[1200] = lines[1200].replace(b"Outlet", b"Outlet " + b"y" * 60_000, 1)
@@ -266,7 +271,8 @@ def test_a_line_over_the_limit_is_skipped_as_one_process_skips_it(tmp_path: Path
     unnamed = [evolve(f, location=evolve(f.location, file=None)) for f in one.findings]
     found = parallel.parallel_findings(path, chunk_bytes=30_000, limits=limits)
     assert found == (unnamed, one.records)
-    assert parallel.parallel_findings(path, chunk_bytes=7_000, limits=limits) is None
+    later = parallel.parallel_findings(path, chunk_bytes=7_000, limits=limits)
+    assert later == (unnamed, one.records)
 
 
 #: Hostile cells of issue 15, by column: each row gets one (numbers outside the grammar, huge

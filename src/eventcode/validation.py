@@ -39,9 +39,11 @@ from eventcode.rules.policy import Policy
 
 __all__ = [
     "Report",
+    "SourceFindings",
     "check_items",
     "code_selected",
     "dataset_items",
+    "iter_source",
     "validate",
     "validate_path",
     "validate_source",
@@ -367,15 +369,9 @@ def validate_source(
 
     ``progress``, when given, is called after each record with the number checked so far.
     """
-    if source.format in (Format.ACLED_CSV, Format.ACLED_JSON):
-        findings, records = _validate_acled(source, progress)
-    else:
-        done = _validate_in_workers(source, policy, progress)
-        checked = check_items(
-            source.items(), policy=policy, max_pair_findings=source.limits.max_pair_findings
-        )
-        findings, records = done or _collect(checked, progress)
-    return Report(findings=tuple(source.place(findings)), records=records, files=(source.name,))
+    found = iter_source(source, policy, progress=progress)
+    findings = tuple(found)
+    return Report(findings=findings, records=found.records, files=(source.name,))
 
 
 def _validate_in_workers(
@@ -402,9 +398,89 @@ def _validate_in_workers(
     return done
 
 
-def _validate_acled(
-    source: Source, progress: Callable[[int], None] | None
-) -> tuple[list[Finding], int]:
+class SourceFindings:
+    """The findings of one source, as they come; :attr:`records` once they are all out.
+
+    Iterate it once (:func:`iter_source`).
+    """
+
+    def __init__(self, findings: Iterator[Finding], records: Callable[[], int]) -> None:
+        self._findings = findings
+        self._records = records
+
+    def __iter__(self) -> Iterator[Finding]:
+        return self._findings
+
+    @property
+    def records(self) -> int:
+        """How many records the source holds (complete once the findings are all out)."""
+        return self._records()
+
+
+def iter_source(
+    source: Source,
+    policy: Policy | str | None = None,
+    *,
+    progress: Callable[[int], None] | None = None,
+) -> SourceFindings:
+    """Validate one opened source, yielding its findings as they come (file, line placed).
+
+    Memory does not grow with the number of findings for ACLED files and JSON Lines read in
+    one process (a dataset document is placed by its JSON paths once read whole, and a large
+    JSON Lines file checked in workers is merged whole). The source is closed at the end.
+    """
+    if source.format in (Format.ACLED_CSV, Format.ACLED_JSON):
+        return _acled_findings(source, progress)
+    done = _validate_in_workers(source, policy, progress)
+    if done is not None:
+        findings, records = done
+        placed = iter(source.place(findings))
+        return SourceFindings(placed, lambda: records)
+    counter = _Counter(progress)
+    checked = check_items(
+        source.items(), policy=policy, max_pair_findings=source.limits.max_pair_findings
+    )
+    found = counter.findings(checked)
+    if source.format is Format.JSON:  # placed by their JSON paths: the document is whole
+        return SourceFindings(iter(source.place(list(found))), counter.count)
+    return SourceFindings(_placed(source, found), counter.count)
+
+
+def _placed(source: Source, findings: Iterable[Finding]) -> Iterator[Finding]:
+    """Yield ``findings`` placed in ``source`` (its name; lines by JSON path), a batch at a time."""
+    batch: list[Finding] = []
+    for finding in findings:
+        batch.append(finding)
+        if len(batch) == _PLACED_BATCH:
+            yield from source.place(batch)
+            batch = []
+    yield from source.place(batch)
+
+
+_PLACED_BATCH = 1024
+
+
+class _Counter:
+    """Counts the records of a stream of findings and records, passing the findings on."""
+
+    def __init__(self, progress: Callable[[int], None] | None) -> None:
+        self._progress = progress
+        self.records = 0
+
+    def count(self) -> int:
+        return self.records
+
+    def findings(self, entries: Iterable[Finding | RecordItem]) -> Iterator[Finding]:
+        for entry in entries:
+            if isinstance(entry, Finding):
+                yield entry
+            else:
+                self.records += 1
+                if self._progress is not None:
+                    self._progress(self.records)
+
+
+def _acled_findings(source: Source, progress: Callable[[int], None] | None) -> SourceFindings:
     """Validate an ACLED file on its rows: the findings records would give, without records.
 
     A CSV file (read from a path) of :data:`~eventcode.acled.parallel.PARALLEL_MIN_BYTES` or
@@ -414,20 +490,25 @@ def _validate_acled(
     from eventcode.acled.checking import AcledValidation
 
     path = source.path
+    if (
+        path is not None
+        and source.format is Format.ACLED_CSV
+        and Path(path).stat().st_size >= parallel.PARALLEL_MIN_BYTES
+    ):
+        run = parallel.parallel_run(path, progress=progress, limits=source.limits)
+        if run is not None:
+            return SourceFindings(_closing(source, _placed(source, run)), lambda: run.records)
+    checked = AcledValidation(source.raw())
+    found = _closing(source, _placed(source, checked.findings(progress)))
+    return SourceFindings(found, lambda: checked.records)
+
+
+def _closing(source: Source, findings: Iterator[Finding]) -> Iterator[Finding]:
+    """Yield ``findings``, then close ``source`` (also when the caller stops early)."""
     try:
-        if (
-            path is not None
-            and source.format is Format.ACLED_CSV
-            and Path(path).stat().st_size >= parallel.PARALLEL_MIN_BYTES
-        ):
-            done = parallel.parallel_findings(path, progress=progress, limits=source.limits)
-            if done is not None:
-                return done
-        checked = AcledValidation(source.raw())
-        findings = list(checked.findings(progress))
+        yield from findings
     finally:
         source.close()
-    return findings, checked.records
 
 
 def validate_path(

@@ -33,7 +33,7 @@ import gc
 import io
 import os
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from itertools import chain, islice, repeat
@@ -54,7 +54,15 @@ from eventcode.findings import Finding
 from eventcode.io._lines import LineTooLong, count_lines, rest_of_line
 from eventcode.io.limits import DEFAULT_LIMITS, Limited, Limits
 
-__all__ = ["CHUNK_BYTES", "PARALLEL_MIN_BYTES", "WORKERS", "chunks", "parallel_findings"]
+__all__ = [
+    "CHUNK_BYTES",
+    "PARALLEL_MIN_BYTES",
+    "WORKERS",
+    "ParallelRun",
+    "chunks",
+    "parallel_findings",
+    "parallel_run",
+]
 
 #: Files at least this large are validated in worker processes (8 MiB: about 20,000 rows).
 PARALLEL_MIN_BYTES = 8 << 20
@@ -311,18 +319,41 @@ def _readable(result: _Result) -> bool:
     )
 
 
-def parallel_findings(
+class ParallelRun:
+    """The findings of a file checked in worker processes, as they come, in file order.
+
+    Iterate it once; :attr:`records` counts the records reading the file would build, once
+    the iteration ends.
+    """
+
+    def __init__(self, findings: Iterator[Finding], merger: EventMerger) -> None:
+        self._findings = findings
+        self._merger = merger
+
+    def __iter__(self) -> Iterator[Finding]:
+        return self._findings
+
+    @property
+    def records(self) -> int:
+        """How many records reading the file would build (complete once iterated)."""
+        return self._merger.records
+
+
+def parallel_run(
     path: str | Path,
     *,
     chunk_bytes: int = CHUNK_BYTES,
     workers: int = WORKERS,
     progress: Callable[[int], None] | None = None,
     limits: Limits = DEFAULT_LIMITS,
-) -> tuple[list[Finding], int] | None:
-    """Return the findings of an ACLED CSV file checked in ``workers`` processes.
+) -> ParallelRun | None:
+    """Check an ACLED CSV file in ``workers`` processes; stream its findings.
 
-    Also returns the number of records reading it would build; each chunk is read within
-    ``limits``. Returns ``None`` when the file must be read in one process (see the module).
+    ``None`` when the file is to be read in one process, which is decided before any finding:
+    a monadic layout, a header one process must read, HDX's tag row, a first cut past the line
+    limit, or too few chunks. A problem met later (a chunk the reader cannot read to its end,
+    a line past the limit) has the rest of the file read here, in this process, from where
+    the reader's last row ended: the findings are still those of one process.
     """
     name = str(path)
     with open(path, "rb") as handle:
@@ -335,55 +366,103 @@ def parallel_findings(
             return None
         if _hxl_row_follows(handle, len(header), limits.max_line_bytes):
             return None  # the row is the header's (HDX's tags): one process reads it as such
-        cuts = _cuts(handle, len(header), chunk_bytes, limits.max_line_bytes)  # as workers go
         try:
+            cuts = _cuts(handle, len(header), chunk_bytes, limits.max_line_bytes)
             opening = list(islice(cuts, 2))
         except LineTooLong:
             return None
         if len(opening) < 2:
             return None
-        try:
-            with collector_paused():
-                done = _run(name, header, chain(opening, cuts), workers, limits, progress)
-        except LineTooLong:
-            return None  # met past the first chunks: the file is read in one process
-    if done is None:
+    merger = EventMerger()
+    found = _stream(name, header, first, opening, chunk_bytes, workers, limits, progress, merger)
+    return ParallelRun(found, merger)
+
+
+def parallel_findings(
+    path: str | Path,
+    *,
+    chunk_bytes: int = CHUNK_BYTES,
+    workers: int = WORKERS,
+    progress: Callable[[int], None] | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> tuple[list[Finding], int] | None:
+    """Return the findings of an ACLED CSV file checked in ``workers`` processes.
+
+    Also returns the number of records reading it would build; ``None`` as
+    :func:`parallel_run` says.
+    """
+    run = parallel_run(
+        path, chunk_bytes=chunk_bytes, workers=workers, progress=progress, limits=limits
+    )
+    if run is None:
         return None
-    findings, records = done
-    return [*header_findings(first), *findings], records  # the header's come first
+    return list(run), run.records
 
 
-def _run(
+def _stream(
+    name: str,
+    header: bytes,
+    first: AcledHeader,
+    opening: list[tuple[int, int]],
+    chunk_bytes: int,
+    workers: int,
+    limits: Limits,
+    progress: Callable[[int], None] | None,
+    merger: EventMerger,
+) -> Iterator[Finding]:
+    """Yield the file's findings in file order: the header's, each chunk's, the file's own."""
+    yield from header_findings(first)  # the header's come first
+    conventions = CellConventions((), limits.blank_tokens)  # one finding for the file, at its end
+    with open(name, "rb") as handle, collector_paused():
+        cuts = _cuts(handle, opening[-1][1], chunk_bytes, limits.max_line_bytes)
+        at, line = yield from _chunks(
+            name, header, chain(opening, cuts), workers, limits, progress, merger, conventions
+        )
+    if at is not None:  # the rest is read here, as one process reads it
+        yield from _rest(name, header, limits, (at, line), merger, conventions)
+    yield from conventions.findings()
+    yield from merger.repeats(partial(_traits_at_lines, name, limits))
+
+
+def _chunks(
     name: str,
     header: bytes,
     parts: Iterator[tuple[int, int]],
     workers: int,
     limits: Limits,
     progress: Callable[[int], None] | None,
-) -> tuple[list[Finding], int] | None:
-    merger = EventMerger()
+    merger: EventMerger,
+    conventions: CellConventions,
+) -> Generator[Finding, None, tuple[int | None, int]]:
+    """Yield the findings of the chunks checked in workers, merged in file order.
+
+    Returns where the rest of the file is to be read in this process (the byte offset of the
+    reader's next row, and its line), or ``None`` when every chunk was read.
+    """
     run = f"{os.getpid()}:{id(merger)}:{name}"
-    findings: list[Finding] = []
-    conventions = CellConventions((), limits.blank_tokens)  # one finding for the file, at its end
     line = 1 + count_lines(header)  # the line the next chunk starts on
     at: int | None = None  # where the CSV reader's next row starts, as one process reads
     with ProcessPoolExecutor(max_workers=workers, initializer=gc.disable) as pool:
         check = partial(_check_chunk, run, name, header, limits)
         # At most two chunks a worker in flight: results waiting for the merge hold memory.
         pending = deque((part, pool.submit(check, part)) for part in islice(parts, 2 * workers))
+        cut = True  # False once a cut met a line past the limit: no more chunks are cut
         while pending:
             (start, end), future = pending.popleft()
             result, after, lines, header_ok, met = future.result()
-            for part in islice(parts, 1):
-                pending.append((part, pool.submit(check, part)))
+            if cut:
+                try:
+                    pending.extend((part, pool.submit(check, part)) for part in islice(parts, 1))
+                except LineTooLong:
+                    cut = False
             # In file order, merged as they come. A chunk's result stands only when the
             # chunk starts where the reader ended the previous one's last row; a stray quote
             # in an unquoted cell can mislead the cut, and the rows from the reader's real
             # row start to the chunk's end are then checked again here.
             at = start if at is None else at
-            if not header_ok or at < start:  # at < start cannot happen: rows are read whole
+            if not header_ok or at < start:  # cannot happen: rows are read whole
                 pool.shutdown(cancel_futures=True)
-                return None
+                return at, line
             if start != at:
                 # The worker's codes stand (a code means the same wherever it is made);
                 # later chunks of that worker will not explain them again.
@@ -393,16 +472,41 @@ def _run(
                 result, after, lines, _, met = _check_chunk(run, name, header, limits, (at, end))
             if not _readable(result):
                 pool.shutdown(cancel_futures=True)
-                return None
+                return at, line
             shift = line - _first_line(header)
-            findings += _merged(merger, result, shift, _CellsOf(name, header, limits, (at, end)))
+            yield from _merged(merger, result, shift, _CellsOf(name, header, limits, (at, end)))
             if met is not None:
                 conventions.absorb(met, shift)
             at, line = after, line + lines
             if progress is not None:
                 progress(merger.records)
-    repeats = merger.repeats(partial(_traits_at_lines, name, limits))
-    return [*findings, *conventions.findings(), *repeats], merger.records
+    if not cut:
+        return at, line
+    return None, line
+
+
+def _rest(
+    name: str,
+    header: bytes,
+    limits: Limits,
+    where: tuple[int, int],
+    merger: EventMerger,
+    conventions: CellConventions,
+) -> Iterator[Finding]:
+    """Yield the findings of the rows from byte ``where[0]`` (line ``where[1]``) to the end.
+
+    They are read in this process, as one process reads them.
+    """
+    at, line = where
+    size = os.path.getsize(name)
+    if at >= size:
+        return
+    checker = BatchChecker(_header_of(header, limits))
+    chunk = (at, size, line)
+    result, _, _, _, met = _check_rows(checker, name, header, limits, chunk, keep_cells=True)
+    yield from _merged(merger, result, 0, _CellsOf(name, header, limits, (at, size)))
+    if met is not None:
+        conventions.absorb(met, line - _first_line(header))
 
 
 def _traits_at_lines(path: str, limits: Limits, lines: list[int]) -> dict[int, Traits]:
