@@ -70,11 +70,11 @@ def _dataset(**changes: Any) -> dict[str, Any]:
     return data
 
 
-def _errors(report: eventcode.validation.Report) -> list[tuple[str, str | None]]:
+def _errors(report: eventcode.findings.Report) -> list[tuple[str, str | None]]:
     return [(f.code, f.location.path) for f in report.findings if f.severity is Severity.ERROR]
 
 
-def _csv_report(text: str) -> eventcode.validation.Report:
+def _csv_report(text: str) -> eventcode.findings.Report:
     return validate_source(Source.from_bytes(text.encode("utf-8"), Format.ACLED_CSV, name="o"))
 
 
@@ -311,7 +311,7 @@ def _with_kept_cells(draw: st.DrawFn) -> Dataset:
     return attrs.evolve(dataset, events=tuple(events))
 
 
-def _keys(report: eventcode.validation.Report, severity: Severity) -> set[tuple[str, str | None]]:
+def _keys(report: eventcode.findings.Report, severity: Severity) -> set[tuple[str, str | None]]:
     return {(f.code, f.location.event) for f in report.findings if f.severity is severity}
 
 

@@ -46,7 +46,7 @@ def _codes(path: Path | str) -> list[str]:
     return [f.code for f in validate_path(path).findings]
 
 
-def _same_on_both_paths(path: Path) -> eventcode.validation.Report:
+def _same_on_both_paths(path: Path) -> eventcode.findings.Report:
     """Validate on rows and on records: the same findings, in the same order, and count."""
     expected = record_path_report(path)
     found = validate_path(path)

@@ -18,9 +18,11 @@ from attrs import evolve
 
 from eventcode.acled import parallel
 from eventcode.acled.source import AcledStream
+from eventcode.engine.records import check_items, collect
+from eventcode.findings import Report
 from eventcode.io.limits import Limits
 from eventcode.io.sources import Source
-from eventcode.validation import Report, _collect, check_items, validate_path, validate_source
+from eventcode.validation import validate_path, validate_source
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = [
@@ -41,7 +43,7 @@ def _benchmarks() -> ModuleType:
 
 def record_path_report(path: Path) -> Report:
     """Validate ``path`` by building and checking records (the reference)."""
-    findings, records = _collect(check_items(AcledStream(str(path)).items()))
+    findings, records = collect(check_items(AcledStream(str(path)).items()))
     placed = (evolve(f, location=evolve(f.location, file=str(path))) for f in findings)
     return Report(findings=tuple(placed), records=records, files=(str(path),))
 

@@ -20,12 +20,12 @@ from eventcode.acled import (
     CodeStyle,
     DateStyle,
     Lookups,
-    convert,
     dumps_acled,
     exclusion_reason,
     read_acled,
     write_acled,
 )
+from eventcode.conversion import convert
 from eventcode.strategies import datasets
 
 ROOT = Path(__file__).parent.parent
@@ -50,6 +50,7 @@ def test_current_layout_round_trip_reproduces_every_cell(name: str, tmp_path: Pa
     out = tmp_path / "out.csv"
     report = convert(FIXTURES / name, out)
     assert report.findings == ()
+    assert report.acled is not None
     assert file_cells(out) == file_cells(FIXTURES / name)
 
 
@@ -63,7 +64,8 @@ def test_write_read_write_is_byte_identical(tmp_path: Path) -> None:
 def test_options_override_the_input_style(tmp_path: Path) -> None:
     out = tmp_path / "out.csv"
     options = AcledOptions(codes=CodeStyle.TEXT, dates=DateStyle.ISO, extra_columns=False)
-    report = convert(FIXTURES / "current-export-numeric.csv", out, options)
+    report = convert(FIXTURES / "current-export-numeric.csv", out, options=options).acled
+    assert report is not None
     assert report.columns == CURRENT_COLUMNS
     rows = file_cells(out)
     assert rows[0] == list(CURRENT_COLUMNS)
@@ -75,7 +77,8 @@ def test_options_override_the_input_style(tmp_path: Path) -> None:
 
 def test_legacy_converts_to_the_current_layout_keeping_every_event(tmp_path: Path) -> None:
     out = tmp_path / "out.csv"
-    report = convert(FIXTURES / "legacy.csv", out)
+    report = convert(FIXTURES / "legacy.csv", out).acled
+    assert report is not None
     assert report.rows == 3
     assert report.left_out == ()
     rows = [dict(zip(CURRENT_COLUMNS, r, strict=True)) for r in file_cells(out)[1:]]

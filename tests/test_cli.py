@@ -186,7 +186,7 @@ def test_an_internal_error_asks_for_a_report_without_a_traceback(tmp_path: Path)
         "import eventcode.cli\n"
         "def broken(*args, **kwargs):\n"
         "    raise RuntimeError('planted bug')\n"
-        "eventcode.cli.validate_source = broken\n",
+        "eventcode.cli.iter_source = broken\n",
         encoding="utf-8",
     )
     result = run("validate", str(MAKIIVKA), env={"PYTHONPATH": str(tmp_path)})

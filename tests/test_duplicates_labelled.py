@@ -10,7 +10,8 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from eventcode.validation import Report, validate_path
+from eventcode.findings import Report
+from eventcode.validation import validate_path
 
 from .test_acled_validation import record_path_report
 

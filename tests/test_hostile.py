@@ -25,11 +25,12 @@ from typing import Any
 import pytest
 
 from eventcode.cli import main
+from eventcode.findings import Report
 from eventcode.io.atomic import write_atomic
 from eventcode.io.limits import Limits
 from eventcode.io.sources import Source
 from eventcode.reporters import REPORT_FORMATS, render
-from eventcode.validation import Report, validate_source
+from eventcode.validation import validate_source
 
 ROOT = Path(__file__).resolve().parent.parent
 HOSTILE = ROOT / "fixtures" / "hostile"

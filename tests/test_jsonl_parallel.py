@@ -9,14 +9,15 @@ from pathlib import Path
 import pytest
 
 from eventcode import parallel_lines
+from eventcode.engine.records import check_items, collect
 from eventcode.io.limits import Limits
 from eventcode.io.sources import Source
-from eventcode.validation import _collect, check_items, validate_path
+from eventcode.validation import validate_path
 from tests.test_acled_validation import _benchmarks
 
 
 def one_process(path: Path) -> tuple[list[object], int]:
-    findings, records = _collect(check_items(Source.from_path(path).items()))
+    findings, records = collect(check_items(Source.from_path(path).items()))
     return list(findings), records
 
 

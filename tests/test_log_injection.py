@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from eventcode.reporters._escape import log_line, printable
+from eventcode.escaping import log_line, printable
 from tests.helpers import MAKIIVKA
 from tests.test_cli import bad_dataset, no_traceback, parse_commands, run
 

@@ -9,11 +9,10 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from eventcode._progress import Progress
-from eventcode.findings import Finding, Location, Severity
+from eventcode.findings import Finding, Location, Report, Severity, code_selected
 from eventcode.reporters import REPORT_FORMATS, render
 from eventcode.reporters.github import escape_data, escape_property
 from eventcode.reporters.markdown import MAX_ROWS
-from eventcode.validation import Report, code_selected
 from tests.test_cli import parse_commands
 
 EVIL = "a\nb\r::error file=x::forged %0A <b>&amp;\x01\x1b[31m\u2028\u202e\ud800|`*_[x](y)"

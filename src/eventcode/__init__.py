@@ -13,7 +13,7 @@ from eventcode.errors import (
     EventsLeftOutWarning,
     UnknownFormatError,
 )
-from eventcode.findings import Finding, FindingCode, Location, Severity, finding_codes
+from eventcode.findings import Finding, FindingCode, Location, Report, Severity, finding_codes
 from eventcode.io.records import RecordItem
 from eventcode.model import (
     FORMAT_VERSION,
@@ -63,7 +63,7 @@ from eventcode.rules import (
     ucdp_estimates,
 )
 from eventcode.schema import schema
-from eventcode.validation import Report, validate, validate_path
+from eventcode.validation import validate, validate_path
 
 __all__ = [
     "FORMAT_VERSION",

@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 from typing import TextIO
 
-from eventcode.reporters._escape import printable
+from eventcode.escaping import printable
 
 __all__ = ["Progress"]
 

@@ -26,8 +26,9 @@ from eventcode._version import __version__
 from eventcode.config import FAIL_ON, ConfigError, Settings, check_code_prefixes, load_settings
 from eventcode.conversion import CONVERT_FORMATS, SameFileError, convert
 from eventcode.errors import EventcodeError
-from eventcode.findings import code_info, finding_codes
-from eventcode.io.atomic import check_output, on_commit, write_atomic
+from eventcode.escaping import printable
+from eventcode.findings import Finding, Report, code_info, code_selected, finding_codes
+from eventcode.io.atomic import atomic_text, check_output, on_commit
 from eventcode.io.formats import format_for_path
 from eventcode.io.limits import (
     DEFAULT_BLANK_TOKENS,
@@ -41,10 +42,9 @@ from eventcode.io.limits import (
 )
 from eventcode.io.sources import Source
 from eventcode.paths import STDIN, collect_paths
-from eventcode.reporters import REPORT_FORMATS, render
-from eventcode.reporters._escape import printable
+from eventcode.reporters import REPORT_FORMATS, Tally, markdown, render, write
 from eventcode.schema import SCHEMA_NAMES, schema_json
-from eventcode.validation import Report, validate_source
+from eventcode.validation import iter_source
 
 __all__ = ["EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "main", "run"]
 
@@ -64,6 +64,17 @@ class _Parser(argparse.ArgumentParser):
 
 def _codes(text: str) -> list[str]:
     return [part for part in (p.strip() for p in text.split(",")) if part]
+
+
+def _count(text: str) -> int:
+    """Read a count option: a whole number, 0 or more."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is below 0")
+    return value
 
 
 def _add_limits(parser: argparse.ArgumentParser) -> None:
@@ -170,6 +181,12 @@ def _add_validate(commands: argparse._SubParsersAction[_Parser]) -> None:
     )
     validate.add_argument(
         "--output-file", metavar="FILE", help="write the report to FILE (atomically), not stdout"
+    )
+    validate.add_argument(
+        "--max-findings",
+        type=_count,
+        metavar="N",
+        help="write at most N findings; the summary and the exit code still count them all",
     )
     validate.add_argument(
         "--fail-on",
@@ -408,27 +425,36 @@ def _stdin_source(name: str, limits: Limits) -> Source:
     return Source.from_bytes(data, format_for_path(name, data[:4096]), name=name, limits=limits)
 
 
-def _write_report(text: str, settings: Settings, output_file: str | None) -> bool:
-    """Write the report; return False (having said why) when it could not be written."""
-    if output_file is None or output_file == STDIN:
-        _emit(text)
-    else:
-        try:
-            write_atomic(output_file, [text.encode("utf-8", "backslashreplace").decode("utf-8")])
-        except OSError as exc:
-            _say(f"cannot write {output_file}: {_reason(exc)}")
-            return False
+def _write_report(
+    fmt: str, findings: Iterator[Finding], tally: Tally, args: argparse.Namespace
+) -> bool:
+    """Write the report as the findings come; return False (having said why) if it failed.
+
+    To --output-file atomically: a failure leaves the old file as it was.
+    """
+    output = args.output_file
+    limit = args.max_findings
+    if output is None or output == STDIN:
+        with _stdout_text(errors="backslashreplace") as out:
+            write(fmt, findings, out, tally, max_findings=limit)
+        return True
+    try:
+        with atomic_text(output, errors="backslashreplace") as out:
+            write(fmt, findings, out, tally, max_findings=limit)
+    except OSError as exc:
+        _say(f"cannot write {output}: {_reason(exc)}")
+        return False
     return True
 
 
-def _step_summary(report: Report) -> None:
+def _step_summary(listed: list[Finding], tally: Tally) -> None:
     """Append the report as Markdown to GitHub's step summary, when there is one."""
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if not summary:
         return
     try:
         with open(summary, "a", encoding="utf-8", errors="backslashreplace") as out:
-            out.write(render(report, "markdown"))
+            markdown.write_listed(listed, out, tally)
     except OSError as exc:
         _say(f"warning: cannot write the step summary {summary}: {_reason(exc)}")
 
@@ -480,39 +506,66 @@ def _validate(args: argparse.Namespace) -> int:
         _say(f"cannot read {problem.path}: {problem.reason}")
     if not collected.files and not failed:
         _say("warning: no files to validate")
-    report = Report()
+    tally = Tally()
+    listed: list[Finding] = []  # the step summary's rows (--format github)
+    selected = _CodeFilter(settings.select, settings.ignore)
+    unread: list[str] = []  # the files that could not be read (said as met)
     enabled = False if args.no_progress else None
     progress = Progress(sys.stderr, len(collected.files), enabled=enabled)
-    try:
-        for file in collected.files:
-            progress.start(file)
-            try:
-                if file == STDIN:
-                    source = _stdin_source(args.stdin_filename or STDIN, limits)
-                else:
-                    source = Source.from_path(file, name=file, limits=limits)
-                report = report + validate_source(source, chosen, progress=progress.records)
-            except (OSError, EventcodeError) as exc:
-                _say(f"cannot read {file}: {_reason(exc)}")
-                failed = True
-            progress.finish()
-    finally:
-        progress.close()
-    report = report.filtered(select=settings.select, ignore=settings.ignore)
-    if not _write_report(render(report, settings.format), settings, args.output_file):
-        failed = True
+
+    def findings() -> Iterator[Finding]:
+        """Yield the selected findings of every file, counting files and records."""
+        try:
+            for file in collected.files:
+                progress.start(file)
+                try:
+                    if file == STDIN:
+                        source = _stdin_source(args.stdin_filename or STDIN, limits)
+                    else:
+                        source = Source.from_path(file, name=file, limits=limits)
+                    found = iter_source(source, chosen, progress=progress.records)
+                    for finding in found:
+                        if selected(finding.code):
+                            if settings.format == "github" and len(listed) < markdown.MAX_ROWS:
+                                listed.append(finding)
+                            yield finding
+                    tally.files += (source.name,)
+                    tally.records += found.records
+                except (OSError, EventcodeError) as exc:
+                    unread.append(file)
+                    _say(f"cannot read {file}: {_reason(exc)}")
+                progress.finish()
+        finally:
+            progress.close()
+
+    written = _write_report(settings.format, findings(), tally, args)
     if settings.format == "github":
-        _step_summary(report)
-    if failed:
+        _step_summary(listed, tally)
+    if failed or unread or not written:
         return EXIT_USAGE
-    return EXIT_FINDINGS if report.fails(settings.fail_on) else EXIT_OK
+    return EXIT_FINDINGS if tally.fails(settings.fail_on) else EXIT_OK
+
+
+class _CodeFilter:
+    """Whether a code is selected (``--select``, ``--ignore``), decided once per code."""
+
+    def __init__(self, select: Sequence[str] | None, ignore: Sequence[str]) -> None:
+        self._select = None if select is None else tuple(select)
+        self._ignore = tuple(ignore)
+        self._decided: dict[str, bool] = {}
+
+    def __call__(self, code: str) -> bool:
+        decided = self._decided.get(code)
+        if decided is None:
+            decided = self._decided[code] = code_selected(code, self._select, self._ignore)
+        return decided
 
 
 @contextmanager
-def _stdout_text() -> Iterator[TextIO]:
+def _stdout_text(errors: str = "strict") -> Iterator[TextIO]:
     """Yield standard output as UTF-8 text with LF line ends, leaving it open afterwards."""
     sys.stdout.flush()
-    wrapper = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="\n")
+    wrapper = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", errors=errors, newline="\n")
     try:
         yield wrapper
     finally:

@@ -19,7 +19,7 @@ from eventcode._api import Loaded, _load_source
 from eventcode.acled.forward import bring_forward
 from eventcode.acled.options import AcledOptions, AcledStyle
 from eventcode.acled.reading import read_style
-from eventcode.acled.writer import LeftOutEvent, dumps_acled, write_acled
+from eventcode.acled.writer import AcledReport, LeftOutEvent, dumps_acled, write_acled
 from eventcode.errors import EventcodeError
 from eventcode.findings import Finding, Severity, make_finding
 from eventcode.io.atomic import write_atomic
@@ -59,12 +59,14 @@ class Conversion:
     ``left_out`` names the events ACLED CSV cannot hold; ``findings`` name the input records
     that could not be read (not written), anything else reading the input found, and (A020)
     each event with an ACLED class left out of ACLED CSV; ``read`` counts the records read
-    from the input (what ``eventcode validate`` would count).
+    from the input (what ``eventcode validate`` would count); ``acled`` is the ACLED writer's
+    report (style, columns, ids assigned) when ACLED CSV was written.
     """
 
     format: str
     written: int
     read: int = 0
+    acled: AcledReport | None = None
     left_out: tuple[LeftOutEvent, ...] = ()
     findings: tuple[Finding, ...] = ()
 
@@ -181,6 +183,7 @@ def convert(
             format=fmt,
             written=report.rows,
             read=_records(loaded.dataset),
+            acled=report,
             left_out=report.left_out,
             findings=loaded.findings + lost,
         )

@@ -5,6 +5,7 @@ Every code is documented in ``data/findings.toml`` (rendered as ``docs/findings.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from enum import StrEnum
 from functools import cache
@@ -18,8 +19,10 @@ __all__ = [
     "Finding",
     "FindingCode",
     "Location",
+    "Report",
     "Severity",
     "code_info",
+    "code_selected",
     "finding_codes",
     "make_finding",
 ]
@@ -185,3 +188,85 @@ def make_finding(
         location=Location(file=file, line=line, path=path, event=event, field=field),
         related=tuple(related),
     )
+
+
+@frozen(kw_only=True)
+class Report:
+    """The findings of a validation run, and how many records were read."""
+
+    findings: tuple[Finding, ...] = ()
+    records: int = 0
+    files: tuple[str, ...] = ()
+
+    def count(self, severity: Severity) -> int:
+        """Return how many findings have ``severity``."""
+        return sum(1 for f in self.findings if f.severity is severity)
+
+    @property
+    def has_errors(self) -> bool:
+        """True when any finding is an error."""
+        return any(f.severity is Severity.ERROR for f in self.findings)
+
+    def summary(self) -> dict[str, Any]:
+        """Return counts by severity and by code, with the number of files and records."""
+        return {
+            "files": len(self.files),
+            "records": self.records,
+            "errors": self.count(Severity.ERROR),
+            "warnings": self.count(Severity.WARNING),
+            "infos": self.count(Severity.INFO),
+            "by_code": dict(sorted(Counter(f.code for f in self.findings).items())),
+        }
+
+    def __add__(self, other: Report) -> Report:
+        return Report(
+            findings=self.findings + other.findings,
+            records=self.records + other.records,
+            files=self.files + other.files,
+        )
+
+    def filtered(
+        self, *, select: Iterable[str] | None = None, ignore: Iterable[str] = ()
+    ) -> Report:
+        """Return the report with only the findings whose codes are selected and not ignored.
+
+        ``select`` and ``ignore`` hold codes or code prefixes (``S1``, ``R002``, ``ALL``), as
+        :func:`code_selected` reads them; ``select=None`` selects every code.
+        """
+        chosen = None if select is None else tuple(select)
+        ignored = tuple(ignore)
+        if chosen is None and not ignored:
+            return self
+        codes = {f.code for f in self.findings}
+        keep = {code: code_selected(code, chosen, ignored) for code in codes}
+        kept = tuple(f for f in self.findings if keep[f.code])
+        return Report(findings=kept, records=self.records, files=self.files)
+
+    def fails(self, fail_on: Severity | str) -> bool:
+        """Tell whether a finding is at or above ``fail_on`` (a severity, or ``"never"``)."""
+        if fail_on == "never":
+            return False
+        threshold = Severity(fail_on).rank
+        return any(f.severity.rank >= threshold for f in self.findings)
+
+
+def _prefix_length(code: str, prefixes: Iterable[str]) -> int:
+    """Return the length of the longest of ``prefixes`` that ``code`` starts with, or -1."""
+    best = -1
+    for prefix in prefixes:
+        wanted = "" if prefix.upper() == "ALL" else prefix.upper()
+        if code.upper().startswith(wanted):
+            best = max(best, len(wanted))
+    return best
+
+
+def code_selected(code: str, select: Iterable[str] | None, ignore: Iterable[str] = ()) -> bool:
+    """Tell whether a finding ``code`` is reported under ``select`` and ``ignore``.
+
+    Both hold codes or prefixes of codes (``ALL`` is every code); ``select=None`` selects
+    everything. As in ruff, the most specific entry decides: ``select=["S"], ignore=["S1"]``
+    drops S102, ``select=["S102"], ignore=["S"]`` keeps it; an entry in both lists is ignored.
+    """
+    selected = 0 if select is None else _prefix_length(code, select)
+    ignored = _prefix_length(code, ignore)
+    return selected >= 0 and selected > ignored

@@ -2,12 +2,12 @@
 
 The main process reads the first lines itself, up to the first event: the header and the
 parties (actors, claimants, documents), which the writer puts first. Each record is checked on
-its own (:func:`~eventcode.validation.check_record`), then against the records before it
-(:class:`~eventcode.validation.CrossChecks`: ids, references, place spellings, probable
+its own (:func:`~eventcode.engine.records.check_record`), then against the records before it
+(:class:`~eventcode.engine.records.CrossChecks`: ids, references, place spellings, probable
 duplicates), as one process does. The events after are cut into byte chunks at line ends; a
 worker reads the same first lines for the parties its checks need, and checks each record of
 its chunk on its own. The main process merges the chunks in file order through the same
-:class:`~eventcode.validation.CrossChecks`, so the findings, their lines and their order are
+:class:`~eventcode.engine.records.CrossChecks`, so the findings, their lines and their order are
 those of one process.
 
 A file whose first line is not a readable header, or with a party after its first event (the
@@ -29,13 +29,13 @@ from typing import BinaryIO
 
 from eventcode._collector import collector_paused
 from eventcode.checks.context import Context
+from eventcode.engine.records import CheckedRecord, CrossChecks, check_record, check_unloaded
 from eventcode.findings import Finding
 from eventcode.io._lines import LineTooLong, bounded_lines, count_lines, rest_of_line
 from eventcode.io.json_lines import HeaderRead, iter_lines, read_header
 from eventcode.io.limits import DEFAULT_LIMITS, Limits
 from eventcode.io.records import RecordItem, Unloaded
 from eventcode.rules.policy import Policy
-from eventcode.validation import CheckedRecord, CrossChecks, check_record, check_unloaded
 
 __all__ = ["CHUNK_BYTES", "PARALLEL_MIN_BYTES", "WORKERS", "parallel_findings"]
 

@@ -6,7 +6,8 @@
   ``eventcode.load/read/validate_path`` read ``.csv`` files through the same code;
 - :func:`write_acled` / :func:`dumps_acled`: a dataset as ACLED CSV (the 31 current columns,
   then extra columns), returning an :class:`AcledReport` of what was written and left out;
-- :func:`convert`: any input file to ACLED CSV, keeping an ACLED input's style.
+- converting any input file to ACLED CSV (keeping an ACLED input's style) is
+  :func:`eventcode.conversion.convert`, whose result holds the writer's :class:`AcledReport`.
 
 docs/acled.md maps every column to the records both ways.
 """
@@ -21,7 +22,7 @@ from eventcode.acled.row_checks import row_findings
 from eventcode.acled.rows import AcledHeader, AcledRow
 from eventcode.acled.source import AcledStream
 from eventcode.acled.values import CodeStyle, DateStyle
-from eventcode.acled.writer import AcledReport, LeftOutEvent, convert, dumps_acled, write_acled
+from eventcode.acled.writer import AcledReport, LeftOutEvent, dumps_acled, write_acled
 
 __all__ = [
     "ACLED_CLAIMANT",
@@ -41,7 +42,6 @@ __all__ = [
     "LeftOutEvent",
     "Lookups",
     "columns_of",
-    "convert",
     "dispute_summary",
     "dumps_acled",
     "exclusion_reason",

@@ -2,7 +2,7 @@
 
 ``validate`` on an ACLED file reports what reading it into records and checking those records
 would report (:class:`~eventcode.acled.source.AcledStream` then
-:func:`~eventcode.validation.check_items`), in the same order, but works on the rows' text. A
+:func:`~eventcode.engine.records.check_items`), in the same order, but works on the rows' text. A
 record check can fire on a row read from ACLED only through the values the row gives it, so
 each such check has a form of plain values that the record check and this module both call:
 

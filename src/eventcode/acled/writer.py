@@ -1,8 +1,9 @@
 """Writing datasets as ACLED CSV, and converting files to it.
 
-:func:`write_acled` writes a dataset; :func:`convert` reads any file eventcode reads (an ACLED
-file keeps its style unless the options say otherwise) and writes ACLED CSV. Both return an
-:class:`AcledReport` that counts the events left out, by reason: nothing is dropped silently.
+:func:`write_acled` writes a dataset and returns an :class:`AcledReport` that counts the events
+left out, by reason: nothing is dropped silently. Converting any file to ACLED CSV is
+:func:`eventcode.conversion.convert` (an ACLED input keeps its style unless the options say
+otherwise), whose result holds this report.
 Output is deterministic: the same input and options give the same bytes (no clock is read).
 """
 
@@ -29,7 +30,7 @@ from eventcode.model import Dataset, Event
 from eventcode.rules import Policy
 from eventcode.rules import policy as get_policy
 
-__all__ = ["AcledReport", "LeftOutEvent", "convert", "dumps_acled", "write_acled"]
+__all__ = ["AcledReport", "LeftOutEvent", "dumps_acled", "write_acled"]
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 #: A number in ASCII digits (what a spreadsheet shows as a number, never runs).
@@ -248,27 +249,3 @@ def write_acled(
         )
     write_atomic(path, _csv_chunks(header, rows, opts))
     return report
-
-
-def convert(
-    source: str | Path, target: str | Path, options: AcledOptions | None = None
-) -> AcledReport:
-    """Convert any file eventcode reads to ACLED CSV at ``target``.
-
-    An ACLED input (any layout, CSV or API JSON) keeps its style (codes, date rendering, extra
-    columns) unless ``options`` set one. Input rows with errors are not converted: their
-    findings are in the report (file and line), with every finding of reading the input.
-    """
-    from eventcode._api import load
-    from eventcode.acled.reading import read_style
-
-    loaded = load(source)
-    report = write_acled(loaded.dataset, target, options, style=read_style(source))
-    return AcledReport(
-        rows=report.rows,
-        style=report.style,
-        columns=report.columns,
-        assigned_ids=report.assigned_ids,
-        left_out=report.left_out,
-        findings=loaded.findings,
-    )

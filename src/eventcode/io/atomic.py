@@ -20,10 +20,11 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
+from typing import TextIO
 
 from eventcode.errors import EventcodeError
 
-__all__ = ["OutputRefusedError", "check_output", "on_commit", "write_atomic"]
+__all__ = ["OutputRefusedError", "atomic_text", "check_output", "on_commit", "write_atomic"]
 
 _KINDS = (
     (stat.S_ISDIR, "a directory"),
@@ -122,19 +123,31 @@ def write_atomic(path: str | Path, chunks: Iterable[str]) -> None:
     new one is created as any new file is (its mode set by the umask). The temporary file is
     named before it is created, so an interruption at any moment (Ctrl-C, SIGTERM) removes it.
     """
+    with atomic_text(path) as out:
+        for chunk in chunks:
+            out.write(chunk)
+
+
+@contextmanager
+def atomic_text(path: str | Path, *, errors: str = "strict") -> Iterator[TextIO]:
+    """Yield a UTF-8 text stream that replaces ``path`` when the block ends without error.
+
+    As :func:`write_atomic` (which writes through it): on any failure, also in the block, the
+    old file stays as it was. ``errors`` is how text UTF-8 cannot hold is written
+    (``backslashreplace`` for reports holding lone surrogates from file names).
+    """
     target = Path(path)
     existing = check_output(target)
     temporary = target.parent / f".eventcode-{secrets.token_hex(8)}.tmp"
     try:
         handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+        with os.fdopen(handle, "w", encoding="utf-8", errors=errors, newline="\n") as out:
             if existing is not None:  # before any data is written
                 if hasattr(os, "fchmod"):
                     os.fchmod(out.fileno(), stat.S_IMODE(existing.st_mode))
                 else:  # pragma: no cover - Windows before Python 3.13
                     os.chmod(temporary, stat.S_IMODE(existing.st_mode))
-            for chunk in chunks:
-                out.write(chunk)
+            yield out
         check_output(target)  # nothing else was put there meanwhile
         _replace(temporary, target)
     except BaseException:

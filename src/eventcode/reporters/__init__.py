@@ -1,6 +1,9 @@
 """Reporters: a validation report rendered for people, machines and CI systems.
 
-One module per format, each with ``render(report) -> str``; :func:`render` picks one by name:
+One module per format, each with ``write(findings, out, tally, *, max_findings=None)``, which
+writes the findings as they come and counts them into a :class:`Tally` (memory does not grow
+with the number of findings), and ``render(report) -> str``, what ``write`` writes for a
+:class:`~eventcode.findings.Report`. :func:`write` and :func:`render` pick one by name:
 
 - ``text``: ``FILE:LINE: CODE [severity] message (PATH)`` lines and a summary line;
 - ``json``: the versioned JSON report (docs/cli.md);
@@ -12,13 +15,24 @@ One module per format, each with ``render(report) -> str``; :func:`render` picks
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from typing import TextIO
 
+from eventcode.findings import Finding, Report
 from eventcode.reporters import github, json, junit, markdown, sarif, text
+from eventcode.reporters._stream import Writer
+from eventcode.reporters._tally import Tally
 from eventcode.reporters.json import REPORT_FORMAT_VERSION, report_to_dict
-from eventcode.validation import Report
 
-__all__ = ["REPORT_FORMATS", "REPORT_FORMAT_VERSION", "render", "report_to_dict"]
+__all__ = [
+    "REPORT_FORMATS",
+    "REPORT_FORMAT_VERSION",
+    "Tally",
+    "Writer",
+    "render",
+    "report_to_dict",
+    "write",
+]
 
 _RENDERERS: dict[str, Callable[[Report], str]] = {
     "text": text.render,
@@ -29,8 +43,22 @@ _RENDERERS: dict[str, Callable[[Report], str]] = {
     "markdown": markdown.render,
 }
 
-#: The names :func:`render` accepts, as ``--format`` takes them.
+_WRITERS: dict[str, Writer] = {
+    "text": text.write,
+    "json": json.write,
+    "github": github.write,
+    "junit": junit.write,
+    "sarif": sarif.write,
+    "markdown": markdown.write,
+}
+
+#: The names :func:`render` and :func:`write` accept, as ``--format`` takes them.
 REPORT_FORMATS = tuple(_RENDERERS)
+
+
+def _unknown(fmt: str) -> ValueError:
+    known = ", ".join(REPORT_FORMATS)
+    return ValueError(f"unknown report format {fmt!r}; known: {known}")
 
 
 def render(report: Report, fmt: str) -> str:
@@ -38,6 +66,29 @@ def render(report: Report, fmt: str) -> str:
     try:
         renderer = _RENDERERS[fmt]
     except KeyError:
-        known = ", ".join(REPORT_FORMATS)
-        raise ValueError(f"unknown report format {fmt!r}; known: {known}") from None
+        raise _unknown(fmt) from None
     return renderer(report)
+
+
+def write(
+    fmt: str,
+    findings: Iterable[Finding],
+    out: TextIO,
+    tally: Tally,
+    max_findings: int | None = None,
+) -> None:
+    """Write a report in format ``fmt`` (one of :data:`REPORT_FORMATS`) to ``out``.
+
+    ``findings`` is consumed once; each is counted into ``tally`` and at most ``max_findings``
+    (``None``: all) are written, as they come where the format allows. What follows the
+    findings (a summary, the files) is written from ``tally`` once they are exhausted, so
+    ``tally.files`` and ``tally.records`` may be set while they are read. Memory does not grow
+    with the number of findings (the formats that need the counts first, ``junit``, ``sarif``
+    and ``markdown``, keep what they write in a temporary file). ``ValueError`` for an unknown
+    format or a negative ``max_findings``.
+    """
+    try:
+        writer = _WRITERS[fmt]
+    except KeyError:
+        raise _unknown(fmt) from None
+    writer(findings, out, tally, max_findings=max_findings)

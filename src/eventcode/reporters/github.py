@@ -9,12 +9,16 @@ too (:mod:`eventcode.reporters.markdown`).
 
 from __future__ import annotations
 
-from eventcode.findings import Finding, Severity
-from eventcode.reporters._escape import printable
-from eventcode.reporters.text import summary_line
-from eventcode.validation import Report
+from collections.abc import Iterable
+from typing import TextIO
 
-__all__ = ["annotation", "escape_data", "escape_property", "render"]
+from eventcode.escaping import printable
+from eventcode.findings import Finding, Report, Severity
+from eventcode.reporters._stream import check_limit, rendered
+from eventcode.reporters._tally import Tally
+from eventcode.reporters.text import summary_line
+
+__all__ = ["annotation", "escape_data", "escape_property", "render", "write"]
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -41,8 +45,20 @@ def annotation(finding: Finding) -> str:
     return f"::{_COMMAND[finding.severity]} {','.join(properties)}::{text}"
 
 
+def write(
+    findings: Iterable[Finding], out: TextIO, tally: Tally, *, max_findings: int | None = None
+) -> None:
+    """Write a workflow command per finding as it comes, then the summary as a log line.
+
+    At most ``max_findings`` findings are written (``None``: all); every one is counted.
+    """
+    check_limit(max_findings)
+    for finding in findings:
+        if tally.admit(finding, max_findings):
+            out.write(annotation(finding) + "\n")
+    out.write(summary_line(tally) + "\n")
+
+
 def render(report: Report) -> str:
     """Render one workflow command per finding, then the summary as a plain log line."""
-    lines = [annotation(f) for f in report.findings]
-    lines.append(summary_line(report))
-    return "\n".join(lines) + "\n"
+    return rendered(write, report)

@@ -3,27 +3,66 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from collections.abc import Iterable
+from typing import Any, TextIO
 
 from eventcode._version import __version__
-from eventcode.reporters._escape import COMMAND_OPENING
-from eventcode.validation import Report
+from eventcode.escaping import COMMAND_OPENING
+from eventcode.findings import Finding, Report
+from eventcode.reporters._stream import check_limit, rendered
+from eventcode.reporters._tally import Tally
 
-__all__ = ["REPORT_FORMAT_VERSION", "render", "report_to_dict"]
+__all__ = ["REPORT_FORMAT_VERSION", "render", "report_to_dict", "write"]
 
 #: The version of the ``--format json`` report layout (documented in docs/cli.md).
 REPORT_FORMAT_VERSION = "1"
+
+# One encoder for every finding: json.dumps builds one per call when given options.
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+_TOOL = {"name": "eventcode", "version": __version__}
 
 
 def report_to_dict(report: Report) -> dict[str, Any]:
     """Return the JSON report: version, tool, the files read, findings and summary."""
     return {
         "report_version": REPORT_FORMAT_VERSION,
-        "tool": {"name": "eventcode", "version": __version__},
+        "tool": dict(_TOOL),
         "files": list(report.files),
         "findings": [f.to_dict() for f in report.findings],
         "summary": report.summary(),
     }
+
+
+def _json(value: Any) -> str:
+    r"""Return ``value`` as JSON on one line, ``##[`` (a CI workflow command) as ``#\u0023[``."""
+    return _ENCODE(value).replace(COMMAND_OPENING, "#\\u0023[")
+
+
+def write(
+    findings: Iterable[Finding], out: TextIO, tally: Tally, *, max_findings: int | None = None
+) -> None:
+    r"""Write the report as one JSON object, a finding a line as it comes.
+
+    At most ``max_findings`` findings are written (``None``: all); every one is counted. The
+    files and the summary follow the findings, read from ``tally`` at the end; the summary has
+    ``shown`` when findings were left out. Non-ASCII text is kept as it is; ``##[`` in a string
+    is written ``#\u0023[`` (the same text).
+    """
+    check_limit(max_findings)
+    out.write(
+        f'{{\n  "report_version": {_json(REPORT_FORMAT_VERSION)},\n'
+        f'  "tool": {_json(_TOOL)},\n  "findings": ['
+    )
+    separator = "\n    "
+    for finding in findings:
+        if tally.admit(finding, max_findings):
+            out.write(separator + _json(finding.to_dict()))
+            separator = ",\n    "
+    summary = tally.summary()
+    if tally.capped:
+        summary["shown"] = tally.shown
+    out.write("]" if separator == "\n    " else "\n  ]")
+    out.write(f',\n  "files": {_json(list(tally.files))},\n  "summary": {_json(summary)}\n}}\n')
 
 
 def render(report: Report) -> str:
@@ -31,5 +70,4 @@ def render(report: Report) -> str:
 
     ``##[`` in a string (a CI workflow command) is written ``#\u0023[``: the same text.
     """
-    text = json.dumps(report_to_dict(report), ensure_ascii=False, indent=2)
-    return text.replace(COMMAND_OPENING, "#\\u0023[") + "\n"
+    return rendered(write, report)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from eventcode.findings import Finding
-from eventcode.reporters._escape import log_line
-from eventcode.validation import Report
+from collections.abc import Iterable
+from typing import TextIO
 
-__all__ = ["finding_line", "render", "summary_line"]
+from eventcode.escaping import log_line
+from eventcode.findings import Finding, Report
+from eventcode.reporters._stream import check_limit, rendered
+from eventcode.reporters._tally import Tally
+
+__all__ = ["finding_line", "render", "summary_line", "write"]
 
 
 def finding_line(finding: Finding) -> str:
@@ -19,18 +23,34 @@ def finding_line(finding: Finding) -> str:
     return log_line(f"{where}: {finding.code} [{finding.severity.value}] {finding.message}{path}")
 
 
-def summary_line(report: Report) -> str:
-    """Return the one-line summary: files and records read, findings by severity."""
+def summary_line(report: Report | Tally) -> str:
+    """Return the one-line summary: files and records read, findings by severity.
+
+    When a writer left findings out (``max_findings``), the line ends saying how many it
+    showed: ``(showing 100 of 2000 findings: --max-findings)``.
+    """
     summary = report.summary()
-    return (
+    line = (
         f"{summary['files']} file(s), {summary['records']} record(s): "
         f"{summary['errors']} error(s), {summary['warnings']} warning(s), "
         f"{summary['infos']} info"
     )
+    if isinstance(report, Tally) and report.capped:
+        line += f" (showing {report.shown} of {report.counted} findings: --max-findings)"
+    return line
+
+
+def write(
+    findings: Iterable[Finding], out: TextIO, tally: Tally, *, max_findings: int | None = None
+) -> None:
+    """Write a line per finding as it comes (at most ``max_findings``), then the summary line."""
+    check_limit(max_findings)
+    for finding in findings:
+        if tally.admit(finding, max_findings):
+            out.write(finding_line(finding) + "\n")
+    out.write(summary_line(tally) + "\n")
 
 
 def render(report: Report) -> str:
     """Render every finding as a line, then the summary line."""
-    lines = [finding_line(f) for f in report.findings]
-    lines.append(summary_line(report))
-    return "\n".join(lines) + "\n"
+    return rendered(write, report)

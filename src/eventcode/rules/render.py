@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from eventcode.reporters._escape import log_line
+from eventcode.escaping import log_line
 from eventcode.rules.derive import EventDerivation
 from eventcode.rules.policy import Policy
 

@@ -1,0 +1,269 @@
+"""The record engine: every check run over a stream of records, one by one, in order.
+
+:func:`check_record` runs the checks of one record on its own (given the parties seen so far);
+:class:`CrossChecks` those across records (references, place spellings, probable duplicates,
+statement order), fed in stream order; :func:`check_items` runs both over a stream. The ACLED
+row engine (:mod:`eventcode.acled.checking`) gives the same findings on ACLED rows without
+building records; :mod:`eventcode.parallel_lines` runs this one in worker processes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, NamedTuple
+
+from eventcode.checks.acled import acled_row_findings
+from eventcode.checks.attribution import attribution_findings
+from eventcode.checks.codebook import (
+    actor_codebook_findings,
+    document_codebook_findings,
+    event_codebook_findings,
+)
+from eventcode.checks.context import Context
+from eventcode.checks.crowds import crowd_findings
+from eventcode.checks.dates import date_findings
+from eventcode.checks.duplicates import DuplicateEvents, event_signature, traits_of
+from eventcode.checks.figures import figure_relation_findings
+from eventcode.checks.places import PlaceSpellings, Spot
+from eventcode.checks.records import document_findings, event_findings
+from eventcode.checks.references import Links, Namespace, ReferenceIndex, record_links
+from eventcode.checks.resemblance import Traits
+from eventcode.checks.revisions import revision_findings
+from eventcode.checks.statements import StatementOrder, Timeline, timeline_of
+from eventcode.findings import Finding
+from eventcode.io._structure import recheck_record
+from eventcode.io.limits import DEFAULT_MAX_PAIR_FINDINGS
+from eventcode.io.records import SECTION_OF, RecordItem, Unloaded
+from eventcode.jsonpath import ROOT, join_index, join_key
+from eventcode.model import Actor, Dataset, Document, Event
+from eventcode.rules.policy import Policy
+
+__all__ = [
+    "CheckedRecord",
+    "CrossChecks",
+    "check_items",
+    "check_record",
+    "check_unloaded",
+    "collect",
+    "dataset_items",
+]
+
+
+def _record_findings(item: RecordItem, context: Context) -> Iterator[Finding]:
+    """Run the checks of one record on its own, given the parties seen so far."""
+    record = item.record
+    if isinstance(record, Event):
+        yield from event_findings(record, item.path)
+        yield from event_codebook_findings(record, item.path, context)
+        yield from figure_relation_findings(record, item.path, context)
+        yield from date_findings(record, item.path, context)
+        yield from revision_findings(record, item.path)
+        yield from attribution_findings(record, item.path, context)
+        yield from crowd_findings(record, item.path, context)
+        yield from acled_row_findings(record, item.path, context)
+    elif isinstance(record, Actor):
+        yield from actor_codebook_findings(record, item.path)
+    elif isinstance(record, Document):
+        yield from document_findings(record, item.path)
+        yield from document_codebook_findings(record, item.path)
+
+
+class CheckedRecord(NamedTuple):
+    """A record checked on its own, with what the checks across records need of it."""
+
+    line: int | None
+    path: str
+    record_id: str
+    findings: list[Finding]
+    place: tuple[str, Spot] | None  # an event's place name and spot
+    signature: int | None  # an event's probable-duplicate signature
+    traits: Traits | None  # an event's notes and toll, as probable duplicates compare them
+    links: Links
+    timeline: Timeline | None = None  # an event's days and the event it is about
+    loaded: bool = True  # False: what was salvaged of a record that failed to load
+
+
+def check_record(
+    item: RecordItem,
+    context: Context,
+    *,
+    constraints: bool,
+    file: str | None = None,
+    resolved: Callable[[Namespace, str], bool] | None = None,
+    remember: bool = True,
+) -> CheckedRecord:
+    """Run the checks of one record on its own, given the parties seen so far.
+
+    A party is added to ``context`` unless ``remember`` is false (a record that did not load).
+    The findings are placed on the record's line, and in ``file`` when it is given; references
+    ``resolved`` says resolve are left out of the links.
+    """
+    # A record built in Python is checked as the loader checks JSON (types, vocabularies,
+    # constraints); one the loader would not build is reported alone, as loading does, rather
+    # than judged or leant on. One that passes is checked as the loader builds it.
+    record = item.record
+    found: list[Finding] = []
+    rejected = False
+    if constraints:
+        rebuilt, found = recheck_record(item.kind, record, item.path)
+        if rebuilt is None:
+            rejected = True
+        else:
+            record = rebuilt
+            item = RecordItem(kind=item.kind, record=rebuilt, path=item.path, line=item.line)
+    place = signature = timeline = traits = None
+    if not rejected:
+        if remember:
+            context.add(record)
+        found.extend(_record_findings(item, context))
+        if isinstance(record, Event):
+            if record.place is not None:
+                place = (record.place.name, Spot.of(record.place))
+            signature = event_signature(record)
+            traits = traits_of(record) if signature is not None else None
+            timeline = timeline_of(record)
+    line = item.line
+    if file is None:
+        found = [f.at(line=line) if f.location.line is None else f for f in found]
+    else:
+        found = [f.at(line=f.location.line or line, file=file) for f in found]
+    if rejected:  # not rebuilt: only its id, if it has one, is known
+        ident = record.id if isinstance(getattr(record, "id", None), str) else ""
+        steps: tuple[Any, ...] = (("define", item.kind, ident, item.path),) if ident else ()
+        links = Links(item.line, item.path, steps)
+    else:
+        links = record_links(item, resolved)
+    ident = getattr(record, "id", "")
+    return CheckedRecord(
+        line,
+        item.path,
+        ident if isinstance(ident, str) else "",
+        found,
+        place,
+        signature,
+        traits,
+        links,
+        timeline,
+    )
+
+
+def check_unloaded(
+    entry: Unloaded,
+    context: Context,
+    *,
+    file: str | None = None,
+    resolved: Callable[[Namespace, str], bool] | None = None,
+) -> CheckedRecord | None:
+    """Check what is left of a record that failed to load (``None``: nothing is left).
+
+    The salvaged record (:mod:`eventcode.io._salvage`) runs every check of a record, but its
+    findings inside or about the parts removed are dropped, and a party is not remembered for
+    the events after it: the record is still not loaded.
+    """
+    rest = entry.salvage
+    if rest is None:
+        return None
+    item = RecordItem(kind=entry.kind, record=rest.record, path=entry.path, line=entry.line)
+    checked = check_record(
+        item, context, constraints=False, file=file, resolved=resolved, remember=False
+    )
+    kept = [f for f in checked.findings if rest.keeps(f)]
+    return checked._replace(findings=kept, loaded=False)
+
+
+class CrossChecks:
+    """The checks across records, fed records checked on their own, in stream order."""
+
+    def __init__(self) -> None:
+        self._references = ReferenceIndex()
+        self._spellings = PlaceSpellings()
+        self._duplicates = DuplicateEvents()
+        self._statements = StatementOrder()
+
+    def add(self, checked: CheckedRecord) -> list[Finding]:
+        """Return the record's findings, then those it raises against the records before."""
+        found = list(checked.findings)
+        path, line = checked.path, checked.line
+        if checked.place is not None:
+            name, spot = checked.place
+            found.extend(self._spellings.add_place(name, spot, checked.record_id, path, line))
+        if checked.signature is not None and checked.traits is not None:
+            self._duplicates.add_signature(
+                checked.signature, checked.traits, checked.record_id, path, line
+            )
+        if checked.timeline is not None:
+            found.extend(self._statements.add(checked.record_id, checked.timeline, path, line))
+        found.extend(self._references.add_links(checked.links))
+        return found
+
+    def unloaded(self, entry: Unloaded) -> None:
+        """Register a record that failed to load, by its id."""
+        self._references.define(entry.kind, entry.id, entry.path, entry.line)
+
+    def finish(self) -> Iterator[Finding]:
+        """Yield the findings only the end of the stream tells.
+
+        Probable duplicates (R010, compared once every event is known), then references never
+        resolved.
+        """
+        yield from self._duplicates.finish()
+        yield from self._references.finish()
+
+
+def check_items(
+    items: Iterable[RecordItem | Finding | Unloaded],
+    *,
+    constraints: bool = False,
+    policy: Policy | str | None = None,
+    max_pair_findings: int = DEFAULT_MAX_PAIR_FINDINGS,
+) -> Iterator[Finding | RecordItem]:
+    """Run every check over a stream of records, yielding findings as they arise.
+
+    Records pass through (so a caller can count or keep them). ``constraints`` re-checks field
+    constraints, for records built in Python rather than loaded. Memory holds the parties seen
+    and what the cross-record checks must keep (ids, open references, place names, event
+    digests), never the events. ``policy`` (a name or a :class:`~eventcode.rules.Policy`;
+    default ``eventcode``) sets how figures are compared; ``max_pair_findings`` how many R001
+    (and R002) findings one event gives before one summary finding.
+    """
+    context = Context(policy, max_pair_findings=max_pair_findings)
+    cross = CrossChecks()
+    for entry in items:
+        if isinstance(entry, Finding):
+            yield entry
+        elif isinstance(entry, Unloaded):
+            checked = check_unloaded(entry, context)
+            if checked is None:
+                cross.unloaded(entry)
+            else:
+                yield from cross.add(checked)
+        else:
+            yield from cross.add(check_record(entry, context, constraints=constraints))
+            yield entry
+    yield from cross.finish()
+
+
+def dataset_items(dataset: Dataset) -> Iterator[RecordItem]:
+    """Yield the records of an in-memory dataset with their JSON paths."""
+    for kind, section in SECTION_OF.items():
+        section_path = join_key(ROOT, section)
+        for index, record in enumerate(getattr(dataset, section)):
+            yield RecordItem(kind=kind, record=record, path=join_index(section_path, index))
+
+
+def collect(
+    entries: Iterable[Finding | RecordItem], progress: Callable[[int], None] | None = None
+) -> tuple[list[Finding], int]:
+    """Return the findings of :func:`check_items` and how many records passed through."""
+    findings: list[Finding] = []
+    records = 0
+    for entry in entries:
+        if isinstance(entry, Finding):
+            findings.append(entry)
+        else:
+            records += 1
+            if progress is not None:
+                progress(records)
+    return findings, records
+
+
