@@ -161,6 +161,9 @@ def test_blank_tokens_in_a_large_file_match_one_process(
     assert [f.code for f in one.findings].count("A022") == 1
     unnamed = [evolve(f, location=evolve(f.location, file=None)) for f in one.findings]
     assert parallel.parallel_findings(path, chunk_bytes=40_000) == (unnamed, one.records)
+    # Chunks of several batches: the rows a chunk's plain reading checked before it met a
+    # token are checked again, and the places they met are still known (a crash before).
+    assert parallel.parallel_findings(path, chunk_bytes=250_000) == (unnamed, one.records)
     monkeypatch.setattr(parallel, "PARALLEL_MIN_BYTES", 1)
     monkeypatch.setattr(parallel, "CHUNK_BYTES", 40_000)
     assert validate_path(path) == one

@@ -204,7 +204,11 @@ def _check_chunk(
         batches, lines = plain
         joined: _Result = [CheckedBatch.join(batches).without_cells()] if batches else []
         return joined, end, lines, True, None
-    return _check_rows(checker, path, header, limits, (start, end, first))
+    # Not plain: the batches the plain reading checked are dropped, but the checker remembers
+    # the codes they computed, whose meanings (places met) went with them; a fresh checker
+    # computes, and so sends, them again.
+    fresh = BatchChecker(checker.header)
+    return _check_rows(fresh, path, header, limits, (start, end, first))
 
 
 def _plain_chunk(
@@ -525,8 +529,11 @@ def _merged(
             batches.append(entry)
             continue
         if batches:
-            batch = CheckedBatch.join(batches).shifted(shift)
-            found += merger.add(batch, partial(cells.of, batch, shift))
+            # Batches that crossed processes have no cells to join by: merged one by one.
+            joinable = all(b.name_cells is not None for b in batches)
+            for joined in [CheckedBatch.join(batches)] if joinable else batches:
+                batch = joined.shifted(shift)
+                found += merger.add(batch, partial(cells.of, batch, shift))
             batches = []
         if entry is not None:
             at = entry.location.line
