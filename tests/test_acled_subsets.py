@@ -10,11 +10,9 @@ with a C010 for each value that is not an ACLED event type.
 from __future__ import annotations
 
 import csv
-import importlib.util
 import io
 import json
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -27,19 +25,10 @@ from eventcode.acled.reader import looks_like_acled_csv, looks_like_acled_json
 from eventcode.io.formats import Format
 from eventcode.io.sources import Source
 from eventcode.validation import validate_path, validate_source
-from tests.test_acled_validation import record_path_report
+from tests.test_acled_validation import _benchmarks, record_path_report
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures" / "acled"
-
-
-def _benchmarks() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_run", ROOT / "benchmarks" / "run.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _codes(path: Path | str) -> list[str]:

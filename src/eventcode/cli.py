@@ -27,7 +27,7 @@ from eventcode.config import FAIL_ON, ConfigError, Settings, check_code_prefixes
 from eventcode.conversion import CONVERT_FORMATS, SameFileError, convert
 from eventcode.errors import EventcodeError
 from eventcode.escaping import printable
-from eventcode.findings import Finding, Report, code_info, code_selected, finding_codes
+from eventcode.findings import Finding, Report, Tally, code_info, code_selected, finding_codes
 from eventcode.io.atomic import atomic_text, check_output, on_commit
 from eventcode.io.formats import format_for_path
 from eventcode.io.limits import (
@@ -42,7 +42,7 @@ from eventcode.io.limits import (
 )
 from eventcode.io.sources import Source
 from eventcode.paths import STDIN, collect_paths
-from eventcode.reporters import REPORT_FORMATS, Tally, markdown, render, write
+from eventcode.reporters import REPORT_FORMATS, markdown, render, write
 from eventcode.schema import SCHEMA_NAMES, schema_json
 from eventcode.validation import iter_source
 

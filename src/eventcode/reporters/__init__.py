@@ -18,16 +18,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TextIO
 
-from eventcode.findings import Finding, Report
+from eventcode.findings import Finding, Report, Tally  # Tally: the writers count into it
 from eventcode.reporters import github, json, junit, markdown, sarif, text
 from eventcode.reporters._stream import Writer
-from eventcode.reporters._tally import Tally
 from eventcode.reporters.json import REPORT_FORMAT_VERSION, report_to_dict
 
 __all__ = [
     "REPORT_FORMATS",
     "REPORT_FORMAT_VERSION",
-    "Tally",
     "Writer",
     "render",
     "report_to_dict",

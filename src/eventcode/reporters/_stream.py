@@ -14,8 +14,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from typing import Protocol, TextIO
 
-from eventcode.findings import Finding, Report
-from eventcode.reporters._tally import Tally
+from eventcode.findings import Finding, Report, Tally
 
 __all__ = ["SPOOL_MEMORY", "Spool", "Writer", "check_limit", "rendered"]
 

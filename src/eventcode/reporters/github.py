@@ -13,9 +13,8 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from eventcode.escaping import printable
-from eventcode.findings import Finding, Report, Severity
+from eventcode.findings import Finding, Report, Severity, Tally
 from eventcode.reporters._stream import check_limit, rendered
-from eventcode.reporters._tally import Tally
 from eventcode.reporters.text import summary_line
 
 __all__ = ["annotation", "escape_data", "escape_property", "render", "write"]

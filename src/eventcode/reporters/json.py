@@ -8,9 +8,8 @@ from typing import Any, TextIO
 
 from eventcode._version import __version__
 from eventcode.escaping import COMMAND_OPENING
-from eventcode.findings import Finding, Report
+from eventcode.findings import Finding, Report, Tally
 from eventcode.reporters._stream import check_limit, rendered
-from eventcode.reporters._tally import Tally
 
 __all__ = ["REPORT_FORMAT_VERSION", "render", "report_to_dict", "write"]
 

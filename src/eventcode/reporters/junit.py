@@ -16,9 +16,8 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from eventcode.escaping import COMMAND_OPENING, log_line, xml_safe
-from eventcode.findings import Finding, Report, Severity
+from eventcode.findings import Finding, Report, Severity, Tally
 from eventcode.reporters._stream import Spool, check_limit, rendered
-from eventcode.reporters._tally import Tally
 
 __all__ = ["render", "write"]
 

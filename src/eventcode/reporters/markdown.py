@@ -12,9 +12,8 @@ from itertools import islice
 from typing import TextIO
 
 from eventcode.escaping import markdown_cell
-from eventcode.findings import Finding, Report
+from eventcode.findings import Finding, Report, Tally
 from eventcode.reporters._stream import Spool, check_limit, rendered
-from eventcode.reporters._tally import Tally
 from eventcode.reporters.text import summary_line
 
 __all__ = ["MAX_ROWS", "render", "write", "write_listed"]

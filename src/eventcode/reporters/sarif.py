@@ -17,9 +17,8 @@ from urllib.parse import quote
 
 from eventcode._version import __version__
 from eventcode.escaping import COMMAND_OPENING
-from eventcode.findings import Finding, Report, Severity, finding_codes
+from eventcode.findings import Finding, Report, Severity, Tally, finding_codes
 from eventcode.reporters._stream import Spool, check_limit, rendered
-from eventcode.reporters._tally import Tally
 
 __all__ = ["SARIF_SCHEMA", "artifact_uri", "render", "report_to_sarif", "write"]
 

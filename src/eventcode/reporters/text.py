@@ -6,9 +6,8 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from eventcode.escaping import log_line
-from eventcode.findings import Finding, Report
+from eventcode.findings import Finding, Report, Tally
 from eventcode.reporters._stream import check_limit, rendered
-from eventcode.reporters._tally import Tally
 
 __all__ = ["finding_line", "render", "summary_line", "write"]
 
