@@ -38,6 +38,16 @@ def _codes(path: Path, limits: Limits | None = None) -> list[str]:
     return [f.code for f in validate_source(source).findings]
 
 
+def _file_rows(path: Path) -> list[list[str]]:
+    with open(path, newline="", encoding="utf-8") as handle:
+        return list(csv.reader(handle))
+
+
+def _write_rows(path: Path, rows: list[list[str]]) -> None:
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(rows)
+
+
 def _rows(text: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(text)))
 
@@ -145,16 +155,14 @@ def test_blank_tokens_in_a_large_file_match_one_process(
 ) -> None:
     """Worker processes add up their chunks' tokens: one A021 and one A022, as one process."""
     path = write_perturbed(tmp_path / "generated.csv", 1500, seed=16)
-    with open(path, newline="", encoding="utf-8") as handle:
-        head, *body = list(csv.reader(handle))
+    head, *body = _file_rows(path)
     col = {c: i for i, c in enumerate(head)}
     for index, row in enumerate(body):
         if index % 7 == 3 and row[col["admin3"]] == "":
             row[col["admin3"]] = DEFAULT_BLANK_TOKENS[index % 5]
         if index % 11 == 5:
             row[col["fatalities"]] = row[col["fatalities"]] + ".0"
-    with open(path, "w", newline="", encoding="utf-8") as handle:
-        csv.writer(handle, lineterminator="\n").writerows([head, *body])
+    _write_rows(path, [head, *body])
     one = validate_path(path)
     assert one.findings == record_path_report(path).findings
     assert [f.code for f in one.findings].count("A021") == 1
@@ -341,11 +349,9 @@ def test_a_large_hdx_file_gives_one_process_findings(
 ) -> None:
     """A file too large for one process still reads its HXL row as tags, never as a row."""
     path = write_perturbed(tmp_path / "generated.csv", 1500, seed=19)
-    with open(path, newline="", encoding="utf-8") as handle:
-        head, *body = list(csv.reader(handle))
+    head, *body = _file_rows(path)
     tags = ["#event+code" if c == "event_id_cnty" else "" for c in head]
-    with open(path, "w", newline="", encoding="utf-8") as handle:
-        csv.writer(handle, lineterminator="\n").writerows([head, tags, *body])
+    _write_rows(path, [head, tags, *body])
     reference = record_path_report(path)
     assert [f.code for f in reference.findings].count("A019") == 1
     unnamed = [evolve(f, location=evolve(f.location, file=None)) for f in reference.findings]

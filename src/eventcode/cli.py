@@ -27,7 +27,7 @@ from eventcode.config import FAIL_ON, ConfigError, Settings, check_code_prefixes
 from eventcode.conversion import CONVERT_FORMATS, SameFileError, convert
 from eventcode.errors import EventcodeError
 from eventcode.escaping import printable
-from eventcode.findings import Finding, Report, Tally, code_info, code_selected, finding_codes
+from eventcode.findings import CodeFilter, Finding, Report, Tally, code_info, finding_codes
 from eventcode.io.atomic import atomic_text, check_output, on_commit
 from eventcode.io.formats import format_for_path
 from eventcode.io.limits import (
@@ -508,7 +508,7 @@ def _validate(args: argparse.Namespace) -> int:
         _say("warning: no files to validate")
     tally = Tally()
     listed: list[Finding] = []  # the step summary's rows (--format github)
-    selected = _CodeFilter(settings.select, settings.ignore)
+    selected = CodeFilter(settings.select, settings.ignore)
     unread: list[str] = []  # the files that could not be read (said as met)
     enabled = False if args.no_progress else None
     progress = Progress(sys.stderr, len(collected.files), enabled=enabled)
@@ -544,21 +544,6 @@ def _validate(args: argparse.Namespace) -> int:
     if failed or unread or not written:
         return EXIT_USAGE
     return EXIT_FINDINGS if tally.fails(settings.fail_on) else EXIT_OK
-
-
-class _CodeFilter:
-    """Whether a code is selected (``--select``, ``--ignore``), decided once per code."""
-
-    def __init__(self, select: Sequence[str] | None, ignore: Sequence[str]) -> None:
-        self._select = None if select is None else tuple(select)
-        self._ignore = tuple(ignore)
-        self._decided: dict[str, bool] = {}
-
-    def __call__(self, code: str) -> bool:
-        decided = self._decided.get(code)
-        if decided is None:
-            decided = self._decided[code] = code_selected(code, self._select, self._ignore)
-        return decided
 
 
 @contextmanager

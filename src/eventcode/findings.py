@@ -5,7 +5,7 @@ Every code is documented in ``data/findings.toml`` (rendered as ``docs/findings.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from enum import StrEnum
 from functools import cache
 from typing import Any
@@ -15,8 +15,10 @@ from attrs import define, field, frozen
 from eventcode._data import data_toml
 
 __all__ = [
+    "CodeFilter",
     "Finding",
     "FindingCode",
+    "FindingStream",
     "Location",
     "Report",
     "Severity",
@@ -229,13 +231,10 @@ class Report:
         ``select`` and ``ignore`` hold codes or code prefixes (``S1``, ``R002``, ``ALL``), as
         :func:`code_selected` reads them; ``select=None`` selects every code.
         """
-        chosen = None if select is None else tuple(select)
-        ignored = tuple(ignore)
-        if chosen is None and not ignored:
+        selected = CodeFilter(select, ignore)
+        if selected.everything:
             return self
-        codes = {f.code for f in self.findings}
-        keep = {code: code_selected(code, chosen, ignored) for code in codes}
-        kept = tuple(f for f in self.findings if keep[f.code])
+        kept = tuple(f for f in self.findings if selected(f.code))
         return Report(findings=kept, records=self.records, files=self.files)
 
     def fails(self, fail_on: Severity | str) -> bool:
@@ -361,3 +360,47 @@ class Tally:
             return False
         threshold = Severity(fail_on).rank
         return any(n > 0 for severity, n in self._severities.items() if severity.rank >= threshold)
+
+
+class FindingStream:
+    """Findings as they come, and how many records they are about once they are all out.
+
+    Iterate it once; :attr:`records` asks ``records`` (complete when the iteration ends).
+    """
+
+    def __init__(self, findings: Iterator[Finding], records: Callable[[], int]) -> None:
+        self._findings = findings
+        self._records = records
+
+    def __iter__(self) -> Iterator[Finding]:
+        return self._findings
+
+    @property
+    def records(self) -> int:
+        """How many records the findings are about (complete once they are all out)."""
+        return self._records()
+
+
+class CodeFilter:
+    """Whether a finding code is selected (``--select``, ``--ignore``), decided once per code.
+
+    ``select`` and ``ignore`` hold codes or code prefixes, as :func:`code_selected` reads
+    them; ``select=None`` selects every code.
+    """
+
+    def __init__(self, select: Iterable[str] | None = None, ignore: Iterable[str] = ()) -> None:
+        self._select = None if select is None else tuple(select)
+        self._ignore = tuple(ignore)
+        self._decided: dict[str, bool] = {}
+
+    @property
+    def everything(self) -> bool:
+        """True when every code is selected (nothing to filter)."""
+        return self._select is None and not self._ignore
+
+    def __call__(self, code: str) -> bool:
+        """Tell whether ``code`` is selected."""
+        decided = self._decided.get(code)
+        if decided is None:
+            decided = self._decided[code] = code_selected(code, self._select, self._ignore)
+        return decided

@@ -5,16 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from eventcode.engine.records import check_items, collect, dataset_items
-from eventcode.findings import Finding, Report
+from eventcode.engine.records import RecordCounter, check_items, collect, dataset_items
+from eventcode.findings import Finding, FindingStream, Report
 from eventcode.io.formats import Format
-from eventcode.io.records import RecordItem
 from eventcode.io.sources import Source
 from eventcode.model import Dataset
 from eventcode.rules.policy import Policy
 
 __all__ = [
-    "SourceFindings",
     "iter_source",
     "validate",
     "validate_path",
@@ -71,31 +69,12 @@ def _validate_in_workers(
     return done
 
 
-class SourceFindings:
-    """The findings of one source, as they come; :attr:`records` once they are all out.
-
-    Iterate it once (:func:`iter_source`).
-    """
-
-    def __init__(self, findings: Iterator[Finding], records: Callable[[], int]) -> None:
-        self._findings = findings
-        self._records = records
-
-    def __iter__(self) -> Iterator[Finding]:
-        return self._findings
-
-    @property
-    def records(self) -> int:
-        """How many records the source holds (complete once the findings are all out)."""
-        return self._records()
-
-
 def iter_source(
     source: Source,
     policy: Policy | str | None = None,
     *,
     progress: Callable[[int], None] | None = None,
-) -> SourceFindings:
+) -> FindingStream:
     """Validate one opened source, yielding its findings as they come (file, line placed).
 
     Memory does not grow with the number of findings for ACLED files and JSON Lines read in
@@ -108,15 +87,15 @@ def iter_source(
     if done is not None:
         findings, records = done
         placed = iter(source.place(findings))
-        return SourceFindings(placed, lambda: records)
-    counter = _Counter(progress)
+        return FindingStream(placed, lambda: records)
+    counter = RecordCounter(progress)
     checked = check_items(
         source.items(), policy=policy, max_pair_findings=source.limits.max_pair_findings
     )
     found = counter.findings(checked)
     if source.format is Format.JSON:  # placed by their JSON paths: the document is whole
-        return SourceFindings(iter(source.place(list(found))), counter.count)
-    return SourceFindings(_placed(source, found), counter.count)
+        return FindingStream(iter(source.place(list(found))), lambda: counter.records)
+    return FindingStream(_placed(source, found), lambda: counter.records)
 
 
 def _placed(source: Source, findings: Iterable[Finding]) -> Iterator[Finding]:
@@ -133,27 +112,7 @@ def _placed(source: Source, findings: Iterable[Finding]) -> Iterator[Finding]:
 _PLACED_BATCH = 1024
 
 
-class _Counter:
-    """Counts the records of a stream of findings and records, passing the findings on."""
-
-    def __init__(self, progress: Callable[[int], None] | None) -> None:
-        self._progress = progress
-        self.records = 0
-
-    def count(self) -> int:
-        return self.records
-
-    def findings(self, entries: Iterable[Finding | RecordItem]) -> Iterator[Finding]:
-        for entry in entries:
-            if isinstance(entry, Finding):
-                yield entry
-            else:
-                self.records += 1
-                if self._progress is not None:
-                    self._progress(self.records)
-
-
-def _acled_findings(source: Source, progress: Callable[[int], None] | None) -> SourceFindings:
+def _acled_findings(source: Source, progress: Callable[[int], None] | None) -> FindingStream:
     """Validate an ACLED file on its rows: the findings records would give, without records.
 
     A CSV file (read from a path) of :data:`~eventcode.acled.parallel.PARALLEL_MIN_BYTES` or
@@ -170,10 +129,10 @@ def _acled_findings(source: Source, progress: Callable[[int], None] | None) -> S
     ):
         run = parallel.parallel_run(path, progress=progress, limits=source.limits)
         if run is not None:
-            return SourceFindings(_closing(source, _placed(source, run)), lambda: run.records)
+            return FindingStream(_closing(source, _placed(source, run)), lambda: run.records)
     checked = AcledValidation(source.raw())
     found = _closing(source, _placed(source, checked.findings(progress)))
-    return SourceFindings(found, lambda: checked.records)
+    return FindingStream(found, lambda: checked.records)
 
 
 def _closing(source: Source, findings: Iterator[Finding]) -> Iterator[Finding]:

@@ -50,7 +50,7 @@ from eventcode.acled.merging import EventMerger
 from eventcode.acled.reader import RowBounds, header_findings, is_hxl_row, iter_rows
 from eventcode.acled.rows import AcledHeader, AcledRow
 from eventcode.checks.resemblance import Traits
-from eventcode.findings import Finding
+from eventcode.findings import Finding, FindingStream
 from eventcode.io._lines import LineTooLong, count_lines, rest_of_line
 from eventcode.io.limits import DEFAULT_LIMITS, Limited, Limits
 
@@ -58,7 +58,6 @@ __all__ = [
     "CHUNK_BYTES",
     "PARALLEL_MIN_BYTES",
     "WORKERS",
-    "ParallelRun",
     "chunks",
     "parallel_findings",
     "parallel_run",
@@ -323,26 +322,6 @@ def _readable(result: _Result) -> bool:
     )
 
 
-class ParallelRun:
-    """The findings of a file checked in worker processes, as they come, in file order.
-
-    Iterate it once; :attr:`records` counts the records reading the file would build, once
-    the iteration ends.
-    """
-
-    def __init__(self, findings: Iterator[Finding], merger: EventMerger) -> None:
-        self._findings = findings
-        self._merger = merger
-
-    def __iter__(self) -> Iterator[Finding]:
-        return self._findings
-
-    @property
-    def records(self) -> int:
-        """How many records reading the file would build (complete once iterated)."""
-        return self._merger.records
-
-
 def parallel_run(
     path: str | Path,
     *,
@@ -350,7 +329,7 @@ def parallel_run(
     workers: int = WORKERS,
     progress: Callable[[int], None] | None = None,
     limits: Limits = DEFAULT_LIMITS,
-) -> ParallelRun | None:
+) -> FindingStream | None:
     """Check an ACLED CSV file in ``workers`` processes; stream its findings.
 
     ``None`` when the file is to be read in one process, which is decided before any finding:
@@ -379,7 +358,7 @@ def parallel_run(
             return None
     merger = EventMerger()
     found = _stream(name, header, first, opening, chunk_bytes, workers, limits, progress, merger)
-    return ParallelRun(found, merger)
+    return FindingStream(found, lambda: merger.records)
 
 
 def parallel_findings(

@@ -208,9 +208,6 @@ class EventTraits:
         self._times = array("B")
         self._tolls = array("q")  # -1: unknown
 
-    def __len__(self) -> int:
-        return len(self._ends)
-
     def append(self, traits: Traits) -> int:
         """Keep the traits of the next event; return its number."""
         self._words.extend(traits.words)
@@ -291,12 +288,6 @@ class DuplicateEvents:
         self._names = bytearray()
         self._ends = array("Q")
         self._copies: list[Copy] = []
-
-    def add(self, event: Event, path: str, line: int | None) -> None:
-        """Register an event (:meth:`finish` reports it if it repeats an earlier one)."""
-        found = event_signature(event)
-        if found is not None:
-            self.add_signature(found, traits_of(event), event.id, path, line)
 
     def add_signature(
         self, digest: int, traits: Traits, event: str, path: str, line: int | None

@@ -41,6 +41,7 @@ from eventcode.rules.policy import Policy
 __all__ = [
     "CheckedRecord",
     "CrossChecks",
+    "RecordCounter",
     "check_items",
     "check_record",
     "check_unloaded",
@@ -251,19 +252,30 @@ def dataset_items(dataset: Dataset) -> Iterator[RecordItem]:
             yield RecordItem(kind=kind, record=record, path=join_index(section_path, index))
 
 
+class RecordCounter:
+    """Passes on the findings of a stream of findings and records, counting the records."""
+
+    def __init__(self, progress: Callable[[int], None] | None = None) -> None:
+        self._progress = progress
+        self.records = 0
+
+    def findings(self, entries: Iterable[Finding | RecordItem]) -> Iterator[Finding]:
+        """Yield the findings of ``entries``; count (and report progress on) the records."""
+        for entry in entries:
+            if isinstance(entry, Finding):
+                yield entry
+            else:
+                self.records += 1
+                if self._progress is not None:
+                    self._progress(self.records)
+
+
 def collect(
     entries: Iterable[Finding | RecordItem], progress: Callable[[int], None] | None = None
 ) -> tuple[list[Finding], int]:
     """Return the findings of :func:`check_items` and how many records passed through."""
-    findings: list[Finding] = []
-    records = 0
-    for entry in entries:
-        if isinstance(entry, Finding):
-            findings.append(entry)
-        else:
-            records += 1
-            if progress is not None:
-                progress(records)
-    return findings, records
+    counter = RecordCounter(progress)
+    findings = list(counter.findings(entries))
+    return findings, counter.records
 
 
