@@ -22,8 +22,8 @@ from eventcode.findings import Finding, finding_codes
 from eventcode.io.formats import Format
 from eventcode.io.json_lines import iter_jsonl_lines
 from eventcode.io.limits import Limits
-from eventcode.io.records import RecordItem
 from eventcode.io.sources import Source
+from eventcode.model.items import RecordItem
 from eventcode.validation import validate_source
 
 ROOT = Path(__file__).resolve().parent.parent

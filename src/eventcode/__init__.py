@@ -14,7 +14,6 @@ from eventcode.errors import (
     UnknownFormatError,
 )
 from eventcode.findings import Finding, FindingCode, Location, Report, Severity, finding_codes
-from eventcode.io.records import RecordItem
 from eventcode.model import (
     FORMAT_VERSION,
     AcledCell,
@@ -45,6 +44,7 @@ from eventcode.model import (
     VictimGroup,
     VictimRelation,
 )
+from eventcode.model.items import RecordItem
 from eventcode.rules import (
     Comparison,
     ComparisonKind,

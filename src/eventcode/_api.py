@@ -16,10 +16,10 @@ from eventcode.io.atomic import write_atomic
 from eventcode.io.formats import Format, format_for_path
 from eventcode.io.json_document import dumps_document, iter_document_chunks
 from eventcode.io.json_lines import iter_jsonl_lines
-from eventcode.io.records import SECTION_OF, Record, RecordItem
 from eventcode.io.sources import Source
 from eventcode.jsonpath import ROOT, join_index, join_key
 from eventcode.model import Actor, Claimant, Dataset, Document, Event
+from eventcode.model.items import SECTION_OF, Record, RecordItem
 
 __all__ = ["Loaded", "dumps", "iter_records", "load", "loads", "read", "write", "write_as"]
 

@@ -27,7 +27,7 @@ from eventcode.config import FAIL_ON, ConfigError, Settings, check_code_prefixes
 from eventcode.conversion import CONVERT_FORMATS, SameFileError, convert
 from eventcode.errors import EventcodeError
 from eventcode.escaping import printable
-from eventcode.findings import CodeFilter, Finding, Report, Tally, code_info, finding_codes
+from eventcode.findings import Finding, Report, Tally, code_info, finding_codes
 from eventcode.io.atomic import atomic_text, check_output, on_commit
 from eventcode.io.formats import format_for_path
 from eventcode.io.limits import (
@@ -508,7 +508,6 @@ def _validate(args: argparse.Namespace) -> int:
         _say("warning: no files to validate")
     tally = Tally()
     listed: list[Finding] = []  # the step summary's rows (--format github)
-    selected = CodeFilter(settings.select, settings.ignore)
     unread: list[str] = []  # the files that could not be read (said as met)
     enabled = False if args.no_progress else None
     progress = Progress(sys.stderr, len(collected.files), enabled=enabled)
@@ -523,12 +522,17 @@ def _validate(args: argparse.Namespace) -> int:
                         source = _stdin_source(args.stdin_filename or STDIN, limits)
                     else:
                         source = Source.from_path(file, name=file, limits=limits)
-                    found = iter_source(source, chosen, progress=progress.records)
+                    found = iter_source(
+                        source,
+                        chosen,
+                        progress=progress.records,
+                        select=settings.select,
+                        ignore=settings.ignore,
+                    )
                     for finding in found:
-                        if selected(finding.code):
-                            if settings.format == "github" and len(listed) < markdown.MAX_ROWS:
-                                listed.append(finding)
-                            yield finding
+                        if settings.format == "github" and len(listed) < markdown.MAX_ROWS:
+                            listed.append(finding)
+                        yield finding
                     tally.files += (source.name,)
                     tally.records += found.records
                 except (OSError, EventcodeError) as exc:

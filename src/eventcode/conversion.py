@@ -20,6 +20,7 @@ from eventcode.acled.forward import bring_forward
 from eventcode.acled.options import AcledOptions, AcledStyle
 from eventcode.acled.reading import read_style
 from eventcode.acled.writer import AcledReport, LeftOutEvent, dumps_acled, write_acled
+from eventcode.checks.registry import declare
 from eventcode.errors import EventcodeError
 from eventcode.findings import Finding, Severity, make_finding
 from eventcode.io.atomic import write_atomic
@@ -33,6 +34,7 @@ from eventcode.model import Dataset
 __all__ = [
     "CONVERT_FORMATS",
     "LEFT_OUT_CODE",
+    "WRITING_ACLED",
     "Conversion",
     "SameFileError",
     "convert",
@@ -41,6 +43,10 @@ __all__ = [
 
 #: The finding of an event with an ACLED class left out of ACLED CSV.
 LEFT_OUT_CODE = "A020"
+#: What writing ACLED CSV reports (see :mod:`eventcode.checks.registry`).
+WRITING_ACLED = declare(
+    "acled-writing", (LEFT_OUT_CODE,), "events with an ACLED class that ACLED CSV leaves out"
+)
 #: The formats :func:`convert` writes.
 CONVERT_FORMATS = ("json", "jsonl", "acled-csv")
 

@@ -16,35 +16,35 @@ checks of an event may only lean on the parties before it), is read in one proce
 
 from __future__ import annotations
 
-import gc
 import io
 import json
 import os
-from collections import deque
 from collections.abc import Callable, Mapping
-from concurrent.futures import ProcessPoolExecutor
+from contextlib import closing
 from functools import partial
 from pathlib import Path
 from typing import BinaryIO
 
 from eventcode._collector import collector_paused
 from eventcode.checks.context import Context
+from eventcode.checks.registry import EVERYTHING, Selection
+from eventcode.engine import pool
 from eventcode.engine.records import CheckedRecord, CrossChecks, check_record, check_unloaded
 from eventcode.findings import Finding
 from eventcode.io._lines import LineTooLong, bounded_lines, count_lines, rest_of_line
 from eventcode.io.json_lines import HeaderRead, iter_lines, read_header
 from eventcode.io.limits import DEFAULT_LIMITS, Limits
-from eventcode.io.records import RecordItem, Unloaded
+from eventcode.model.items import RecordItem, Unloaded
 from eventcode.rules.policy import Policy
 
 __all__ = ["CHUNK_BYTES", "PARALLEL_MIN_BYTES", "WORKERS", "parallel_findings"]
 
 #: Files at least this large are validated in worker processes.
-PARALLEL_MIN_BYTES = 8 << 20
+PARALLEL_MIN_BYTES = pool.PARALLEL_MIN_BYTES
 #: The size of the chunk of lines one worker checks at a time.
 CHUNK_BYTES = 2 << 20
 #: How many worker processes check chunks.
-WORKERS = 2
+WORKERS = pool.WORKERS
 
 _PARTIES = frozenset({"actor", "claimant", "document"})
 _Result = list[Finding | Unloaded | CheckedRecord] | None  # None: a party among the events
@@ -87,24 +87,17 @@ def _cuts(handle: BinaryIO, start: int, chunk_bytes: int, limit: int) -> list[tu
     return cuts
 
 
-#: The parties a worker has read for the run it serves.
-_RUN: tuple[str, Context] | None = None
 
 
-def _context(
-    run: str, path: str, prefix: int, policy: Policy | str | None, limits: Limits
-) -> Context:
+def _parties(path: str, prefix: int, policy: Policy | str | None, limits: Limits) -> Context:
     """Return the parties of the first lines (read once per run in a worker)."""
-    global _RUN
-    if _RUN is None or _RUN[0] != run:
-        context = Context(policy, max_pair_findings=limits.max_pair_findings)
-        with open(path, "rb") as handle:
-            first_lines = io.BytesIO(handle.read(prefix))
-        for entry in iter_lines(bounded_lines(first_lines, limits.max_line_bytes), limits):
-            if isinstance(entry, RecordItem):
-                context.add(entry.record)
-        _RUN = (run, context)
-    return _RUN[1]
+    context = Context(policy, max_pair_findings=limits.max_pair_findings)
+    with open(path, "rb") as handle:
+        first_lines = io.BytesIO(handle.read(prefix))
+    for entry in iter_lines(bounded_lines(first_lines, limits.max_line_bytes), limits):
+        if isinstance(entry, RecordItem):
+            context.add(entry.record)
+    return context
 
 
 def _check_chunk(
@@ -115,10 +108,11 @@ def _check_chunk(
     newer: bool,
     policy: Policy | str | None,
     limits: Limits,
+    selection: Selection,
     chunk: tuple[int, int, int],
 ) -> _Result:
     """Check each record of a chunk on its own (in a worker); ``None`` if one is a party."""
-    context = _context(run, path, prefix, policy, limits)
+    context = pool.run_state(run, partial(_parties, path, prefix, policy, limits))
     start, end, line = chunk
     with open(path, "rb") as handle:
         handle.seek(start)
@@ -131,12 +125,21 @@ def _check_chunk(
             if entry.kind in _PARTIES:
                 return None
             result.append(
-                check_record(entry, context, constraints=False, file=name, resolved=known)
+                check_record(
+                    entry,
+                    context,
+                    constraints=False,
+                    file=name,
+                    resolved=known,
+                    selection=selection,
+                )
             )
         elif isinstance(entry, Unloaded) and entry.salvage is not None:
-            checked = check_unloaded(entry, context, file=name, resolved=known)
+            checked = check_unloaded(
+                entry, context, file=name, resolved=known, selection=selection
+            )
             result.append(entry if checked is None else checked)
-        else:
+        elif not isinstance(entry, Finding) or selection.has(entry.code):
             result.append(entry)
     return result
 
@@ -164,6 +167,7 @@ def parallel_findings(
     chunk_bytes: int = CHUNK_BYTES,
     workers: int = WORKERS,
     name: str | None = None,
+    selection: Selection = EVERYTHING,
 ) -> tuple[list[Finding], int] | None:
     """Return the findings of a JSON Lines file and its record count, checked in workers.
 
@@ -185,7 +189,8 @@ def parallel_findings(
     if len(cuts) < 2:
         return None
     with collector_paused():
-        return _run(path, name, first_lines, cuts, newer, policy, limits, progress, workers)
+        settings = (policy, limits, selection)
+        return _run(path, name, first_lines, cuts, newer, settings, progress, workers)
 
 
 def _run(
@@ -194,13 +199,13 @@ def _run(
     first_lines: bytes,
     cuts: list[tuple[int, int]],
     newer: bool,
-    policy: Policy | str | None,
-    limits: Limits,
+    settings: tuple[Policy | str | None, Limits, Selection],
     progress: Callable[[int], None] | None,
     workers: int,
 ) -> tuple[list[Finding], int] | None:
+    policy, limits, selection = settings
     context = Context(policy, max_pair_findings=limits.max_pair_findings)
-    cross = CrossChecks()
+    cross = CrossChecks(selection)
     findings: list[Finding] = []
     records = 0
     line = 1 + count_lines(first_lines)
@@ -211,24 +216,21 @@ def _run(
             handle.seek(start)
             line += count_lines(handle.read(end - start))
     run = f"{os.getpid()}:{id(cross)}:{path}"
-    check = partial(_check_chunk, run, str(path), name, len(first_lines), newer, policy, limits)
-    with ProcessPoolExecutor(max_workers=workers, initializer=gc.disable) as pool:
-        ahead = 2 * workers
-        pending = deque(pool.submit(check, chunk) for chunk in chunks[:ahead])
+    check = partial(
+        _check_chunk, run, str(path), name, len(first_lines), newer, policy, limits, selection
+    )
+    with closing(pool.in_order(check, chunks, workers)) as checked:
         # The first lines, here, while the workers start on the events.
         lines = bounded_lines(io.BytesIO(first_lines), limits.max_line_bytes)
         for entry in iter_lines(lines, limits):
             if isinstance(entry, RecordItem):  # as check_items does, one record at a time
-                findings += cross.add(check_record(entry, context, constraints=False))
+                record = check_record(entry, context, constraints=False, selection=selection)
+                findings += cross.add(record)
                 records += 1
-            else:
+            elif not isinstance(entry, Finding) or selection.has(entry.code):
                 records += _merge(cross, entry, findings)
-        for index in range(len(chunks)):
-            result = pending.popleft().result()
-            if index + ahead < len(chunks):
-                pending.append(pool.submit(check, chunks[index + ahead]))
+        for _, result in checked:
             if result is None:
-                pool.shutdown(cancel_futures=True)
                 return None
             for item in result:
                 records += _merge(cross, item, findings)

@@ -19,10 +19,10 @@ import attrs
 
 from eventcode._data import data_json
 from eventcode.io.json_lines import HEADER_RECORD
-from eventcode.io.records import KINDS, SECTION_OF
 from eventcode.model import Count, Dataset
 from eventcode.model.constraints import VERSION_PATTERN, constraints_of
 from eventcode.model.dataset import FORMAT_VERSION
+from eventcode.model.items import KINDS, SECTION_OF
 from eventcode.model.vocabulary import VOCABULARIES
 
 __all__ = ["SCHEMA_NAMES", "schema", "schema_json"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from eventcode.checks.registry import Selection
 from eventcode.engine.records import RecordCounter, check_items, collect, dataset_items
 from eventcode.findings import Finding, FindingStream, Report
 from eventcode.io.formats import Format
@@ -20,13 +21,23 @@ __all__ = [
 ]
 
 
-def validate(dataset: Dataset, policy: Policy | str | None = None) -> Report:
+def validate(
+    dataset: Dataset,
+    policy: Policy | str | None = None,
+    *,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] = (),
+) -> Report:
     """Validate an in-memory dataset: every field, record, reference and coding-rule check.
 
     ``policy`` names the coding-rule policy (see ``eventcode.rules.policy_names()``).
+    ``select`` and ``ignore`` hold finding codes or prefixes (``"R0"``) as ``--select`` and
+    ``--ignore`` do: only the checks that may find a selected code run.
     """
     items = dataset_items(dataset)
-    findings, records = collect(check_items(items, constraints=True, policy=policy))
+    selection = Selection.of(select, ignore)
+    checked = check_items(items, constraints=True, policy=policy, selection=selection)
+    findings, records = collect(checked)
     return Report(findings=tuple(findings), records=records)
 
 
@@ -35,18 +46,24 @@ def validate_source(
     policy: Policy | str | None = None,
     *,
     progress: Callable[[int], None] | None = None,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] = (),
 ) -> Report:
     """Validate one opened source, streaming its records.
 
-    ``progress``, when given, is called after each record with the number checked so far.
+    ``progress``, when given, is called after each record with the number checked so far;
+    ``select`` and ``ignore`` are as for :func:`validate`.
     """
-    found = iter_source(source, policy, progress=progress)
+    found = iter_source(source, policy, progress=progress, select=select, ignore=ignore)
     findings = tuple(found)
     return Report(findings=findings, records=found.records, files=(source.name,))
 
 
 def _validate_in_workers(
-    source: Source, policy: Policy | str | None, progress: Callable[[int], None] | None
+    source: Source,
+    policy: Policy | str | None,
+    progress: Callable[[int], None] | None,
+    selection: Selection,
 ) -> tuple[list[Finding], int] | None:
     """Validate a large JSON Lines file in worker processes (same findings, same order).
 
@@ -62,7 +79,12 @@ def _validate_in_workers(
     ):
         return None
     done = parallel_lines.parallel_findings(
-        path, policy=policy, limits=source.limits, progress=progress, name=source.name
+        path,
+        policy=policy,
+        limits=source.limits,
+        progress=progress,
+        name=source.name,
+        selection=selection,
     )
     if done is not None:
         source.close()
@@ -74,28 +96,40 @@ def iter_source(
     policy: Policy | str | None = None,
     *,
     progress: Callable[[int], None] | None = None,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] = (),
 ) -> FindingStream:
     """Validate one opened source, yielding its findings as they come (file, line placed).
 
     Memory does not grow with the number of findings for ACLED files and JSON Lines read in
     one process (a dataset document is placed by its JSON paths once read whole, and a large
     JSON Lines file checked in workers is merged whole). The source is closed at the end.
+    ``select`` and ``ignore`` are as for :func:`validate`.
     """
+    selection = Selection.of(select, ignore)
     if source.format in (Format.ACLED_CSV, Format.ACLED_JSON):
-        return _acled_findings(source, progress)
-    done = _validate_in_workers(source, policy, progress)
+        found = _acled_findings(source, progress, selection)
+        if selection.everything:
+            return found
+        # An ignored error of a row rule is found all the same (it decides that the row is
+        # not read) and dropped here.
+        return FindingStream((f for f in found if selection.has(f.code)), lambda: found.records)
+    done = _validate_in_workers(source, policy, progress, selection)
     if done is not None:
         findings, records = done
         placed = iter(source.place(findings))
         return FindingStream(placed, lambda: records)
     counter = RecordCounter(progress)
     checked = check_items(
-        source.items(), policy=policy, max_pair_findings=source.limits.max_pair_findings
+        source.items(),
+        policy=policy,
+        max_pair_findings=source.limits.max_pair_findings,
+        selection=selection,
     )
-    found = counter.findings(checked)
+    counted = counter.findings(checked)
     if source.format is Format.JSON:  # placed by their JSON paths: the document is whole
-        return FindingStream(iter(source.place(list(found))), lambda: counter.records)
-    return FindingStream(_placed(source, found), lambda: counter.records)
+        return FindingStream(iter(source.place(list(counted))), lambda: counter.records)
+    return FindingStream(_placed(source, counted), lambda: counter.records)
 
 
 def _placed(source: Source, findings: Iterable[Finding]) -> Iterator[Finding]:
@@ -112,7 +146,9 @@ def _placed(source: Source, findings: Iterable[Finding]) -> Iterator[Finding]:
 _PLACED_BATCH = 1024
 
 
-def _acled_findings(source: Source, progress: Callable[[int], None] | None) -> FindingStream:
+def _acled_findings(
+    source: Source, progress: Callable[[int], None] | None, selection: Selection
+) -> FindingStream:
     """Validate an ACLED file on its rows: the findings records would give, without records.
 
     A CSV file (read from a path) of :data:`~eventcode.acled.parallel.PARALLEL_MIN_BYTES` or
@@ -127,10 +163,12 @@ def _acled_findings(source: Source, progress: Callable[[int], None] | None) -> F
         and source.format is Format.ACLED_CSV
         and Path(path).stat().st_size >= parallel.PARALLEL_MIN_BYTES
     ):
-        run = parallel.parallel_run(path, progress=progress, limits=source.limits)
+        run = parallel.parallel_run(
+            path, progress=progress, limits=source.limits, selection=selection
+        )
         if run is not None:
             return FindingStream(_closing(source, _placed(source, run)), lambda: run.records)
-    checked = AcledValidation(source.raw())
+    checked = AcledValidation(source.raw(), selection)
     found = _closing(source, _placed(source, checked.findings(progress)))
     return FindingStream(found, lambda: checked.records)
 
@@ -149,10 +187,13 @@ def validate_path(
     name: str | None = None,
     policy: Policy | str | None = None,
     progress: Callable[[int], None] | None = None,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] = (),
 ) -> Report:
     """Validate a file; raise ``OSError`` if it cannot be opened.
 
-    ``name`` is how findings name the file (default: ``path`` as given); ``progress`` is as
-    for :func:`validate_source`.
+    ``name`` is how findings name the file (default: ``path`` as given); ``progress``,
+    ``select`` and ``ignore`` are as for :func:`validate_source`.
     """
-    return validate_source(Source.from_path(path, name=name), policy, progress=progress)
+    source = Source.from_path(path, name=name)
+    return validate_source(source, policy, progress=progress, select=select, ignore=ignore)

@@ -20,7 +20,7 @@ from typing import Any, NamedTuple
 from eventcode import codebooks
 from eventcode.acled.ids import id_key, id_keys, id_of
 from eventcode.acled.layouts import UNCHECKED_WITHOUT, Layout
-from eventcode.acled.mapping import country_alpha3, event_id_of, stable_id
+from eventcode.acled.mapping import country_alpha3, event_id_of, notes_and_tags, stable_id
 from eventcode.acled.row_checks import Check, Columns, any_fails, batch_findings, checks_within
 from eventcode.acled.rows import AcledHeader, AcledRow
 from eventcode.acled.values import (
@@ -32,9 +32,12 @@ from eventcode.acled.values import (
     split_list,
 )
 from eventcode.checks.codebook import civilian_targeting_findings
-from eventcode.checks.duplicates import part_code, roles_code, signatures
+from eventcode.checks.crowds import CROWD_TAGS, crowd_tags
+from eventcode.checks.duplicates import PROBABLE_DUPLICATES, part_code, roles_code, signatures
 from eventcode.checks.places import spelling_key
+from eventcode.checks.registry import EVERYTHING, Selection
 from eventcode.findings import Finding, Severity
+from eventcode.rules.crowds import CROWD_TAG_PREFIX, read_crowd_tag
 
 __all__ = [
     "BATCH_ROWS",
@@ -85,6 +88,8 @@ class CheckedBatch(NamedTuple):
     findings: dict[int, list[Finding]]  # each event's own findings, for events with any
     failed: frozenset[int]  # events with an error among their findings: not read
     targeted: dict[int, str]  # events that set civilian targeting: their event type
+    #: Events with crowd-size tags that cannot be read (R017): each tag's index and text.
+    crowds: dict[int, tuple[tuple[int, str], ...]]
     places: array[int]
     digests: array[int]  # see eventcode.checks.duplicates.signatures
     places_met: dict[int, PlaceCells]  # code -> place, for the codes computed for this batch
@@ -158,6 +163,7 @@ class CheckedBatch(NamedTuple):
                 offset + i for offset, b in zip(offsets, batches, strict=False) for i in b.failed
             ),
             targeted=dict(shifted("targeted")),
+            crowds=dict(shifted("crowds")),
             places=array("Q", chained("places")),
             digests=array("Q", chained("digests")),
             places_met={code: place for b in batches for code, place in b.places_met.items()},
@@ -307,8 +313,9 @@ class BatchChecker:
     first time it meets the place, or again after its memory of places was cleared).
     """
 
-    def __init__(self, header: AcledHeader) -> None:
+    def __init__(self, header: AcledHeader, selection: Selection = EVERYTHING) -> None:
         self.header = header
+        self.selection = selection
         present = set(header.columns)
         if header.layout is Layout.MONADIC:
             present |= {"actor2", "assoc_actor_2"}  # events carry the second row's actor
@@ -320,8 +327,12 @@ class BatchChecker:
         }
         self._screened = frozenset().union(*(f.checks for f in self._facets.values()))
         #: Probable duplicates (R010) need their columns; without event_date no event is read.
-        self._compares = set(UNCHECKED_WITHOUT["R010 probable duplicates"]) <= present
+        self._compares = selection.runs(PROBABLE_DUPLICATES) and (
+            set(UNCHECKED_WITHOUT["R010 probable duplicates"]) <= present
+        )
         self._reads = "event_date" in present
+        #: Crowd-size tags (R017) are in the tags, and at the end of a legacy export's notes.
+        self._crowds = selection.runs(CROWD_TAGS) and bool(present & {"tags", "notes"})
         self._when = _Memo(
             self._coded("when", lambda cells: (_day_code(cells.get("event_date", "")),))
         )
@@ -335,12 +346,13 @@ class BatchChecker:
         """Return how to work out a facet's key: its codes, then whether a row check fails."""
         checks = self._facets[facet].checks
         layout = self.header.layout
+        selection = self.selection
 
         def compute(key: str | tuple[str, ...]) -> tuple[Any, ...]:
             cells: dict[str, Any] = self._facets[facet].cells(key)
             if "actor2" in cells:
                 cells["actor2"] = cells["actor2"] == _FILLED[True]
-            return (*codes(cells), any_fails(cells, layout, checks))
+            return (*codes(cells), any_fails(cells, layout, checks, selection))
 
         return compute
 
@@ -348,7 +360,12 @@ class BatchChecker:
         """Check a batch of rows of a one-row-an-event layout (every column of the header)."""
         batch, suspects = self._checked(columns, lines)
         findings = batch_findings(
-            columns, lines, self.header, screened=self._screened, suspects=suspects
+            columns,
+            lines,
+            self.header,
+            screened=self._screened,
+            suspects=suspects,
+            selection=self.selection,
         )
         return self._with_findings(batch, findings)
 
@@ -375,6 +392,25 @@ class BatchChecker:
         )
         return batch._replace(findings=findings, failed=failed)
 
+    def _unreadable_crowds(
+        self, column: Callable[[str], Sequence[str]]
+    ) -> dict[int, tuple[tuple[int, str], ...]]:
+        """Return the crowd-size tags of each event that cannot be read, with their indices."""
+        tags = column("tags")
+        legacy = self.header.layout is Layout.LEGACY
+        notes = column("notes") if legacy else repeat("", len(tags))
+        if _CROWD_TAG not in "\x1f".join(tags).lower() and not (
+            legacy and _SIZE_NOTE in "\x1f".join(notes)
+        ):
+            return {}
+        found = {}
+        for index, (tag, note) in enumerate(zip(tags, notes, strict=False)):
+            if tag or _SIZE_NOTE in note:
+                unread = _unreadable_tags(tag, note, legacy)
+                if unread:
+                    found[index] = unread
+        return found
+
     def _checked(self, columns: Columns, lines: Sequence[int]) -> tuple[CheckedBatch, set[int]]:
         """Return the batch without findings, and the events a screened row check may fail."""
         size = len(lines)
@@ -391,20 +427,21 @@ class BatchChecker:
         for values in (when, what, where):
             if any(map(_last, values)):
                 suspects.update(i for i, flag in enumerate(map(_last, values)) if flag)
-        # The two actors: a second source often names associated actors the first did not.
-        roles = zip(
-            *(self._roles[kind].each(column(name)) for name, kind in _ACTORS[:2]), strict=True
-        )
-        days = list(map(_first, when))
-        digests: Iterable[int] = signatures(
-            days,
-            days,
-            map(_second, where),
-            map(and_, map(sum, roles), repeat(_MASK64)),
-            map(_first, what),
-        )
-        if not self._compares:  # 0: not compared (see EventMerger)
-            digests = repeat(0, size)
+        digests: Iterable[int] = repeat(0, size)  # 0: not compared (see EventMerger)
+        if self._compares:
+            # The two actors: a second source often names associated actors the first did not.
+            roles = zip(
+                *(self._roles[kind].each(column(name)) for name, kind in _ACTORS[:2]),
+                strict=True,
+            )
+            days = list(map(_first, when))
+            digests = signatures(
+                days,
+                days,
+                map(_second, where),
+                map(and_, map(sum, roles), repeat(_MASK64)),
+                map(_first, what),
+            )
         hits = map(_second, what)
         targeted = [i for i, hit in enumerate(map(_second, what)) if hit] if any(hits) else []
         event_types = column("event_type")
@@ -419,6 +456,7 @@ class BatchChecker:
             findings={},
             failed=frozenset(),
             targeted={i: event_types[i] for i in targeted},
+            crowds=self._unreadable_crowds(column) if self._crowds else {},
             places=array("Q", map(_first, where)),
             digests=array("Q", digests),
             places_met={
@@ -450,6 +488,18 @@ def _what_codes(cells: dict[str, Any]) -> tuple[int, bool]:
     return part_code((cells.get("sub_event_type", ""), None)), targeted
 
 
+_CROWD_TAG = CROWD_TAG_PREFIX
+_SIZE_NOTE = "[size="
+
+
+@lru_cache(maxsize=4096)
+def _unreadable_tags(tags: str, notes: str, legacy: bool) -> tuple[tuple[int, str], ...]:
+    """Return the crowd-size tags of a row's tags (and legacy notes) that cannot be read."""
+    layout = Layout.LEGACY if legacy else Layout.CURRENT
+    _, read = notes_and_tags({"tags": tags, "notes": notes}, layout)
+    return tuple((i, tag) for i, tag in crowd_tags(read) if read_crowd_tag(tag) is None)
+
+
 @lru_cache(maxsize=64)
 def _event_type_of(sub: str) -> str:
     try:
@@ -476,14 +526,17 @@ def names_of(
 
 
 def checked_batches(
-    entries: Iterable[AcledHeader | AcledRow | Finding], checker: BatchChecker | None = None
+    entries: Iterable[AcledHeader | AcledRow | Finding],
+    checker: BatchChecker | None = None,
+    selection: Selection = EVERYTHING,
 ) -> Iterator[AcledHeader | Finding | CheckedBatch]:
     """Check the rows of :func:`~eventcode.acled.reader.iter_rows`' entries, in file order.
 
     The header and findings pass through. A monadic export's consecutive rows with one
     ``event_id_cnty`` are one event, as :class:`~eventcode.acled.source.AcledStream` reads them
     (a finding between a row and the row that may pair with it comes before their event).
-    ``checker`` checks the batches (a new one for the entries' header when not given).
+    ``checker`` checks the batches (a new one for the entries' header, for ``selection``, when
+    not given).
     """
     rows: list[AcledRow] = []
     for entry in entries:
@@ -496,7 +549,7 @@ def checked_batches(
             if batch is not None:
                 yield batch
         if isinstance(entry, AcledHeader) and (checker is None or checker.header != entry):
-            checker = BatchChecker(entry)
+            checker = BatchChecker(entry, selection)
         if not isinstance(entry, AcledRow):
             yield entry
     if checker is not None and rows:
@@ -530,7 +583,10 @@ def _split(
     if not starts:
         return kept, None
     per_row = batch_findings(
-        {name: cells[:at] for name, cells in columns.items()}, lines[:at], header
+        {name: cells[:at] for name, cells in columns.items()},
+        lines[:at],
+        header,
+        selection=checker.selection,
     )
     ends = [*starts[1:], at]
     findings: dict[int, list[Finding]] = {}

@@ -35,6 +35,7 @@ from eventcode.acled.batches import CheckedBatch, checked_batches
 from eventcode.acled.merging import EventMerger, row_traits
 from eventcode.acled.reader import Input, iter_rows
 from eventcode.acled.rows import AcledRow
+from eventcode.checks.registry import EVERYTHING, Selection
 from eventcode.checks.resemblance import Traits
 from eventcode.findings import Finding
 from eventcode.io.limits import Limited
@@ -67,9 +68,10 @@ def traits_at_lines(source: Input, lines: list[int]) -> dict[int, Traits]:
 class AcledValidation:
     """The findings of an ACLED file, batch by batch; :attr:`records` once they are all out."""
 
-    def __init__(self, source: Input) -> None:
+    def __init__(self, source: Input, selection: Selection = EVERYTHING) -> None:
         self._source = source
-        self._merger = EventMerger()
+        self._selection = selection
+        self._merger = EventMerger(selection)
 
     @property
     def records(self) -> int:
@@ -79,7 +81,7 @@ class AcledValidation:
     def findings(self, progress: Callable[[int], None] | None = None) -> Iterator[Finding]:
         """Yield the findings in file order, each with its line."""
         pending: list[CheckedBatch] = []
-        for entry in checked_batches(iter_rows(self._source)):
+        for entry in checked_batches(iter_rows(self._source), selection=self._selection):
             if isinstance(entry, CheckedBatch):
                 pending.append(entry)
                 if len(pending) < MERGE_BATCHES:

@@ -71,6 +71,7 @@ __all__ = [
     "event_day",
     "event_id_of",
     "exclusion_reason",
+    "notes_and_tags",
     "render_event",
     "stable_id",
     "written_cells",
@@ -399,6 +400,19 @@ def _use_kept(column: str, rendered: str, kept: str) -> bool:
 # ------------------------------------------------------------------------------ row to records
 
 
+def notes_and_tags(cells: Mapping[str, str], layout: Layout) -> tuple[str, list[str]]:
+    """Return a row's notes and tags as its event holds them.
+
+    A legacy export ends its notes with the crowd size (``[size=no report]``): that is the
+    tag ``crowd size=no report``, and the notes are the rest.
+    """
+    notes, tags = cells.get("notes", ""), split_list(cells.get("tags", ""))
+    if layout is Layout.LEGACY and (size := _SIZE_NOTE.search(notes)):
+        notes = notes[: size.start()]
+        tags = [*tags, f"crowd size={size[1]}"]
+    return notes, tags
+
+
 class RowMapper:
     """Builds records from the rows of one file, giving each actor and source one record.
 
@@ -458,10 +472,7 @@ class RowMapper:
         event_id_cnty = get("event_id_cnty", "")
         event_id = event_id_of(event_id_cnty, line)
         day = parse_date(cells["event_date"])
-        notes, tags = get("notes", ""), split_list(get("tags", ""))
-        if layout is Layout.LEGACY and (size := _SIZE_NOTE.search(notes)):
-            notes = notes[: size.start()]
-            tags = [*tags, f"crowd size={size[1]}"]
+        notes, tags = notes_and_tags(cells, layout)
         sub = get("sub_event_type", "")
         event_type = get("event_type", "")
         acled = None

@@ -20,12 +20,21 @@ from eventcode.acled.batches import TEXT_KEY, CheckedBatch, PlaceCells, names_of
 from eventcode.acled.first_seen import FirstSeen
 from eventcode.acled.ids import id_of
 from eventcode.acled.mapping import country_alpha3, event_id_of
+from eventcode.acled.row_checks import duplicate_id_finding
 from eventcode.acled.values import CellError, parse_coordinate, parse_integer
 from eventcode.checks.codebook import civilian_targeting_findings
+from eventcode.checks.crowds import unreadable_tag_finding
 from eventcode.checks.duplicates import DuplicateEvents, Repeats
-from eventcode.checks.places import PlaceSpellings, Respelling, Spot, respelling_finding
+from eventcode.checks.places import (
+    PLACE_SPELLINGS,
+    PlaceSpellings,
+    Respelling,
+    Spot,
+    respelling_finding,
+)
+from eventcode.checks.registry import EVERYTHING, Selection
 from eventcode.checks.resemblance import Traits, event_traits
-from eventcode.findings import Finding, make_finding
+from eventcode.findings import Finding
 from eventcode.jsonpath import join_index, join_key
 
 __all__ = ["EventMerger", "NameCells", "TraitsAt", "row_traits"]
@@ -63,8 +72,10 @@ class EventMerger:
     counts them so.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, selection: Selection = EVERYTHING) -> None:
         self.records = 0
+        self._targeting = selection.has("C013")
+        self._respells = selection.runs(PLACE_SPELLINGS)
         self._events = 0
         self._ids = FirstSeen()
         self._signatures = FirstSeen(payloads=True)  # payload: the first event's number
@@ -124,30 +135,25 @@ class EventMerger:
         )
         repeated = set(repeats.tolist())
         self._count(batch, len(read), repeated - batch.failed, name_cells)
-        respelled = self._respelled_events(batch, read, unread)
+        respelled = self._respelled_events(batch, read, unread) if self._respells else {}
         found: list[Finding] = []
-        for i in sorted({*batch.findings, *repeated, *batch.targeted, *respelled}):
+        crowds = batch.crowds
+        for i in sorted({*batch.findings, *repeated, *batch.targeted, *crowds, *respelled}):
             found += batch.findings.get(i, ())
             line = batch.lines[i]
             if i in repeated:
-                event_id = batch.event_id(i)
-                found.append(
-                    make_finding(
-                        "A010",
-                        f"event_id_cnty {event_id!r} is on an earlier row too",
-                        line=line,
-                        field="event_id_cnty",
-                        event=event_id,
-                    )
-                )
+                found.append(duplicate_id_finding(batch.event_id(i), line))
             if unread[i]:
                 continue  # an error (A010 is one): the event is not read
             name, path = batch.event_name(i), join_index("$.events", first + i)
-            if i in batch.targeted:
+            if i in batch.targeted and self._targeting:
                 own = civilian_targeting_findings(
                     batch.targeted[i], True, join_key(path, "civilian_targeting")
                 )
                 found += (f.at(event=name, line=line) for f in own)
+            for index, tag in crowds.get(i, ()):
+                where = join_index(join_key(path, "tags"), index)
+                found.append(unreadable_tag_finding(tag, where, name).at(line=line))
             if i in respelled:
                 location, how = respelled[i]
                 found.append(respelling_finding(location, how, name, path, line))

@@ -29,17 +29,15 @@ where those stop.
 from __future__ import annotations
 
 import csv
-import gc
 import io
 import os
-from collections import deque
 from collections.abc import Callable, Generator, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from contextlib import closing
 from functools import partial
 from itertools import chain, islice, repeat
 from operator import attrgetter, itemgetter
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, NamedTuple
 
 from eventcode._collector import collector_paused
 from eventcode.acled.batches import BATCH_ROWS, BatchChecker, CheckedBatch, checked_batches
@@ -49,7 +47,9 @@ from eventcode.acled.layouts import Layout
 from eventcode.acled.merging import EventMerger
 from eventcode.acled.reader import RowBounds, header_findings, is_hxl_row, iter_rows
 from eventcode.acled.rows import AcledHeader, AcledRow
+from eventcode.checks.registry import EVERYTHING, Selection
 from eventcode.checks.resemblance import Traits
+from eventcode.engine import pool
 from eventcode.findings import Finding, FindingStream
 from eventcode.io._lines import LineTooLong, count_lines, rest_of_line
 from eventcode.io.limits import DEFAULT_LIMITS, Limited, Limits
@@ -64,17 +64,29 @@ __all__ = [
 ]
 
 #: Files at least this large are validated in worker processes (8 MiB: about 20,000 rows).
-PARALLEL_MIN_BYTES = 8 << 20
+PARALLEL_MIN_BYTES = pool.PARALLEL_MIN_BYTES
 #: The size of the chunk one worker checks at a time.
 CHUNK_BYTES = 4 << 20
 #: How many worker processes check chunks.
-WORKERS = 2
+WORKERS = pool.WORKERS
 
 Chunk = tuple[int, int, int]  # start byte, end byte, line the chunk starts on
 _Result = list[Finding | CheckedBatch]
-#: Results, where the next row starts, the lines read, whether the header was read alike,
-#: and the blank and integer conventions the rows used (one finding for the file, at its end).
-_Checked = tuple[_Result, int, int, bool, CellConventions | None]
+
+
+class _Checked(NamedTuple):
+    """What a worker found in a chunk, and where the reader ended it."""
+
+    result: _Result
+    after: int  # the byte offset where the row after the last one checked starts
+    lines: int  # the lines the rows checked span
+    header_ok: bool  # False: the reader's header is not the file's (the results are unusable)
+    #: The blank and integer conventions the rows used (one finding for the file, at its end).
+    conventions: CellConventions | None
+    #: False: the reader met what it cannot read in step with the cuts (see RowBounds.regular);
+    #: the rest of the file is then read in one process.
+    regular: bool = True
+
 _BOM = b"\xef\xbb\xbf"
 #: A row no chunk can hold whole after its own rows unless the chunk ends outside quotes.
 _MARKER = "\x00eventcode: end of chunk\x00"
@@ -123,13 +135,19 @@ def _cuts(
 
 
 def _hxl_row_follows(handle: BinaryIO, start: int, limit: int) -> bool:
-    """Tell whether the row at ``start`` (the first under the header) holds HXL hashtags."""
+    """Tell whether the row at ``start`` (the first under the header) holds HXL hashtags.
+
+    Also true when :mod:`csv` cannot read that line alone: one process reads the file then.
+    """
     handle.seek(start)
     try:
         line = rest_of_line(handle, limit)
     except LineTooLong:
         return False  # no row of hashtags is that long; the reader reports the line
-    cells = next(csv.reader([line.decode("utf-8", "replace")]), [])
+    try:
+        cells = next(csv.reader([line.decode("utf-8", "replace")]), [])
+    except csv.Error:
+        return True  # a bare CR (say): one process reads the row and reports what it is
     return is_hxl_row(cells)
 
 
@@ -165,15 +183,9 @@ class _Joined(io.RawIOBase):
         return self._handle.readinto(target)
 
 
-#: The checker of the run a worker serves (a new run gets a new checker).
-_RUN: tuple[str, BatchChecker] | None = None
-
-
-def _checker(run: str, header: AcledHeader) -> BatchChecker:
-    global _RUN
-    if _RUN is None or _RUN[0] != run:
-        _RUN = (run, BatchChecker(header))
-    return _RUN[1]
+def _checker(run: str, header: AcledHeader, selection: Selection) -> BatchChecker:
+    """Return the checker of the run a worker serves (its memory of places lasts the run)."""
+    return pool.run_state(run, partial(BatchChecker, header, selection))
 
 
 def _header_of(header: bytes, limits: Limits) -> AcledHeader:
@@ -183,7 +195,12 @@ def _header_of(header: bytes, limits: Limits) -> AcledHeader:
 
 
 def _check_chunk(
-    run: str, path: str, header: bytes, limits: Limits, part: tuple[int, int]
+    run: str,
+    path: str,
+    header: bytes,
+    limits: Limits,
+    selection: Selection,
+    part: tuple[int, int],
 ) -> _Checked:
     """Check the events of the rows starting in one byte range (in a worker).
 
@@ -192,7 +209,7 @@ def _check_chunk(
     lines the rows checked span, and ``False`` when the reader's header is not ``header`` (the
     results are then unusable).
     """
-    checker = _checker(run, _header_of(header, limits))
+    checker = _checker(run, _header_of(header, limits), selection)
     start, end = part
     with open(path, "rb") as handle:
         handle.seek(start)
@@ -202,11 +219,11 @@ def _check_chunk(
     if plain is not None:  # one batch: the parent merges thousands of events at once
         batches, lines = plain
         joined: _Result = [CheckedBatch.join(batches).without_cells()] if batches else []
-        return joined, end, lines, True, None
+        return _Checked(joined, end, lines, True, None)
     # Not plain: the batches the plain reading checked are dropped, but the checker remembers
     # the codes they computed, whose meanings (places met) went with them; a fresh checker
     # computes, and so sends, them again.
-    fresh = BatchChecker(checker.header)
+    fresh = BatchChecker(checker.header, selection)
     return _check_rows(fresh, path, header, limits, (start, end, first))
 
 
@@ -311,14 +328,8 @@ def _check_rows(
     with open(path, "rb") as handle:
         handle.seek(start)
         lines = count_lines(handle.read(bounds.at))
-    return result, start + bounds.at, lines, header_ok, bounds.conventions
-
-
-def _readable(result: _Result) -> bool:
-    """Tell whether the reader read the chunk to its end (it stops at undecodable text)."""
-    return not any(
-        isinstance(e, Finding) and (e.code == "S002" or e.message.startswith("the CSV cannot"))
-        for e in result
+    return _Checked(
+        result, start + bounds.at, lines, header_ok, bounds.conventions, bounds.regular
     )
 
 
@@ -329,11 +340,15 @@ def parallel_run(
     workers: int = WORKERS,
     progress: Callable[[int], None] | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    selection: Selection = EVERYTHING,
 ) -> FindingStream | None:
     """Check an ACLED CSV file in ``workers`` processes; stream its findings.
 
+    The checks run are those of ``selection`` (see :class:`~eventcode.checks.registry.Selection`).
+
     ``None`` when the file is to be read in one process, which is decided before any finding:
-    a monadic layout, a header one process must read, HDX's tag row, a first cut past the line
+    a monadic layout, a header one process must read, HDX's tag row (or a first row
+    :mod:`csv` cannot read alone), a first cut past the line
     limit, or too few chunks. A problem met later (a chunk the reader cannot read to its end,
     a line past the limit) has the rest of the file read here, in this process, from where
     the reader's last row ended: the findings are still those of one process.
@@ -356,8 +371,10 @@ def parallel_run(
             return None
         if len(opening) < 2:
             return None
-    merger = EventMerger()
-    found = _stream(name, header, first, opening, chunk_bytes, workers, limits, progress, merger)
+    merger = EventMerger(selection)
+    found = _stream(
+        name, header, first, opening, (chunk_bytes, workers), limits, selection, progress, merger
+    )
     return FindingStream(found, lambda: merger.records)
 
 
@@ -368,6 +385,7 @@ def parallel_findings(
     workers: int = WORKERS,
     progress: Callable[[int], None] | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    selection: Selection = EVERYTHING,
 ) -> tuple[list[Finding], int] | None:
     """Return the findings of an ACLED CSV file checked in ``workers`` processes.
 
@@ -375,7 +393,12 @@ def parallel_findings(
     :func:`parallel_run` says.
     """
     run = parallel_run(
-        path, chunk_bytes=chunk_bytes, workers=workers, progress=progress, limits=limits
+        path,
+        chunk_bytes=chunk_bytes,
+        workers=workers,
+        progress=progress,
+        limits=limits,
+        selection=selection,
     )
     if run is None:
         return None
@@ -387,22 +410,33 @@ def _stream(
     header: bytes,
     first: AcledHeader,
     opening: list[tuple[int, int]],
-    chunk_bytes: int,
-    workers: int,
+    sizes: tuple[int, int],
     limits: Limits,
+    selection: Selection,
     progress: Callable[[int], None] | None,
     merger: EventMerger,
 ) -> Iterator[Finding]:
-    """Yield the file's findings in file order: the header's, each chunk's, the file's own."""
+    """Yield the file's findings in file order: the header's, each chunk's, the file's own.
+
+    ``sizes`` are the chunks' bytes and the number of workers.
+    """
+    chunk_bytes, workers = sizes
     yield from header_findings(first)  # the header's come first
     conventions = CellConventions((), limits.blank_tokens)  # one finding for the file, at its end
     with open(name, "rb") as handle, collector_paused():
         cuts = _cuts(handle, opening[-1][1], chunk_bytes, limits.max_line_bytes)
         at, line = yield from _chunks(
-            name, header, chain(opening, cuts), workers, limits, progress, merger, conventions
+            name,
+            header,
+            chain(opening, cuts),
+            workers,
+            (limits, selection),
+            progress,
+            merger,
+            conventions,
         )
     if at is not None:  # the rest is read here, as one process reads it
-        yield from _rest(name, header, limits, (at, line), merger, conventions)
+        yield from _rest(name, header, (limits, selection), (at, line), merger, conventions)
     yield from conventions.findings()
     yield from merger.repeats(partial(_traits_at_lines, name, limits))
 
@@ -412,7 +446,7 @@ def _chunks(
     header: bytes,
     parts: Iterator[tuple[int, int]],
     workers: int,
-    limits: Limits,
+    settings: tuple[Limits, Selection],
     progress: Callable[[int], None] | None,
     merger: EventMerger,
     conventions: CellConventions,
@@ -422,56 +456,61 @@ def _chunks(
     Returns where the rest of the file is to be read in this process (the byte offset of the
     reader's next row, and its line), or ``None`` when every chunk was read.
     """
+    limits, selection = settings
     run = f"{os.getpid()}:{id(merger)}:{name}"
     line = 1 + count_lines(header)  # the line the next chunk starts on
     at: int | None = None  # where the CSV reader's next row starts, as one process reads
-    with ProcessPoolExecutor(max_workers=workers, initializer=gc.disable) as pool:
-        check = partial(_check_chunk, run, name, header, limits)
-        # At most two chunks a worker in flight: results waiting for the merge hold memory.
-        pending = deque((part, pool.submit(check, part)) for part in islice(parts, 2 * workers))
-        cut = True  # False once a cut met a line past the limit: no more chunks are cut
-        while pending:
-            (start, end), future = pending.popleft()
-            result, after, lines, header_ok, met = future.result()
-            if cut:
-                try:
-                    pending.extend((part, pool.submit(check, part)) for part in islice(parts, 1))
-                except LineTooLong:
-                    cut = False
+    check = partial(_check_chunk, run, name, header, limits, selection)
+    cuts = _Cuts(parts)
+    with closing(pool.in_order(check, cuts, workers)) as checked:
+        for (start, end), done in checked:
             # In file order, merged as they come. A chunk's result stands only when the
             # chunk starts where the reader ended the previous one's last row; a stray quote
             # in an unquoted cell can mislead the cut, and the rows from the reader's real
             # row start to the chunk's end are then checked again here.
             at = start if at is None else at
-            if not header_ok or at < start:  # cannot happen: rows are read whole
-                pool.shutdown(cancel_futures=True)
+            if not done.header_ok or at < start:  # cannot happen: rows are read whole
                 return at, line
             if start != at:
                 # The worker's codes stand (a code means the same wherever it is made);
                 # later chunks of that worker will not explain them again.
-                merger.learn(result)
+                merger.learn(done.result)
                 if at >= end:
                     continue  # the previous chunk's last row holds all of this one
-                result, after, lines, _, met = _check_chunk(run, name, header, limits, (at, end))
-            if not _readable(result):
-                pool.shutdown(cancel_futures=True)
+                done = check((at, end))
+            if not done.regular:
                 return at, line
             shift = line - _first_line(header)
-            yield from _merged(merger, result, shift, _CellsOf(name, header, limits, (at, end)))
-            if met is not None:
-                conventions.absorb(met, shift)
-            at, line = after, line + lines
+            cells = _CellsOf(name, header, limits, (at, end))
+            yield from _merged(merger, done.result, shift, cells)
+            if done.conventions is not None:
+                conventions.absorb(done.conventions, shift)
+            at, line = done.after, line + done.lines
             if progress is not None:
                 progress(merger.records)
-    if not cut:
+    if cuts.stopped:
         return at, line
     return None, line
+
+
+class _Cuts:
+    """The chunks to check, until a cut meets a line past the limit (:attr:`stopped`)."""
+
+    def __init__(self, parts: Iterator[tuple[int, int]]) -> None:
+        self._parts = parts
+        self.stopped = False
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        try:
+            yield from self._parts
+        except LineTooLong:
+            self.stopped = True  # no more chunks are cut: the rest is read in one process
 
 
 def _rest(
     name: str,
     header: bytes,
-    limits: Limits,
+    settings: tuple[Limits, Selection],
     where: tuple[int, int],
     merger: EventMerger,
     conventions: CellConventions,
@@ -481,15 +520,16 @@ def _rest(
     They are read in this process, as one process reads them.
     """
     at, line = where
+    limits, selection = settings
     size = os.path.getsize(name)
     if at >= size:
         return
-    checker = BatchChecker(_header_of(header, limits))
+    checker = BatchChecker(_header_of(header, limits), selection)
     chunk = (at, size, line)
-    result, _, _, _, met = _check_rows(checker, name, header, limits, chunk, keep_cells=True)
-    yield from _merged(merger, result, 0, _CellsOf(name, header, limits, (at, size)))
-    if met is not None:
-        conventions.absorb(met, line - _first_line(header))
+    done = _check_rows(checker, name, header, limits, chunk, keep_cells=True)
+    yield from _merged(merger, done.result, 0, _CellsOf(name, header, limits, (at, size)))
+    if done.conventions is not None:
+        conventions.absorb(done.conventions, line - _first_line(header))
 
 
 def _traits_at_lines(path: str, limits: Limits, lines: list[int]) -> dict[int, Traits]:

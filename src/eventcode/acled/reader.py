@@ -227,6 +227,9 @@ class RowBounds:
         #: What the rows read wrote for blanks and integers: reported by the caller, which
         #: reads the other parts (one finding a file), not after these rows.
         self.conventions: CellConventions | None = None
+        #: False once the reader met what it cannot read in step with a cut (the CSV cannot
+        #: be parsed, or bytes that are not UTF-8): where its rows start is then its own.
+        self.regular = True
 
 
 def iter_rows(
@@ -345,10 +348,15 @@ def _csv_rows(
                 break
             except csv.Error as exc:
                 yield from lines.drain()
-                yield _csv_error(exc, line, limits)
+                problem = _csv_error(exc, line, limits)
+                if bounds is not None and problem.code != "L001":  # not a cell too large
+                    bounds.regular = False
+                yield problem
                 continue
             yield from lines.drain()
             if _NOT_UTF8.search("".join(record)):
+                if bounds is not None:
+                    bounds.regular = False
                 yield make_finding(
                     "S002", "the row holds bytes that are not valid UTF-8; it is skipped", line=line
                 )

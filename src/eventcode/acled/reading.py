@@ -13,8 +13,8 @@ from eventcode.acled.reader import Input
 from eventcode.acled.source import AcledStream
 from eventcode.findings import Finding, Severity
 from eventcode.io.formats import Format, format_for_path
-from eventcode.io.records import RecordItem
 from eventcode.model import Actor, Claimant, Dataset, Document, Event
+from eventcode.model.items import RecordItem
 
 __all__ = ["AcledRead", "read_acled", "read_style"]
 

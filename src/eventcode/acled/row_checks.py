@@ -46,12 +46,30 @@ from eventcode.checks.codebook import (
     interaction_findings,
     region_country_findings,
 )
-from eventcode.findings import Finding, make_finding
+from eventcode.checks.registry import (
+    EVERYTHING,
+    CheckDeclaration,
+    Selection,
+    UndeclaredCodeError,
+    declare,
+)
+from eventcode.findings import Finding, Severity, finding_codes, make_finding
 from eventcode.jsonpath import ROOT, join_key, split
 from eventcode.model import AcledClass
 from eventcode.model.events import ACLED_EVENT_ID_PATTERN
 
-__all__ = ["Check", "Columns", "any_fails", "batch_findings", "checks_within", "row_findings"]
+__all__ = [
+    "CELLS",
+    "DUPLICATE_IDS",
+    "ROW_RULES",
+    "Check",
+    "Columns",
+    "any_fails",
+    "batch_findings",
+    "checks_within",
+    "duplicate_id_finding",
+    "row_findings",
+]
 
 #: Matched whole (fullmatch): the pattern's ``$`` would let a final line break through.
 _EVENT_ID = re.compile(ACLED_EVENT_ID_PATTERN.removeprefix("^").removesuffix("$"))
@@ -87,6 +105,7 @@ Columns = Mapping[str, Sequence[str]]
 class _Group(NamedTuple):
     """One cached check and the cells it takes, as columns of a batch (see :func:`_arguments`)."""
 
+    declaration: CheckDeclaration  # its name and the codes it may emit
     check: Callable[..., Templates]
     cells: tuple[str, ...]  # the columns it reads
     arguments: Callable[[Columns, int, Layout], Iterable[tuple[Any, ...]] | None]
@@ -154,12 +173,17 @@ def _in_range(coordinates: set[tuple[Any, ...]]) -> bool:
     )
 
 
-def row_findings(row: AcledRow, header: AcledHeader) -> list[Finding]:
+def row_findings(
+    row: AcledRow, header: AcledHeader, selection: Selection = EVERYTHING
+) -> list[Finding]:
     """Return every finding of one row on its own (duplicate ids need the file: see source).
 
-    The checks return findings without line or event; they are placed here.
+    The checks return findings without line or event; they are placed here. A rule none of
+    whose codes ``selection`` keeps does not run, unless it finds errors: an error decides that
+    the row is not read, so it is found (and left for the caller to drop) even when ignored.
     """
-    return _place(_row_templates(row.cells, header), row.line, row.cells.get("event_id_cnty"))
+    templates = _row_templates(row.cells, header, selection)
+    return _place(templates, row.line, row.cells.get("event_id_cnty"))
 
 
 def checks_within(names: Collection[str]) -> frozenset[Check]:
@@ -167,8 +191,31 @@ def checks_within(names: Collection[str]) -> frozenset[Check]:
     return frozenset(g.check for g in _GROUPS if set(g.cells) <= set(names))
 
 
-def any_fails(cells: Mapping[str, Any], layout: Layout, checks: Collection[Check]) -> bool:
-    """Tell whether any of ``checks`` finds a problem in one row's ``cells``.
+def _kept_codes(declaration: CheckDeclaration, selection: Selection) -> frozenset[str]:
+    """Return the codes of a rule that are found: those selected, and its errors (see above)."""
+    return (declaration.codes & selection.codes) | _ERROR_CODES.intersection(declaration.codes)
+
+
+def _kept(
+    declaration: CheckDeclaration, templates: Iterable[Template], kept: frozenset[str]
+) -> list[Template]:
+    """Return the templates of ``kept`` codes; raise on a code the rule does not declare."""
+    out = []
+    for template in templates:
+        if template[0] in kept:
+            out.append(template)
+        elif template[0] not in declaration.codes:
+            raise UndeclaredCodeError(declaration, template[0])
+    return out
+
+
+def any_fails(
+    cells: Mapping[str, Any],
+    layout: Layout,
+    checks: Collection[Check],
+    selection: Selection = EVERYTHING,
+) -> bool:
+    """Tell whether any of ``checks`` finds a problem ``selection`` keeps in one row's ``cells``.
 
     The columns the layout lacks are left out; ``actor2`` may be given as whether it is filled.
     """
@@ -176,7 +223,10 @@ def any_fails(cells: Mapping[str, Any], layout: Layout, checks: Collection[Check
     for group in _GROUPS:
         if group.check in checks:
             arguments = group.arguments(single, 1, layout)
-            if arguments is not None and group.check(*next(iter(arguments))):
+            if arguments is None:
+                continue
+            kept = _kept_codes(group.declaration, selection)
+            if _kept(group.declaration, group.check(*next(iter(arguments))), kept):
                 return True
     return False
 
@@ -188,6 +238,7 @@ def batch_findings(
     *,
     screened: Collection[Check] = frozenset(),
     suspects: Iterable[int] = (),
+    selection: Selection = EVERYTHING,
 ) -> dict[int, list[Finding]]:
     """Return the findings of each row of a batch that has any, by row index.
 
@@ -197,34 +248,40 @@ def batch_findings(
     """
     size = len(lines)
     suspects = set(suspects)
-    for column in _required(header.columns):
-        if "" in columns[column]:
-            suspects.update(i for i, text in enumerate(columns[column]) if text == "")
+    cell_codes = _kept_codes(CELLS, selection)
+    if "A003" in cell_codes:
+        for column in _required(header.columns):
+            if "" in columns[column]:
+                suspects.update(i for i, text in enumerate(columns[column]) if text == "")
     events = columns.get("event_id_cnty", ())
-    if "" in events:  # A024: read with an id from its line
+    if "" in events and "A024" in cell_codes:  # A024: read with an id from its line
         suspects.update(i for i, event in enumerate(events) if not event)
     joined = "\n".join(events) + "\n"
     if events and not (
         joined.count("\n") == len(events) and _ALL_EVENT_IDS.fullmatch(joined)
     ):  # an id holding a line break would pass as two
         suspects.update(i for i, e in enumerate(events) if e and not _EVENT_ID.fullmatch(e))
-    for cells in columns.values():
-        if _NUL in "".join(cells):
-            suspects.update(i for i, cell in enumerate(cells) if _NUL in cell)
+    if "A018" in cell_codes:
+        for cells in columns.values():
+            if _NUL in "".join(cells):
+                suspects.update(i for i, cell in enumerate(cells) if _NUL in cell)
     for group in _GROUPS:
-        if group.check in screened:
+        kept = _kept_codes(group.declaration, selection)
+        if group.check in screened or not kept:
             continue
         if group.clean_columns is not None and group.clean_columns(columns):
             continue
         arguments = group.arguments(columns, size, header.layout)
         if arguments is None:
             continue
-        passed = _PASSED[group.check]
+        passed = _passed(group.check, kept)
         new = set(arguments).difference(passed)
         if len(new) > 16 and group.clean_arguments is not None and group.clean_arguments(new):
             failing = set()
         else:
-            failing = {values for values in new if group.check(*values)}
+            failing = {
+                values for values in new if _kept(group.declaration, group.check(*values), kept)
+            }
         if len(passed) > _PASSED_LIMIT:
             passed.clear()
         passed.update(new.difference(failing))
@@ -234,14 +291,16 @@ def batch_findings(
     found = {}
     for index in sorted(suspects):
         row = {column: cells[index] for column, cells in columns.items()}
-        templates = _row_templates(row, header)
+        templates = _row_templates(row, header, selection)
         if templates:
             found[index] = _place(templates, lines[index], events[index] if events else None)
     return found
 
 
-def _row_templates(row: Mapping[str, str], header: AcledHeader) -> list[Template]:
-    """Return the templates of one row's cells, in the order the checks run."""
+def _row_templates(
+    row: Mapping[str, str], header: AcledHeader, selection: Selection
+) -> list[Template]:
+    """Return the templates of one row's cells ``selection`` keeps, in the order checks run."""
     found: list[Template] = [
         ("A003", f"{column} is blank; every ACLED row fills it", column)
         for column in _required(header.columns)
@@ -262,11 +321,15 @@ def _row_templates(row: Mapping[str, str], header: AcledHeader) -> list[Template
         for column, text in row.items()
         if _NUL in text
     ]
+    found = _kept(CELLS, found, _kept_codes(CELLS, selection))
     single = {column: (text,) for column, text in row.items()}
     for group in _GROUPS:
+        kept = _kept_codes(group.declaration, selection)
+        if not kept:
+            continue
         arguments = group.arguments(single, 1, header.layout)
         if arguments is not None:
-            found += group.check(*next(iter(arguments)))
+            found += _kept(group.declaration, group.check(*next(iter(arguments))), kept)
     return found
 
 
@@ -510,43 +573,91 @@ def _taxonomy_findings(disorder: str | None, event_type: str | None, sub: str | 
     return tuple(t for t in found if t[2] != "event_type") if derived else found
 
 
+#: The checks of a row's cells on their own, before the rest: required cells, ids, NUL.
+CELLS = declare(
+    "acled-cells", ("A003", "A024", "A009", "A018"), "ACLED required cells, event ids, NUL"
+)
 #: The checks of a row after A003 and A009, in the order their findings are reported.
 _GROUPS: tuple[_Group, ...] = (
-    _Group(_date_findings, ("event_date", "year"), _cells("event_date", "year")),
     _Group(
+        declare("acled-dates", ("A004", "A005"), "ACLED event_date and year"),
+        _date_findings,
+        ("event_date", "year"),
+        _cells("event_date", "year"),
+    ),
+    _Group(
+        declare("acled-precisions", ("A006",), "ACLED time and geo precision"),
         _precision_findings,
         ("time_precision", "geo_precision"),
         _cells("time_precision", "geo_precision"),
     ),
     _Group(
+        declare("acled-coordinates", ("A007", "A008"), "ACLED latitude and longitude"),
         _coordinate_findings,
         ("latitude", "longitude"),
         _cells("latitude", "longitude", blank=""),
         clean_arguments=_in_range,
     ),
     _Group(
+        declare("acled-counts", ("A011", "A016"), "ACLED fatalities and timestamp"),
         _count_findings,
         ("fatalities", "timestamp"),
         _cells("fatalities", "timestamp", blank=""),
         _integers_only("fatalities", "timestamp"),
     ),
     _Group(
+        declare("acled-civilian-targeting", ("A012",), "ACLED civilian_targeting"),
         _civilian_targeting_findings,
         ("civilian_targeting",),
         _only_if("civilian_targeting", _cells("civilian_targeting")),
     ),
-    _Group(_actor_findings, ("inter1", "inter2", "actor2", "interaction"), _actor_arguments),
     _Group(
+        declare("acled-actors", ("A013", "C014"), "ACLED actor types and interaction"),
+        _actor_findings,
+        ("inter1", "inter2", "actor2", "interaction"),
+        _actor_arguments,
+    ),
+    _Group(
+        declare(
+            "acled-places", ("A014", "C023", "C024", "C025"), "ACLED iso, region and country"
+        ),
         _place_findings,
         ("iso", "region", "country", "timestamp", "event_date"),
         _place_arguments,
     ),
     _Group(
+        declare("acled-taxonomy", ("C010", "C011", "C012"), "ACLED event taxonomy"),
         _taxonomy_findings,
         ("disorder_type", "event_type", "sub_event_type"),
         _cells("disorder_type", "event_type", "sub_event_type"),
     ),
 )
-#: Per check, arguments it has passed (a bounded memory: cleared when it fills).
+#: An event id on an earlier row too (across rows: the file's ids are needed).
+DUPLICATE_IDS = declare("acled-duplicate-ids", ("A010",), "an ACLED event id on two rows")
+
+
+def duplicate_id_finding(event_id: str, line: int) -> Finding:
+    """Return the finding of the row on ``line`` whose ``event_id_cnty`` an earlier row has."""
+    return make_finding(
+        "A010",
+        f"event_id_cnty {event_id!r} is on an earlier row too",
+        line=line,
+        field="event_id_cnty",
+        event=event_id,
+    )
+
+
+#: Every row rule: the cells, then each group's.
+ROW_RULES: tuple[CheckDeclaration, ...] = (CELLS, *(g.declaration for g in _GROUPS))
+#: Per check and the codes kept of it, arguments it has passed (each a bounded memory: cleared
+#: when it fills).
 _PASSED_LIMIT = 1 << 16
-_PASSED: dict[Callable[..., Templates], set[tuple[Any, ...]]] = {g.check: set() for g in _GROUPS}
+_PASSED: dict[tuple[Callable[..., Templates], frozenset[str]], set[tuple[Any, ...]]] = {}
+_ERROR_CODES = frozenset(
+    code for code, info in finding_codes().items() if info.severity is Severity.ERROR
+)
+
+
+def _passed(check: Callable[..., Templates], kept: frozenset[str]) -> set[tuple[Any, ...]]:
+    """Return the arguments ``check`` has passed when only ``kept`` codes count."""
+    return _PASSED.setdefault((check, kept), set())

@@ -1,7 +1,7 @@
 """An ACLED file as a stream of records and findings, as eventcode's readers yield them.
 
 Each row is checked on its own text (:mod:`eventcode.acled.row_checks`); a row with an error is
-reported and yields an :class:`~eventcode.io.records.Unloaded` event (so nothing else reports
+reported and yields an :class:`~eventcode.model.items.Unloaded` event (so nothing else reports
 it again), any other row becomes an event with the actors, documents and claimant it first
 names. A monadic export's consecutive rows with one ``event_id_cnty`` are one event seen from
 each actor and are merged; any other repeated id is a duplicate (A010). A row without an id is
@@ -18,12 +18,13 @@ from eventcode.acled.layouts import Layout
 from eventcode.acled.mapping import ACLED_CLAIMANT, RowMapper, event_id_of
 from eventcode.acled.options import AcledStyle
 from eventcode.acled.reader import Input, iter_rows
-from eventcode.acled.row_checks import row_findings
+from eventcode.acled.row_checks import duplicate_id_finding, row_findings
 from eventcode.acled.rows import AcledHeader, AcledRow
 from eventcode.acled.values import CodeStyle, DateStyle, date_style_of
-from eventcode.findings import Finding, Severity, make_finding
-from eventcode.io.records import RecordItem, Unloaded
+from eventcode.checks.registry import EVERYTHING, Selection
+from eventcode.findings import Finding, Severity
 from eventcode.jsonpath import join_index
+from eventcode.model.items import RecordItem, Unloaded
 
 __all__ = ["AcledStream", "style_of_row"]
 
@@ -46,8 +47,15 @@ class AcledStream:
     rows); turn it off to stream a file of any length in flat memory.
     """
 
-    def __init__(self, source: Input, *, check_duplicates: bool = True) -> None:
+    def __init__(
+        self,
+        source: Input,
+        *,
+        check_duplicates: bool = True,
+        selection: Selection = EVERYTHING,
+    ) -> None:
         self._source = source
+        self._selection = selection
         self._check_duplicates = check_duplicates
         self.header: AcledHeader | None = None
         self.style: AcledStyle | None = None
@@ -69,7 +77,7 @@ class AcledStream:
                 assert self.header is not None
                 if self.style is None:
                     self.style = style_of_row(entry)
-                found = row_findings(entry, self.header)
+                found = row_findings(entry, self.header, self._selection)
                 if self.header.layout is not Layout.MONADIC:
                     yield from self._event([(entry, found)])
                 elif pending is not None and _same_event(pending[0], entry):
@@ -87,15 +95,7 @@ class AcledStream:
         event_id = first.cells.get("event_id_cnty", "")
         findings = [f for _, found in rows for f in found]
         if self._check_duplicates and event_id and self._seen.add(event_id):
-            findings.append(
-                make_finding(
-                    "A010",
-                    f"event_id_cnty {event_id!r} is on an earlier row too",
-                    line=first.line,
-                    field="event_id_cnty",
-                    event=event_id,
-                )
-            )
+            findings.append(duplicate_id_finding(event_id, first.line))
         yield from findings
         path = join_index("$.events", self._counts["events"])
         self._counts["events"] += 1

@@ -5,12 +5,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from eventcode.checks.context import Context
+from eventcode.checks.registry import declare
 from eventcode.findings import Finding, make_finding
 from eventcode.jsonpath import join_index, join_key
 from eventcode.model import ActorRole, Event
 from eventcode.rules.attribution import allowed_types, attribution_type, disputes
 
-__all__ = ["attribution_findings"]
+__all__ = ["ATTRIBUTION", "attribution_findings"]
+
+#: The codes this check may emit (see :mod:`eventcode.checks.registry`).
+ATTRIBUTION = declare(
+    "attribution",
+    ("R013", "R018"),
+    "disputed perpetrators and claimed responsibility",
+)
 
 
 def attribution_findings(event: Event, path: str, context: Context) -> Iterator[Finding]:

@@ -6,11 +6,13 @@ from collections.abc import Iterator, Mapping
 
 from eventcode import codebooks
 from eventcode.checks.context import Context
+from eventcode.checks.registry import declare
 from eventcode.findings import Finding, make_finding
 from eventcode.jsonpath import join_key
 from eventcode.model import AcledClass, Actor, Document, Event, EventActor, Place
 
 __all__ = [
+    "CODEBOOKS",
     "acled_event_type_problem",
     "actor_codebook_findings",
     "civilian_targeting_findings",
@@ -19,6 +21,16 @@ __all__ = [
     "interaction_findings",
     "region_country_findings",
 ]
+
+#: The codes this check may emit (see :mod:`eventcode.checks.registry`).
+CODEBOOKS = declare(
+    "codebooks",
+    (
+        "C001", "C002", "C003", "C010", "C011", "C012", "C013",
+        "C014", "C020", "C021", "C022", "C023", "C024", "C025",
+    ),
+    "CAMEO and ACLED codes, interactions, countries, regions, actor types",
+)
 
 _STATE_FORCES, _EXTERNAL_FORCES = 1, 8
 

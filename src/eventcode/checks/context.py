@@ -8,8 +8,8 @@ after an event, the checks that need that party skip it; reference checks still 
 from __future__ import annotations
 
 from eventcode.io.limits import DEFAULT_MAX_PAIR_FINDINGS
-from eventcode.io.records import Record
 from eventcode.model import Actor, Claimant, Document
+from eventcode.model.items import Record
 from eventcode.rules.policy import Policy, policy
 
 __all__ = ["Context"]

@@ -5,11 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from eventcode.checks.context import Context
+from eventcode.checks.registry import declare
 from eventcode.findings import Finding, make_finding
 from eventcode.jsonpath import join_index, join_key
 from eventcode.model import DateSpan, Event, Figure, Scope, span_of
 
-__all__ = ["date_findings"]
+__all__ = ["DATES", "date_findings"]
+
+#: The codes this check may emit (see :mod:`eventcode.checks.registry`).
+DATES = declare(
+    "dates",
+    ("R006", "R007", "R016"),
+    "statement and event dates",
+)
 
 
 def _said(span: DateSpan) -> str:

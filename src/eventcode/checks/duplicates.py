@@ -21,12 +21,14 @@ from operator import and_
 from typing import NamedTuple
 
 from eventcode.checks.places import spelling_key
+from eventcode.checks.registry import declare
 from eventcode.checks.resemblance import Traits, event_traits, resemblance
 from eventcode.findings import Finding, make_finding
 from eventcode.model import Event
 
 __all__ = [
     "MAX_COMPARED",
+    "PROBABLE_DUPLICATES",
     "Copy",
     "DuplicateEvents",
     "EventTraits",
@@ -38,6 +40,13 @@ __all__ = [
     "signatures",
     "traits_of",
 ]
+
+#: The codes this check may emit (see :mod:`eventcode.checks.registry`).
+PROBABLE_DUPLICATES = declare(
+    "probable-duplicates",
+    ("R010",),
+    "events that look like one event coded twice (across events)",
+)
 
 _MASK64 = (1 << 64) - 1
 

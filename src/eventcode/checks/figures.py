@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from eventcode._data import data_json
 from eventcode.checks.context import Context
+from eventcode.checks.registry import declare
 from eventcode.findings import Finding, make_finding
 from eventcode.jsonpath import join_index, join_key
 from eventcode.model import CountKind, Event, Figure, Scope, Subject
@@ -16,7 +17,14 @@ from eventcode.rules.derive import acled_fatalities, death_quantities
 from eventcode.rules.pairs import candidate_pairs, may_disagree
 from eventcode.rules.revisions import revisions
 
-__all__ = ["figure_relation_findings"]
+__all__ = ["FIGURE_RELATIONS", "figure_relation_findings"]
+
+#: The codes this check may emit (see :mod:`eventcode.checks.registry`).
+FIGURE_RELATIONS = declare(
+    "figure-relations",
+    ("R001", "R002", "R003", "R004", "R005", "R008", "R011", "R012"),
+    "figures of one event against each other: contradictions, scopes, bases, parts",
+)
 
 
 def _part_of() -> dict[str, str]:

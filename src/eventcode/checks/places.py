@@ -15,11 +15,26 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
+from eventcode.checks.registry import declare
 from eventcode.findings import Finding, make_finding
 from eventcode.jsonpath import join_key
 from eventcode.model import Event, Place
 
-__all__ = ["PlaceSpellings", "Respelling", "Spot", "respelling_finding", "spelling_key"]
+__all__ = [
+    "PLACE_SPELLINGS",
+    "PlaceSpellings",
+    "Respelling",
+    "Spot",
+    "respelling_finding",
+    "spelling_key",
+]
+
+#: The codes this check may emit (see :mod:`eventcode.checks.registry`).
+PLACE_SPELLINGS = declare(
+    "place-spellings",
+    ("R009",),
+    "one place spelt two ways (across events)",
+)
 
 _NOT_CONSONANT = re.compile(r"[^bcdfghjklmnpqrstvwxz]")
 _SAME_POINT_DEGREES = 0.01

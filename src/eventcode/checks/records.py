@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from eventcode._data import data_json
+from eventcode.checks.registry import declare
 from eventcode.findings import Finding, make_finding
 from eventcode.jsonpath import join_index, join_key
 from eventcode.model import CountKind, DateSpan, Document, Event, Figure, Place, Status
@@ -13,11 +14,19 @@ from eventcode.model.values import Count
 
 __all__ = [
     "EARLIEST_YEAR",
+    "RECORD_CONSISTENCY",
     "count_findings",
     "document_findings",
     "event_findings",
     "known_quantities",
 ]
+
+#: The codes this check may emit (see :mod:`eventcode.checks.registry`).
+RECORD_CONSISTENCY = declare(
+    "record-consistency",
+    ("S103", "S201", "S202", "S203", "S204", "S205", "S206", "S207", "S401"),
+    "a record's own fields: constraints, date order, figure ranges, vocabularies",
+)
 
 
 def known_quantities() -> frozenset[str]:

@@ -11,12 +11,20 @@ from typing import Literal, NamedTuple
 
 from attrs import frozen
 
+from eventcode.checks.registry import declare
 from eventcode.findings import Finding, make_finding
-from eventcode.io.records import RecordItem
 from eventcode.jsonpath import join_index, join_key
 from eventcode.model import Claimant, Event
+from eventcode.model.items import RecordItem
 
-__all__ = ["Links", "ReferenceIndex", "record_links"]
+__all__ = ["REFERENCES", "Links", "ReferenceIndex", "record_links"]
+
+#: The codes this check may emit (see :mod:`eventcode.checks.registry`).
+REFERENCES = declare(
+    "references",
+    ("S301", "S302"),
+    "ids defined once, references resolved (across records)",
+)
 
 Namespace = Literal["document", "actor", "claimant", "event", "figure"]
 

@@ -4,12 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from eventcode.checks.registry import declare
 from eventcode.findings import Finding, make_finding
 from eventcode.jsonpath import join_index, join_key
 from eventcode.model import Event, Figure, Status, span_of
 from eventcode.rules.revisions import revisions
 
-__all__ = ["revision_findings"]
+__all__ = ["REVISIONS", "revision_findings"]
+
+#: The codes this check may emit (see :mod:`eventcode.checks.registry`).
+REVISIONS = declare(
+    "revisions",
+    ("R014", "R015", "S208"),
+    "revised figures and what revises them",
+)
 
 
 def _path(path: str, index: int, field: str | None = None) -> str:

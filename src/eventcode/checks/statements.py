@@ -10,11 +10,19 @@ from collections.abc import Iterator
 from datetime import date
 from typing import NamedTuple
 
+from eventcode.checks.registry import declare
 from eventcode.findings import Finding, make_finding
 from eventcode.jsonpath import join_key
 from eventcode.model import Event
 
-__all__ = ["StatementOrder", "Timeline", "timeline_of"]
+__all__ = ["STATEMENT_ORDER", "StatementOrder", "Timeline", "timeline_of"]
+
+#: The codes this check may emit (see :mod:`eventcode.checks.registry`).
+STATEMENT_ORDER = declare(
+    "statement-order",
+    ("R019",),
+    "statements about an event dated before it (across events)",
+)
 
 
 class Timeline(NamedTuple):

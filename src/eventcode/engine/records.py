@@ -12,35 +12,50 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, NamedTuple
 
-from eventcode.checks.acled import acled_row_findings
-from eventcode.checks.attribution import attribution_findings
+from eventcode.acled.contract import ACLED_CONTRACT, acled_row_findings
+from eventcode.checks.attribution import ATTRIBUTION, attribution_findings
 from eventcode.checks.codebook import (
+    CODEBOOKS,
     actor_codebook_findings,
     document_codebook_findings,
     event_codebook_findings,
 )
 from eventcode.checks.context import Context
-from eventcode.checks.crowds import crowd_findings
-from eventcode.checks.dates import date_findings
-from eventcode.checks.duplicates import DuplicateEvents, event_signature, traits_of
-from eventcode.checks.figures import figure_relation_findings
-from eventcode.checks.places import PlaceSpellings, Spot
-from eventcode.checks.records import document_findings, event_findings
-from eventcode.checks.references import Links, Namespace, ReferenceIndex, record_links
+from eventcode.checks.crowds import CROWD_TAGS, crowd_findings
+from eventcode.checks.dates import DATES, date_findings
+from eventcode.checks.duplicates import (
+    PROBABLE_DUPLICATES,
+    DuplicateEvents,
+    event_signature,
+    traits_of,
+)
+from eventcode.checks.figures import FIGURE_RELATIONS, figure_relation_findings
+from eventcode.checks.places import PLACE_SPELLINGS, PlaceSpellings, Spot
+from eventcode.checks.records import RECORD_CONSISTENCY, document_findings, event_findings
+from eventcode.checks.references import (
+    REFERENCES,
+    Links,
+    Namespace,
+    ReferenceIndex,
+    record_links,
+)
+from eventcode.checks.registry import EVERYTHING, CheckDeclaration, Selection
 from eventcode.checks.resemblance import Traits
-from eventcode.checks.revisions import revision_findings
-from eventcode.checks.statements import StatementOrder, Timeline, timeline_of
+from eventcode.checks.revisions import REVISIONS, revision_findings
+from eventcode.checks.statements import STATEMENT_ORDER, StatementOrder, Timeline, timeline_of
 from eventcode.findings import Finding
 from eventcode.io._structure import recheck_record
 from eventcode.io.limits import DEFAULT_MAX_PAIR_FINDINGS
-from eventcode.io.records import SECTION_OF, RecordItem, Unloaded
 from eventcode.jsonpath import ROOT, join_index, join_key
 from eventcode.model import Actor, Dataset, Document, Event
+from eventcode.model.items import SECTION_OF, RecordItem, Unloaded
 from eventcode.rules.policy import Policy
 
 __all__ = [
+    "RECORD_CHECKS",
     "CheckedRecord",
     "CrossChecks",
+    "RecordCheck",
     "RecordCounter",
     "check_items",
     "check_record",
@@ -50,23 +65,42 @@ __all__ = [
 ]
 
 
-def _record_findings(item: RecordItem, context: Context) -> Iterator[Finding]:
-    """Run the checks of one record on its own, given the parties seen so far."""
-    record = item.record
-    if isinstance(record, Event):
-        yield from event_findings(record, item.path)
-        yield from event_codebook_findings(record, item.path, context)
-        yield from figure_relation_findings(record, item.path, context)
-        yield from date_findings(record, item.path, context)
-        yield from revision_findings(record, item.path)
-        yield from attribution_findings(record, item.path, context)
-        yield from crowd_findings(record, item.path, context)
-        yield from acled_row_findings(record, item.path, context)
-    elif isinstance(record, Actor):
-        yield from actor_codebook_findings(record, item.path)
-    elif isinstance(record, Document):
-        yield from document_findings(record, item.path)
-        yield from document_codebook_findings(record, item.path)
+#: A check of one record on its own: the record, its JSON path, the parties seen so far.
+RecordCheck = Callable[[Any, str, Context], Iterable[Finding]]
+
+
+def _alone(check: Callable[[Any, str], Iterable[Finding]]) -> RecordCheck:
+    """Return a check that needs no parties as one given them (and ignoring them)."""
+    return lambda record, path, context: check(record, path)
+
+
+#: The checks of each kind of record on its own, in the order their findings are reported.
+RECORD_CHECKS: dict[type, tuple[tuple[CheckDeclaration, RecordCheck], ...]] = {
+    Event: (
+        (RECORD_CONSISTENCY, _alone(event_findings)),
+        (CODEBOOKS, event_codebook_findings),
+        (FIGURE_RELATIONS, figure_relation_findings),
+        (DATES, date_findings),
+        (REVISIONS, _alone(revision_findings)),
+        (ATTRIBUTION, attribution_findings),
+        (CROWD_TAGS, crowd_findings),
+        (ACLED_CONTRACT, acled_row_findings),
+    ),
+    Actor: ((CODEBOOKS, _alone(actor_codebook_findings)),),
+    Document: (
+        (RECORD_CONSISTENCY, _alone(document_findings)),
+        (CODEBOOKS, _alone(document_codebook_findings)),
+    ),
+}
+
+
+def _record_findings(
+    item: RecordItem, context: Context, selection: Selection
+) -> Iterator[Finding]:
+    """Run the checks ``selection`` runs of one record on its own, given the parties seen."""
+    for declaration, check in RECORD_CHECKS.get(type(item.record), ()):
+        if selection.runs(declaration):
+            yield from selection.kept(declaration, check(item.record, item.path, context))
 
 
 class CheckedRecord(NamedTuple):
@@ -92,6 +126,7 @@ def check_record(
     file: str | None = None,
     resolved: Callable[[Namespace, str], bool] | None = None,
     remember: bool = True,
+    selection: Selection = EVERYTHING,
 ) -> CheckedRecord:
     """Run the checks of one record on its own, given the parties seen so far.
 
@@ -116,7 +151,7 @@ def check_record(
     if not rejected:
         if remember:
             context.add(record)
-        found.extend(_record_findings(item, context))
+        found.extend(_record_findings(item, context, selection))
         if isinstance(record, Event):
             if record.place is not None:
                 place = (record.place.name, Spot.of(record.place))
@@ -154,6 +189,7 @@ def check_unloaded(
     *,
     file: str | None = None,
     resolved: Callable[[Namespace, str], bool] | None = None,
+    selection: Selection = EVERYTHING,
 ) -> CheckedRecord | None:
     """Check what is left of a record that failed to load (``None``: nothing is left).
 
@@ -166,35 +202,53 @@ def check_unloaded(
         return None
     item = RecordItem(kind=entry.kind, record=rest.record, path=entry.path, line=entry.line)
     checked = check_record(
-        item, context, constraints=False, file=file, resolved=resolved, remember=False
+        item,
+        context,
+        constraints=False,
+        file=file,
+        resolved=resolved,
+        remember=False,
+        selection=selection,
     )
     kept = [f for f in checked.findings if rest.keeps(f)]
     return checked._replace(findings=kept, loaded=False)
 
 
 class CrossChecks:
-    """The checks across records, fed records checked on their own, in stream order."""
+    """The checks across records, fed records checked on their own, in stream order.
 
-    def __init__(self) -> None:
+    Those ``selection`` does not run keep nothing (references are always kept: an id defined
+    twice or a reference to nothing also tells the other checks what a record is).
+    """
+
+    def __init__(self, selection: Selection = EVERYTHING) -> None:
+        self._selection = selection
         self._references = ReferenceIndex()
-        self._spellings = PlaceSpellings()
-        self._duplicates = DuplicateEvents()
-        self._statements = StatementOrder()
+        self._spellings = PlaceSpellings() if selection.runs(PLACE_SPELLINGS) else None
+        self._duplicates = DuplicateEvents() if selection.runs(PROBABLE_DUPLICATES) else None
+        self._statements = StatementOrder() if selection.runs(STATEMENT_ORDER) else None
 
     def add(self, checked: CheckedRecord) -> list[Finding]:
         """Return the record's findings, then those it raises against the records before."""
         found = list(checked.findings)
         path, line = checked.path, checked.line
-        if checked.place is not None:
+        kept = self._selection.kept
+        if checked.place is not None and self._spellings is not None:
             name, spot = checked.place
-            found.extend(self._spellings.add_place(name, spot, checked.record_id, path, line))
-        if checked.signature is not None and checked.traits is not None:
+            respelt = self._spellings.add_place(name, spot, checked.record_id, path, line)
+            found.extend(kept(PLACE_SPELLINGS, respelt))
+        if (
+            checked.signature is not None
+            and checked.traits is not None
+            and self._duplicates is not None
+        ):
             self._duplicates.add_signature(
                 checked.signature, checked.traits, checked.record_id, path, line
             )
-        if checked.timeline is not None:
-            found.extend(self._statements.add(checked.record_id, checked.timeline, path, line))
-        found.extend(self._references.add_links(checked.links))
+        if checked.timeline is not None and self._statements is not None:
+            told = self._statements.add(checked.record_id, checked.timeline, path, line)
+            found.extend(kept(STATEMENT_ORDER, told))
+        found.extend(kept(REFERENCES, self._references.add_links(checked.links)))
         return found
 
     def unloaded(self, entry: Unloaded) -> None:
@@ -207,8 +261,9 @@ class CrossChecks:
         Probable duplicates (R010, compared once every event is known), then references never
         resolved.
         """
-        yield from self._duplicates.finish()
-        yield from self._references.finish()
+        if self._duplicates is not None:
+            yield from self._selection.kept(PROBABLE_DUPLICATES, self._duplicates.finish())
+        yield from self._selection.kept(REFERENCES, self._references.finish())
 
 
 def check_items(
@@ -217,6 +272,7 @@ def check_items(
     constraints: bool = False,
     policy: Policy | str | None = None,
     max_pair_findings: int = DEFAULT_MAX_PAIR_FINDINGS,
+    selection: Selection = EVERYTHING,
 ) -> Iterator[Finding | RecordItem]:
     """Run every check over a stream of records, yielding findings as they arise.
 
@@ -225,21 +281,25 @@ def check_items(
     and what the cross-record checks must keep (ids, open references, place names, event
     digests), never the events. ``policy`` (a name or a :class:`~eventcode.rules.Policy`;
     default ``eventcode``) sets how figures are compared; ``max_pair_findings`` how many R001
-    (and R002) findings one event gives before one summary finding.
+    (and R002) findings one event gives before one summary finding. Only the checks
+    ``selection`` runs run, and only its codes are reported (reading's findings too).
     """
     context = Context(policy, max_pair_findings=max_pair_findings)
-    cross = CrossChecks()
+    cross = CrossChecks(selection)
+    read = selection.has
     for entry in items:
         if isinstance(entry, Finding):
-            yield entry
+            if read(entry.code):
+                yield entry
         elif isinstance(entry, Unloaded):
-            checked = check_unloaded(entry, context)
+            checked = check_unloaded(entry, context, selection=selection)
             if checked is None:
                 cross.unloaded(entry)
             else:
                 yield from cross.add(checked)
         else:
-            yield from cross.add(check_record(entry, context, constraints=constraints))
+            checked = check_record(entry, context, constraints=constraints, selection=selection)
+            yield from cross.add(checked)
             yield entry
     yield from cross.finish()
 

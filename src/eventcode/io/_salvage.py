@@ -22,8 +22,8 @@ import attrs
 
 from eventcode.findings import Finding
 from eventcode.io._converter import converter
-from eventcode.io.records import KINDS, Record, RecordKind, Salvage
 from eventcode.jsonpath import join_index, join_key, split
+from eventcode.model.items import KINDS, Record, RecordKind, Salvage
 
 __all__ = ["salvage"]
 

@@ -11,8 +11,8 @@ import attrs
 from eventcode.findings import Finding, make_finding
 from eventcode.io._converter import converter, describe_json_type, shape_findings
 from eventcode.io._salvage import salvage
-from eventcode.io.records import KINDS, Record, RecordKind, Unloaded
 from eventcode.jsonpath import join_key
+from eventcode.model.items import KINDS, Record, RecordKind, Unloaded
 
 __all__ = ["structure_record", "unloaded_marker", "unstructure_record"]
 

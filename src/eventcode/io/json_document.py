@@ -12,9 +12,9 @@ from eventcode.io._structure import structure_record, unloaded_marker, unstructu
 from eventcode.io._text import parse_json_checked
 from eventcode.io._version import check_version
 from eventcode.io.limits import DEFAULT_LIMITS, Limits
-from eventcode.io.records import SECTION_OF, RecordItem, Unloaded
 from eventcode.jsonpath import ROOT, join_index, join_key
 from eventcode.model import Dataset
+from eventcode.model.items import SECTION_OF, RecordItem, Unloaded
 
 __all__ = ["dataset_to_dict", "dumps_document", "iter_document"]
 

@@ -19,9 +19,9 @@ from eventcode.io._structure import structure_record, unloaded_marker, unstructu
 from eventcode.io._text import decode, parse_json_checked
 from eventcode.io._version import check_version
 from eventcode.io.limits import DEFAULT_LIMITS, Limits
-from eventcode.io.records import KINDS, SECTION_OF, RecordItem, Unloaded
 from eventcode.jsonpath import ROOT, join_key
 from eventcode.model import Dataset
+from eventcode.model.items import KINDS, SECTION_OF, RecordItem, Unloaded
 
 __all__ = ["HEADER_RECORD", "HeaderRead", "iter_jsonl_lines", "iter_lines", "read_header"]
 

@@ -15,7 +15,7 @@ from eventcode.io.formats import Format, format_for_path
 from eventcode.io.json_document import iter_document
 from eventcode.io.json_lines import iter_lines
 from eventcode.io.limits import DEFAULT_LIMITS, Limited, Limits
-from eventcode.io.records import RecordItem, Unloaded
+from eventcode.model.items import RecordItem, Unloaded
 
 __all__ = ["Source"]
 

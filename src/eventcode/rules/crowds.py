@@ -185,6 +185,8 @@ def _terms() -> dict[str, tuple[int, int | None]]:
     }
 
 
+#: The most digits a number of a crowd size holds (ten billion people is no crowd).
+_MAX_DIGITS = 11
 _NUMBER = r"(\d+(?:[.,]\d+)*)\s*(thousand|million|k|m)?"
 _QUALIFIERS = (
     "around|about|approximately|some|nearly|at least|more than|over|up to|fewer than|less than"
@@ -201,18 +203,26 @@ def _number(digits: str, scale: str | None) -> int:
 def read_crowd_tag(text: str, tolerance: float = 0.1) -> tuple[int, int | None] | None:
     """Return the interval a ``crowd size=`` tag's value allows, or ``None`` if unreadable.
 
-    ``around N`` is widened by ``tolerance``; ``no report`` gives ``(0, None)`` (it says nothing).
+    ``around N`` is widened by ``tolerance``; ``no report`` (and ACLED's ``no size``) gives
+    ``(0, None)`` (it says nothing). ACLED's exports also write ``between L and H`` for a range
+    and ``... in total`` for a crowd counted over several sites (``hundreds in total``).
     """
     value = text.strip().lower()
     if value.startswith(CROWD_TAG_PREFIX):
         value = value[len(CROWD_TAG_PREFIX) :].strip()
-    if value == "no report":
+    if value in ("no report", "no size"):
         return (0, None)
+    value = value.removesuffix(" in total").strip()
+    if between := re.fullmatch(r"between\s+(.+?)\s+and\s+(.+)", value):
+        value = f"{between[1]}-{between[2]}"
+    if any(sum(map(str.isdigit, n)) > _MAX_DIGITS for n in re.findall(r"\d[\d.,]*", value)):
+        return None  # no crowd is so large; the number is garbage (and int() refuses it)
     if value in _terms():
         return _terms()[value]
     found = re.fullmatch(rf"{_NUMBER}\s*-\s*{_NUMBER}", value)
     if found:
-        return (_number(found[1], found[2] or found[4]), _number(found[3], found[4]))
+        low, high = _number(found[1], found[2] or found[4]), _number(found[3], found[4])
+        return (low, high) if low <= high else None  # a range upside down says no crowd
     found = re.fullmatch(rf"({_QUALIFIERS})?\s*{_NUMBER}", value)
     if not found:
         return None

@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING, Literal
 
 from attrs import frozen
 
-from eventcode.model import Actor, Claimant, Document, Event
+from eventcode.model.events import Event
+from eventcode.model.parties import Actor, Claimant, Document
 
 if TYPE_CHECKING:
     from eventcode.findings import Finding
