@@ -164,7 +164,7 @@ def _acled_findings(
         and Path(path).stat().st_size >= parallel.PARALLEL_MIN_BYTES
     ):
         run = parallel.parallel_run(
-            path, progress=progress, limits=source.limits, selection=selection
+            path, progress=progress, limits=source.limits, selection=selection, file=source.name
         )
         if run is not None:
             return FindingStream(_closing(source, _placed(source, run)), lambda: run.records)

@@ -21,7 +21,13 @@ from eventcode import codebooks
 from eventcode.acled.ids import id_key, id_keys, id_of
 from eventcode.acled.layouts import UNCHECKED_WITHOUT, Layout
 from eventcode.acled.mapping import country_alpha3, event_id_of, notes_and_tags, stable_id
-from eventcode.acled.row_checks import Check, Columns, any_fails, batch_findings, checks_within
+from eventcode.acled.row_checks import (
+    Check,
+    Columns,
+    batch_findings,
+    checks_within,
+    failing_checks,
+)
 from eventcode.acled.rows import AcledHeader, AcledRow
 from eventcode.acled.values import (
     CellError,
@@ -107,14 +113,20 @@ class CheckedBatch(NamedTuple):
         """Return the id reading gives event ``index`` (:func:`~.mapping.event_id_of`)."""
         return event_id_of(self.event_id(index), self.lines[index])
 
-    def shifted(self, lines: int) -> CheckedBatch:
-        """Return the batch with its lines, and its findings', ``lines`` further on."""
-        if not lines:
+    def shifted(self, lines: int, file: str | None = None) -> CheckedBatch:
+        """Return the batch with its lines, and its findings', ``lines`` further on.
+
+        ``file``, when given, names the file its findings are in (placed once, here).
+        """
+        if not lines and file is None:
             return self
         return self._replace(
-            lines=array("Q", map(add, self.lines, repeat(lines))),
+            lines=array("Q", map(add, self.lines, repeat(lines))) if lines else self.lines,
             findings={
-                i: [f.at(line=(f.location.line or 0) + lines) for f in found]
+                i: [
+                    f.at(line=(f.location.line or 0) + lines, file=file or f.location.file)
+                    for f in found
+                ]
                 for i, found in self.findings.items()
             },
         )
@@ -352,7 +364,7 @@ class BatchChecker:
             cells: dict[str, Any] = self._facets[facet].cells(key)
             if "actor2" in cells:
                 cells["actor2"] = cells["actor2"] == _FILLED[True]
-            return (*codes(cells), any_fails(cells, layout, checks, selection))
+            return (*codes(cells), failing_checks(cells, layout, checks, selection))
 
         return compute
 
@@ -411,8 +423,10 @@ class BatchChecker:
                     found[index] = unread
         return found
 
-    def _checked(self, columns: Columns, lines: Sequence[int]) -> tuple[CheckedBatch, set[int]]:
-        """Return the batch without findings, and the events a screened row check may fail."""
+    def _checked(
+        self, columns: Columns, lines: Sequence[int]
+    ) -> tuple[CheckedBatch, dict[int, set[Check]]]:
+        """Return the batch without findings, and the screened row checks each event fails."""
         size = len(lines)
 
         def column(name: str) -> Sequence[str]:
@@ -423,10 +437,12 @@ class BatchChecker:
         when = self._when.each(self._facets["when"].keys(column, size))
         what = self._what.each(self._facets["what"].keys(column, size))
         where = self._where.each(where_keys, places_met)
-        suspects: set[int] = set()
+        suspects: dict[int, set[Check]] = {}
         for values in (when, what, where):
             if any(map(_last, values)):
-                suspects.update(i for i, flag in enumerate(map(_last, values)) if flag)
+                for i, failing in enumerate(map(_last, values)):
+                    if failing:
+                        suspects.setdefault(i, set()).update(failing)
         digests: Iterable[int] = repeat(0, size)  # 0: not compared (see EventMerger)
         if self._compares:
             # The two actors: a second source often names associated actors the first did not.

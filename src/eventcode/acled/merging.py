@@ -143,7 +143,7 @@ class EventMerger:
             line = batch.lines[i]
             if i in repeated:
                 found.append(duplicate_id_finding(batch.event_id(i), line))
-            if unread[i]:
+            if unread[i] or not (i in batch.targeted or i in crowds or i in respelled):
                 continue  # an error (A010 is one): the event is not read
             name, path = batch.event_name(i), join_index("$.events", first + i)
             if i in batch.targeted and self._targeting:

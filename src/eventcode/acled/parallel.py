@@ -341,10 +341,12 @@ def parallel_run(
     progress: Callable[[int], None] | None = None,
     limits: Limits = DEFAULT_LIMITS,
     selection: Selection = EVERYTHING,
+    file: str | None = None,
 ) -> FindingStream | None:
     """Check an ACLED CSV file in ``workers`` processes; stream its findings.
 
-    The checks run are those of ``selection`` (see :class:`~eventcode.checks.registry.Selection`).
+    The checks run are those of ``selection`` (see :class:`~eventcode.checks.registry.Selection`);
+    ``file``, when given, is how the findings of rows name the file (else they name none).
 
     ``None`` when the file is to be read in one process, which is decided before any finding:
     a monadic layout, a header one process must read, HDX's tag row (or a first row
@@ -372,9 +374,8 @@ def parallel_run(
         if len(opening) < 2:
             return None
     merger = EventMerger(selection)
-    found = _stream(
-        name, header, first, opening, (chunk_bytes, workers), limits, selection, progress, merger
-    )
+    sizes, settings = (chunk_bytes, workers), (limits, selection, file)
+    found = _stream(name, header, first, opening, sizes, settings, progress, merger)
     return FindingStream(found, lambda: merger.records)
 
 
@@ -411,16 +412,17 @@ def _stream(
     first: AcledHeader,
     opening: list[tuple[int, int]],
     sizes: tuple[int, int],
-    limits: Limits,
-    selection: Selection,
+    settings: tuple[Limits, Selection, str | None],
     progress: Callable[[int], None] | None,
     merger: EventMerger,
 ) -> Iterator[Finding]:
     """Yield the file's findings in file order: the header's, each chunk's, the file's own.
 
-    ``sizes`` are the chunks' bytes and the number of workers.
+    ``sizes`` are the chunks' bytes and the number of workers; ``settings`` the limits, the
+    selection and the name the findings give the file (``None``: unnamed).
     """
     chunk_bytes, workers = sizes
+    limits, selection, file = settings
     yield from header_findings(first)  # the header's come first
     conventions = CellConventions((), limits.blank_tokens)  # one finding for the file, at its end
     with open(name, "rb") as handle, collector_paused():
@@ -430,13 +432,14 @@ def _stream(
             header,
             chain(opening, cuts),
             workers,
-            (limits, selection),
+            (limits, selection, file),
             progress,
             merger,
             conventions,
         )
     if at is not None:  # the rest is read here, as one process reads it
-        yield from _rest(name, header, (limits, selection), (at, line), merger, conventions)
+        settings = (limits, selection, file)
+        yield from _rest(name, header, settings, (at, line), merger, conventions)
     yield from conventions.findings()
     yield from merger.repeats(partial(_traits_at_lines, name, limits))
 
@@ -446,7 +449,7 @@ def _chunks(
     header: bytes,
     parts: Iterator[tuple[int, int]],
     workers: int,
-    settings: tuple[Limits, Selection],
+    settings: tuple[Limits, Selection, str | None],
     progress: Callable[[int], None] | None,
     merger: EventMerger,
     conventions: CellConventions,
@@ -456,7 +459,7 @@ def _chunks(
     Returns where the rest of the file is to be read in this process (the byte offset of the
     reader's next row, and its line), or ``None`` when every chunk was read.
     """
-    limits, selection = settings
+    limits, selection, file = settings
     run = f"{os.getpid()}:{id(merger)}:{name}"
     line = 1 + count_lines(header)  # the line the next chunk starts on
     at: int | None = None  # where the CSV reader's next row starts, as one process reads
@@ -482,7 +485,7 @@ def _chunks(
                 return at, line
             shift = line - _first_line(header)
             cells = _CellsOf(name, header, limits, (at, end))
-            yield from _merged(merger, done.result, shift, cells)
+            yield from _merged(merger, done.result, shift, cells, file)
             if done.conventions is not None:
                 conventions.absorb(done.conventions, shift)
             at, line = done.after, line + done.lines
@@ -510,7 +513,7 @@ class _Cuts:
 def _rest(
     name: str,
     header: bytes,
-    settings: tuple[Limits, Selection],
+    settings: tuple[Limits, Selection, str | None],
     where: tuple[int, int],
     merger: EventMerger,
     conventions: CellConventions,
@@ -520,14 +523,14 @@ def _rest(
     They are read in this process, as one process reads them.
     """
     at, line = where
-    limits, selection = settings
+    limits, selection, file = settings
     size = os.path.getsize(name)
     if at >= size:
         return
     checker = BatchChecker(_header_of(header, limits), selection)
     chunk = (at, size, line)
     done = _check_rows(checker, name, header, limits, chunk, keep_cells=True)
-    yield from _merged(merger, done.result, 0, _CellsOf(name, header, limits, (at, size)))
+    yield from _merged(merger, done.result, 0, _CellsOf(name, header, limits, (at, size)), file)
     if done.conventions is not None:
         conventions.absorb(done.conventions, line - _first_line(header))
 
@@ -538,9 +541,13 @@ def _traits_at_lines(path: str, limits: Limits, lines: list[int]) -> dict[int, T
 
 
 def _merged(
-    merger: EventMerger, result: _Result, shift: int, cells: _CellsOf
+    merger: EventMerger, result: _Result, shift: int, cells: _CellsOf, file: str | None
 ) -> list[Finding]:
-    """Merge a chunk's results, their lines shifted by ``shift`` to the file's."""
+    """Merge a chunk's results, their lines shifted by ``shift`` to the file's.
+
+    ``file``, when given, names the file the chunk's own findings are in (the merge's are named
+    by the caller).
+    """
     found: list[Finding] = []
     batches: list[CheckedBatch] = []
     for entry in [*result, None]:  # batches between findings are merged together
@@ -551,12 +558,14 @@ def _merged(
             # Batches that crossed processes have no cells to join by: merged one by one.
             joinable = all(b.name_cells is not None for b in batches)
             for joined in [CheckedBatch.join(batches)] if joinable else batches:
-                batch = joined.shifted(shift)
+                batch = joined.shifted(shift, file)
                 found += merger.add(batch, partial(cells.of, batch, shift))
             batches = []
         if entry is not None:
             at = entry.location.line
-            found.append(entry if at is None or not shift else entry.at(line=at + shift))
+            if at is not None and shift:
+                entry = entry.at(line=at + shift, file=file or entry.location.file)
+            found.append(entry)
     return found
 
 

@@ -64,10 +64,10 @@ __all__ = [
     "ROW_RULES",
     "Check",
     "Columns",
-    "any_fails",
     "batch_findings",
     "checks_within",
     "duplicate_id_finding",
+    "failing_checks",
     "row_findings",
 ]
 
@@ -182,7 +182,8 @@ def row_findings(
     whose codes ``selection`` keeps does not run, unless it finds errors: an error decides that
     the row is not read, so it is found (and left for the caller to drop) even when ignored.
     """
-    templates = _row_templates(row.cells, header, selection)
+    columns = {column: (text,) for column, text in row.cells.items()}
+    [templates] = _rows_templates(columns, 1, header, selection)
     return _place(templates, row.line, row.cells.get("event_id_cnty"))
 
 
@@ -209,17 +210,18 @@ def _kept(
     return out
 
 
-def any_fails(
+def failing_checks(
     cells: Mapping[str, Any],
     layout: Layout,
     checks: Collection[Check],
     selection: Selection = EVERYTHING,
-) -> bool:
-    """Tell whether any of ``checks`` finds a problem ``selection`` keeps in one row's ``cells``.
+) -> frozenset[Check]:
+    """Return those of ``checks`` that find a problem ``selection`` keeps in one row's ``cells``.
 
     The columns the layout lacks are left out; ``actor2`` may be given as whether it is filled.
     """
     single = {name: (value,) for name, value in cells.items()}
+    failing = []
     for group in _GROUPS:
         if group.check in checks:
             arguments = group.arguments(single, 1, layout)
@@ -227,8 +229,8 @@ def any_fails(
                 continue
             kept = _kept_codes(group.declaration, selection)
             if _kept(group.declaration, group.check(*next(iter(arguments))), kept):
-                return True
-    return False
+                failing.append(group.check)
+    return frozenset(failing) if failing else _NO_CHECKS  # one empty set for every memo entry
 
 
 def batch_findings(
@@ -237,34 +239,41 @@ def batch_findings(
     header: AcledHeader,
     *,
     screened: Collection[Check] = frozenset(),
-    suspects: Iterable[int] = (),
+    suspects: Mapping[int, Collection[Check]] | None = None,
     selection: Selection = EVERYTHING,
 ) -> dict[int, list[Finding]]:
     """Return the findings of each row of a batch that has any, by row index.
 
     ``columns`` holds the rows' cells by column (every column of ``header``), ``lines`` the line
     each row starts on. The same as :func:`row_findings` on each row, when the caller has
-    screened the ``screened`` checks itself and names in ``suspects`` every row they may fail.
+    screened the ``screened`` checks itself and names in ``suspects`` every row they fail, with
+    the checks it fails. A row is checked again (its findings made) only by the checks that
+    fail it, and the checks of its cells (A003, A009, A018, A024).
     """
     size = len(lines)
-    suspects = set(suspects)
+    need: dict[int, set[Check]] = {i: set(c) for i, c in (suspects or {}).items()}
+
+    def cells_of(rows: Iterable[int]) -> None:  # checked again for their cells alone
+        for i in rows:
+            need.setdefault(i, set())
+
     cell_codes = _kept_codes(CELLS, selection)
     if "A003" in cell_codes:
         for column in _required(header.columns):
             if "" in columns[column]:
-                suspects.update(i for i, text in enumerate(columns[column]) if text == "")
+                cells_of(i for i, text in enumerate(columns[column]) if text == "")
     events = columns.get("event_id_cnty", ())
     if "" in events and "A024" in cell_codes:  # A024: read with an id from its line
-        suspects.update(i for i, event in enumerate(events) if not event)
+        cells_of(i for i, event in enumerate(events) if not event)
     joined = "\n".join(events) + "\n"
     if events and not (
         joined.count("\n") == len(events) and _ALL_EVENT_IDS.fullmatch(joined)
     ):  # an id holding a line break would pass as two
-        suspects.update(i for i, e in enumerate(events) if e and not _EVENT_ID.fullmatch(e))
+        cells_of(i for i, e in enumerate(events) if e and not _EVENT_ID.fullmatch(e))
     if "A018" in cell_codes:
         for cells in columns.values():
             if _NUL in "".join(cells):
-                suspects.update(i for i, cell in enumerate(cells) if _NUL in cell)
+                cells_of(i for i, cell in enumerate(cells) if _NUL in cell)
     for group in _GROUPS:
         kept = _kept_codes(group.declaration, selection)
         if group.check in screened or not kept:
@@ -286,51 +295,85 @@ def batch_findings(
             passed.clear()
         passed.update(new.difference(failing))
         if failing:
-            rows = group.arguments(columns, size, header.layout) or ()
-            suspects.update(i for i, values in enumerate(rows) if values in failing)
+            again = group.arguments(columns, size, header.layout) or ()
+            for i, values in enumerate(again):
+                if values in failing:
+                    need.setdefault(i, set()).add(group.check)
+    rows = sorted(need)
+    if not rows:
+        return {}
+    suspect = {column: [cells[i] for i in rows] for column, cells in columns.items()}
+    checks = [need[i] for i in rows]
     found = {}
-    for index in sorted(suspects):
-        row = {column: cells[index] for column, cells in columns.items()}
-        templates = _row_templates(row, header, selection)
+    for index, templates in zip(
+        rows, _rows_templates(suspect, len(rows), header, selection, checks), strict=True
+    ):
         if templates:
             found[index] = _place(templates, lines[index], events[index] if events else None)
     return found
 
 
-def _row_templates(
-    row: Mapping[str, str], header: AcledHeader, selection: Selection
-) -> list[Template]:
-    """Return the templates of one row's cells ``selection`` keeps, in the order checks run."""
-    found: list[Template] = [
-        ("A003", f"{column} is blank; every ACLED row fills it", column)
-        for column in _required(header.columns)
-        if row[column] == ""
-    ]
-    if row.get("event_id_cnty") == "":
-        why = (
-            "event_id_cnty is blank: the event is read with an id from the line its row starts "
-            "on (acled:line-N), not an ACLED id"
-        )
-        found.append(("A024", why, "event_id_cnty"))
-    event = row.get("event_id_cnty") or None
-    if event is not None and not _EVENT_ID.fullmatch(event):
-        why = f"{shown(event)} is not an ACLED event id (three capitals and a number)"
-        found.append(("A009", why, "event_id_cnty"))
-    found += [
-        ("A018", f"{column} holds a NUL character (most tools refuse it)", column)
-        for column, text in row.items()
-        if _NUL in text
-    ]
-    found = _kept(CELLS, found, _kept_codes(CELLS, selection))
-    single = {column: (text,) for column, text in row.items()}
+def _rows_templates(
+    columns: Columns,
+    size: int,
+    header: AcledHeader,
+    selection: Selection,
+    checks: Sequence[Collection[Check]] | None = None,
+) -> list[list[Template]]:
+    """Return the templates ``selection`` keeps of each of ``size`` rows, given as columns.
+
+    Each row's templates come in the order the checks run; each check takes its cells from the
+    columns as it does in a batch (one row is a batch of one: :func:`row_findings`). With
+    ``checks``, row ``i`` runs only the checks ``checks[i]`` (known to be all that fail it)
+    after those of its cells; else every check.
+    """
+    found: list[list[Template]] = [[] for _ in range(size)]
+    cell_codes = _kept_codes(CELLS, selection)
+    if "A003" in cell_codes:
+        for column in _required(header.columns):
+            if "" in columns[column]:
+                why = f"{column} is blank; every ACLED row fills it"
+                for index, text in enumerate(columns[column]):
+                    if text == "":
+                        found[index].append(("A003", why, column))
+    events = columns.get("event_id_cnty")
+    if events is not None:
+        for index, event in enumerate(events):
+            if not event:
+                if "A024" in cell_codes:
+                    found[index].append(("A024", _BLANK_ID, "event_id_cnty"))
+            elif not _EVENT_ID.fullmatch(event) and "A009" in cell_codes:
+                why = f"{shown(event)} is not an ACLED event id (three capitals and a number)"
+                found[index].append(("A009", why, "event_id_cnty"))
+    if "A018" in cell_codes:
+        for column, cells in columns.items():
+            if _NUL in "".join(cells):
+                why = f"{column} holds a NUL character (most tools refuse it)"
+                for index, text in enumerate(cells):
+                    if _NUL in text:
+                        found[index].append(("A018", why, column))
     for group in _GROUPS:
         kept = _kept_codes(group.declaration, selection)
         if not kept:
             continue
-        arguments = group.arguments(single, 1, header.layout)
-        if arguments is not None:
-            found += _kept(group.declaration, group.check(*next(iter(arguments))), kept)
+        arguments = group.arguments(columns, size, header.layout)
+        if arguments is None:
+            continue
+        check, declaration = group.check, group.declaration
+        for index, values in enumerate(arguments):
+            if checks is not None and check not in checks[index]:
+                continue
+            templates = check(*values)
+            if templates:
+                found[index] += _kept(declaration, templates, kept)
     return found
+
+
+_NO_CHECKS: frozenset[Check] = frozenset()
+_BLANK_ID = (
+    "event_id_cnty is blank: the event is read with an id from the line its row starts "
+    "on (acled:line-N), not an ACLED id"
+)
 
 
 def _place(templates: list[Template], line: int, event: str | None) -> list[Finding]:
