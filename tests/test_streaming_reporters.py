@@ -16,10 +16,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from eventcode.escaping import COMMAND_OPENING, log_line, markdown_cell, xml_safe
-from eventcode.findings import Finding, Location, Report, Severity, finding_codes, make_finding
+from eventcode.findings import (
+    Finding,
+    Location,
+    Report,
+    Severity,
+    Tally,
+    finding_codes,
+    make_finding,
+)
 from eventcode.reporters import (
     REPORT_FORMATS,
-    Tally,
     _stream,
     markdown,
     render,
@@ -46,6 +53,11 @@ def _lines_reference(report: Report, line: Callable[[Finding], str]) -> str:
 
 
 def _junit_reference(report: Report) -> str:
+    """The whole document built at once: errors fail (the default --fail-on), others pass."""
+
+    def failing(found: list[Finding]) -> int:
+        return sum(f.severity is Severity.ERROR for f in found)
+
     by_file: dict[str, list[Finding]] = {name: [] for name in report.files}
     for finding in report.findings:
         by_file.setdefault(finding.location.file or "<input>", []).append(finding)
@@ -54,7 +66,7 @@ def _junit_reference(report: Report) -> str:
         {
             "name": "eventcode",
             "tests": str(sum(max(1, len(found)) for found in by_file.values())),
-            "failures": str(len(report.findings)),
+            "failures": str(failing(list(report.findings))),
             "errors": "0",
         },
     )
@@ -65,7 +77,7 @@ def _junit_reference(report: Report) -> str:
             {
                 "name": xml_safe(file),
                 "tests": str(max(1, len(found))),
-                "failures": str(len(found)),
+                "failures": str(failing(found)),
                 "errors": "0",
                 "skipped": "0",
             },
@@ -79,12 +91,16 @@ def _junit_reference(report: Report) -> str:
             case = ET.SubElement(suite, "testcase", attributes)
             where = [f"line {loc.line}"] if loc.line is not None else []
             where += [loc.path] if loc.path else []
+            text = f"{', '.join(where)}: {finding.message}" if where else finding.message
+            if finding.severity is not Severity.ERROR:
+                out = ET.SubElement(case, "system-out")
+                out.text = xml_safe(f"{finding.severity.value}: {log_line(text)}")
+                continue
             failure = ET.SubElement(
                 case,
                 "failure",
                 {"message": xml_safe(finding.message), "type": finding.severity.value},
             )
-            text = f"{', '.join(where)}: {finding.message}" if where else finding.message
             failure.text = xml_safe(log_line(text))
         if not found:
             ET.SubElement(suite, "testcase", {"name": "no findings", "classname": xml_safe(file)})
@@ -363,9 +379,14 @@ def test_max_findings_caps_what_is_written_not_what_is_counted(fmt: str, cap: in
         assert root.get("tests") == str(len(cases))
         assert root.get("failures") == str(len([c for c in cases if c.find("failure") is not None]))
         more = [c for c in cases if c.get("name") == "more findings"]
-        if capped:
-            hidden = [c.find("failure") for c in more]
-            messages = [h.get("message") for h in hidden if h is not None]
+        if capped:  # a failure when an error is left out, else a passing case that says so
+            messages: list[str | None] = []
+            for case in more:
+                failure, told = case.find("failure"), case.find("system-out")
+                if failure is not None:
+                    messages.append(failure.get("message"))
+                elif told is not None:
+                    messages.append(told.text)
             assert sum(int(m.split()[0]) for m in messages if m) == 5 - shown
         else:
             assert more == []

@@ -426,9 +426,15 @@ def _stdin_source(name: str, limits: Limits) -> Source:
 
 
 def _write_report(
-    fmt: str, findings: Iterator[Finding], tally: Tally, args: argparse.Namespace
+    fmt: str,
+    findings: Iterator[Finding],
+    tally: Tally,
+    args: argparse.Namespace,
+    fail_on: str = "error",
 ) -> bool:
     """Write the report as the findings come; return False (having said why) if it failed.
+
+    ``fail_on`` is the run's ``--fail-on`` (the JUnit report fails only those cases).
 
     To --output-file atomically: a failure leaves the old file as it was.
     """
@@ -436,11 +442,11 @@ def _write_report(
     limit = args.max_findings
     if output is None or output == STDIN:
         with _stdout_text(errors="backslashreplace") as out:
-            write(fmt, findings, out, tally, max_findings=limit)
+            write(fmt, findings, out, tally, max_findings=limit, fail_on=fail_on)
         return True
     try:
         with atomic_text(output, errors="backslashreplace") as out:
-            write(fmt, findings, out, tally, max_findings=limit)
+            write(fmt, findings, out, tally, max_findings=limit, fail_on=fail_on)
     except OSError as exc:
         _say(f"cannot write {output}: {_reason(exc)}")
         return False
@@ -542,7 +548,7 @@ def _validate(args: argparse.Namespace) -> int:
         finally:
             progress.close()
 
-    written = _write_report(settings.format, findings(), tally, args)
+    written = _write_report(settings.format, findings(), tally, args, settings.fail_on)
     if settings.format == "github":
         _step_summary(listed, tally)
     if failed or unread or not written:

@@ -31,7 +31,12 @@ __all__ = [
 
 
 class Severity(StrEnum):
-    """How much a finding matters: the data is wrong, doubtful, or merely worth knowing."""
+    """How much a finding matters: the data is wrong, doubtful, or merely worth knowing.
+
+    Severities compare by how severe they are, not as text: ``Severity.ERROR >
+    Severity.WARNING > Severity.INFO``, and ``max`` of some severities is the worst. Compared
+    with a plain string they compare as text (a ``StrEnum`` is a ``str``); compare severities.
+    """
 
     ERROR = "error"
     WARNING = "warning"
@@ -41,6 +46,26 @@ class Severity(StrEnum):
     def rank(self) -> int:
         """2 for errors, 1 for warnings, 0 for info: higher is more severe."""
         return _RANKS[self.value]
+
+    def __lt__(self, other: object) -> bool:
+        if isinstance(other, Severity):
+            return self.rank < other.rank
+        return str.__lt__(self, other)  # type: ignore[operator]
+
+    def __le__(self, other: object) -> bool:
+        if isinstance(other, Severity):
+            return self.rank <= other.rank
+        return str.__le__(self, other)  # type: ignore[operator]
+
+    def __gt__(self, other: object) -> bool:
+        if isinstance(other, Severity):
+            return self.rank > other.rank
+        return str.__gt__(self, other)  # type: ignore[operator]
+
+    def __ge__(self, other: object) -> bool:
+        if isinstance(other, Severity):
+            return self.rank >= other.rank
+        return str.__ge__(self, other)  # type: ignore[operator]
 
 
 _RANKS = {"error": 2, "warning": 1, "info": 0}
@@ -203,6 +228,11 @@ class Report:
     def count(self, severity: Severity) -> int:
         """Return how many findings have ``severity``."""
         return sum(1 for f in self.findings if f.severity is severity)
+
+    def at_least(self, severity: Severity | str) -> tuple[Finding, ...]:
+        """Return the findings of ``severity`` or worse (``"warning"``: warnings and errors)."""
+        threshold = Severity(severity)
+        return tuple(f for f in self.findings if f.severity >= threshold)
 
     @property
     def has_errors(self) -> bool:

@@ -27,8 +27,15 @@ from datetime import date, timedelta
 from typing import Literal
 
 import attrs
-from hypothesis import strategies as st
-from hypothesis.errors import InvalidArgument
+
+try:
+    from hypothesis import strategies as st
+    from hypothesis.errors import InvalidArgument
+except ModuleNotFoundError as missing:  # pragma: no cover - depends on what is installed
+    raise ModuleNotFoundError(
+        "eventcode.strategies needs Hypothesis: pip install 'eventcode[strategies]'",
+        name=missing.name,
+    ) from missing
 
 from eventcode import codebooks
 from eventcode.checks.records import known_quantities

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TextIO
 
-from eventcode.findings import Finding, Report, Tally  # Tally: the writers count into it
+from eventcode.findings import Finding, Report, Severity, Tally  # Tally: writers count into it
 from eventcode.reporters import github, json, junit, markdown, sarif, text
 from eventcode.reporters._stream import Writer
 from eventcode.reporters.json import REPORT_FORMAT_VERSION, report_to_dict
@@ -74,6 +74,7 @@ def write(
     out: TextIO,
     tally: Tally,
     max_findings: int | None = None,
+    fail_on: Severity | str = Severity.ERROR,
 ) -> None:
     """Write a report in format ``fmt`` (one of :data:`REPORT_FORMATS`) to ``out``.
 
@@ -83,10 +84,14 @@ def write(
     ``tally.files`` and ``tally.records`` may be set while they are read. Memory does not grow
     with the number of findings (the formats that need the counts first, ``junit``, ``sarif``
     and ``markdown``, keep what they write in a temporary file). ``ValueError`` for an unknown
-    format or a negative ``max_findings``.
+    format or a negative ``max_findings``. ``fail_on`` (``--fail-on``) is what fails: JUnit
+    writes the other findings as passing cases, so a test tab agrees with the exit code.
     """
     try:
         writer = _WRITERS[fmt]
     except KeyError:
         raise _unknown(fmt) from None
+    if fmt == "junit":
+        junit.write(findings, out, tally, max_findings=max_findings, fail_on=fail_on)
+        return
     writer(findings, out, tally, max_findings=max_findings)
