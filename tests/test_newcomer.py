@@ -1,9 +1,18 @@
-"""What a new user meets first: a missing extra is named, not a bare ModuleNotFoundError."""
+"""What a new user meets first: a missing extra is named, a typo gets the name it meant."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
+from pathlib import Path
+
+import pytest
+
+from eventcode.cli import main
+from eventcode.validation import validate_path
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_strategies_without_hypothesis_names_the_extra_to_install() -> None:
@@ -18,3 +27,34 @@ def test_strategies_without_hypothesis_names_the_extra_to_install() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert "pip install 'eventcode[strategies]'" in done.stdout
+
+
+def test_an_unknown_field_names_the_field_meant(tmp_path: Path) -> None:
+    data = json.loads((ROOT / "fixtures" / "makiivka-2023" / "dataset.json").read_text("utf-8"))
+    figure = data["events"][0]["figures"][0]
+    figure["claimaint"] = figure.pop("claimant")
+    path = tmp_path / "typo.json"
+    path.write_text(json.dumps(data), "utf-8")
+    [typo] = [f for f in validate_path(path).findings if f.code == "S104"]
+    assert typo.message.endswith("did you mean 'claimant'?")
+    assert typo.location.path == "$.events[0].figures[0].claimaint"
+
+
+def test_an_unknown_field_far_from_any_gets_no_guess(tmp_path: Path) -> None:
+    path = tmp_path / "far.json"
+    path.write_text('{"format_version":"1.0","sources_of_doubt":[]}', "utf-8")
+    [far] = [f for f in validate_path(path).findings if f.code == "S104"]
+    assert "did you mean" not in far.message
+
+
+def test_explain_suggests_the_nearest_codes(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["explain", "R01"]) == 2
+    said = capsys.readouterr().err
+    assert "did you mean R010, R011" in said
+    assert "A001" not in said  # not every code
+    assert main(["explain", "S14"]) == 2
+    assert "did you mean S104?" in capsys.readouterr().err
+    assert main(["explain", "UKR"]) == 2
+    assert "no finding code is near it" in capsys.readouterr().err
+    assert main(["explain", "crowd-tag"]) == 0  # a code's name explains it
+    assert capsys.readouterr().out.startswith("R017 crowd-tag")

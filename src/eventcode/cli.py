@@ -8,6 +8,7 @@ or cannot be read, an output that cannot be written, or an internal error). 2 wi
 from __future__ import annotations
 
 import argparse
+import difflib
 import io
 import os
 import signal
@@ -634,17 +635,37 @@ def _explain(args: argparse.Namespace) -> int:
             _say(str(error))
             return EXIT_USAGE
         return EXIT_OK
+    by_name = {info.name: code for code, info in finding_codes().items()}
     try:
-        info = code_info(args.code)
+        info = code_info(by_name.get(args.code.lower(), args.code))
     except KeyError:
-        known = ", ".join(finding_codes())
+        near = _nearest_codes(args.code, by_name)
+        told = (
+            f"did you mean {', '.join(near)}?"
+            if near
+            else "no finding code is near it (docs/findings.md lists them all)"
+        )
         _say(
-            f"unknown code {args.code!r}; finding codes: {known}; codebook queries "
-            f"start with {', '.join(codebooks.EXPLAIN_SCHEMES)}"
+            f"unknown code {args.code!r}; {told}; codebook queries start with "
+            f"{', '.join(f'{s}:' for s in codebooks.EXPLAIN_SCHEMES)}"
         )
         return EXIT_USAGE
     print(f"{info.code} {info.name} ({info.severity.value})\n\n{info.summary}\n\nFix: {info.fix}")
     return EXIT_OK
+
+
+def _nearest_codes(text: str, by_name: dict[str, str]) -> list[str]:
+    """Return the finding codes nearest ``text``: those it begins, else close codes or names."""
+    codes = list(finding_codes())
+    begun = [code for code in codes if code.startswith(text.upper())]
+    if begun:
+        return begun[:_MAX_NEAR]
+    near = difflib.get_close_matches(text.upper(), codes, n=3, cutoff=0.6)
+    near += [by_name[n] for n in difflib.get_close_matches(text.lower(), by_name, n=3)]
+    return list(dict.fromkeys(near))[:_MAX_NEAR]
+
+
+_MAX_NEAR = 12
 
 
 def _schema(args: argparse.Namespace) -> int:

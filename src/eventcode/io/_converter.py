@@ -7,6 +7,7 @@ turns the resulting exception tree into findings that each carry their JSON path
 
 from __future__ import annotations
 
+import difflib
 import math
 import re
 import typing
@@ -325,9 +326,12 @@ def shape_findings(exc: BaseException, path: str) -> Iterator[Finding]:
     for leaf_path, leaf in _leaves(exc, path):
         if isinstance(leaf, ForbiddenExtraKeysError):
             for key in sorted(leaf.extra_fields):
+                near = difflib.get_close_matches(key, _field_names(leaf.cl), n=1, cutoff=0.75)
+                hint = f"; did you mean {near[0]!r}?" if near else ""
                 yield make_finding(
                     "S104",
-                    f"unknown field {key!r} (not defined for {leaf.cl.__name__.lower()} records)",
+                    f"unknown field {key!r} (not defined for {leaf.cl.__name__.lower()} "
+                    f"records){hint}",
                     path=join_key(leaf_path, key),
                 )
         elif isinstance(leaf, KeyError):
@@ -339,3 +343,8 @@ def shape_findings(exc: BaseException, path: str) -> Iterator[Finding]:
             yield make_finding("S103", str(leaf), path=leaf_path)
         else:
             yield make_finding("S103", f"invalid value: {leaf}", path=leaf_path)
+
+
+def _field_names(cls: type) -> list[str]:
+    """Return the names a record class's JSON form uses (its attrs fields)."""
+    return [a.alias or a.name for a in attrs.fields(cls)] if attrs.has(cls) else []
