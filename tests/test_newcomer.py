@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import argparse
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from eventcode import cli
 from eventcode.cli import main
 from eventcode.validation import validate_path
 
@@ -58,3 +61,54 @@ def test_explain_suggests_the_nearest_codes(capsys: pytest.CaptureFixture[str]) 
     assert "no finding code is near it" in capsys.readouterr().err
     assert main(["explain", "crowd-tag"]) == 0  # a code's name explains it
     assert capsys.readouterr().out.startswith("R017 crowd-tag")
+
+
+def _synopsis() -> dict[str, list[str]]:
+    """Return README's command-line synopsis: each command's lines (continuations joined)."""
+    text = (ROOT / "README.md").read_text("utf-8")
+    block = text.split("## Command line", 1)[1].split("```text", 1)[1].split("```", 1)[0]
+    commands: dict[str, list[str]] = {}
+    last = ""
+    for line in block.strip().splitlines():
+        words = line.split("#", 1)[0].split()
+        if words[:1] == ["eventcode"]:
+            last = words[1]
+            commands[last] = words[2:]
+        else:
+            commands[last] += words
+    return commands
+
+
+def _subparsers() -> dict[str, argparse.ArgumentParser]:
+    parser = cli._parser()
+    [commands] = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    return dict(commands.choices)
+
+
+def test_readme_synopsis_is_the_parser() -> None:
+    """Every command, every option README shows with its values, as the parser has them."""
+    synopsis = _synopsis()
+    parsers = _subparsers()
+    assert set(synopsis) == set(parsers)
+    for command, words in synopsis.items():
+        options = {
+            o: action for action in parsers[command]._actions for o in action.option_strings
+        }
+        for word in words:
+            option = re.match(r"\[?(--[a-z-]+|-o)\b", word)
+            if option is None:
+                continue
+            assert option[1] in options, (command, option[1])
+        for flag, listed in re.findall(r"(--[a-z-]+) ([a-z-]+(?:\|[a-z-]+)+)", " ".join(words)):
+            assert tuple(listed.split("|")) == tuple(options[flag].choices or ()), (command, flag)
+
+
+def test_every_command_and_option_has_plain_help() -> None:
+    for command, parser in _subparsers().items():
+        assert parser.description, command
+        for action in parser._actions:
+            if action.option_strings or action.dest not in ("help",):
+                assert action.help, (command, action.dest)
+    top = cli._parser().format_help()
+    assert "``" not in top
+    assert all("``" not in p.format_help() for p in _subparsers().values())

@@ -324,15 +324,39 @@ def _add_convert(commands: argparse._SubParsersAction[_Parser]) -> None:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="eventcode", description=__doc__.splitlines()[0] if __doc__ else None)
+    parser = _Parser(
+        prog="eventcode",
+        description="Code conflict events as typed records; validate them against ACLED and "
+        "CAMEO, derive fatality counts, and convert them to and from ACLED CSV.",
+        epilog="Exit codes: 0 nothing at or above the failing severity; 1 findings at or "
+        "above it; 2 the command could not do what was asked. Run 'eventcode COMMAND --help' "
+        "for a command's options; docs/cli.md has them all.",
+    )
     parser.add_argument("--version", action="version", version=f"eventcode {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     _add_validate(commands)
 
-    schema = commands.add_parser("schema", help="print the published JSON Schema")
-    schema.add_argument("name", nargs="?", choices=SCHEMA_NAMES, default=SCHEMA_NAMES[0])
+    schema = commands.add_parser(
+        "schema",
+        help="print the published JSON Schema",
+        description="Print the JSON Schema of a dataset document (dataset) or of one JSON "
+        "Lines record (record), as published with this release.",
+    )
+    schema.add_argument(
+        "name",
+        nargs="?",
+        choices=SCHEMA_NAMES,
+        default=SCHEMA_NAMES[0],
+        help=f"which schema (default: {SCHEMA_NAMES[0]})",
+    )
 
-    explain = commands.add_parser("explain", help="explain a finding code or a codebook code")
+    explain = commands.add_parser(
+        "explain",
+        help="explain a finding code or a codebook code",
+        description="Print what a finding code means and how to fix it, or a codebook entry "
+        "(CAMEO event and actor codes, ACLED's taxonomy, PLOVER). An unknown code gets the "
+        "nearest ones suggested.",
+    )
     explain.add_argument(
         "code",
         help="a finding code (S101) or a codebook query: cameo:194, cameo-actor:RUSGOVMIL, "
@@ -341,7 +365,11 @@ def _parser() -> argparse.ArgumentParser:
     _add_convert(commands)
 
     derive = commands.add_parser(
-        "derive", help="derive ACLED fatalities and UCDP best/low/high per event, explained"
+        "derive",
+        help="derive ACLED fatalities and UCDP best/low/high per event, explained",
+        description="For each event of a dataset, derive ACLED's conservative fatality count "
+        "and a UCDP-style best/low/high from its figures, saying which figures were used "
+        "and why.",
     )
     derive.add_argument("path", metavar="PATH", help="a .json or .jsonl dataset file")
     derive.add_argument(
@@ -349,7 +377,12 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help=f"the named policy to derive by (default: {rules.DEFAULT_POLICY})",
     )
-    derive.add_argument("--format", choices=("text", "json"), default="text")
+    derive.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text for people, json for programs (default: text)",
+    )
     return parser
 
 
