@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+import eventcode
+import eventcode.rules
 from eventcode import cli
 from eventcode.cli import main
 from eventcode.validation import validate_path
@@ -112,3 +114,20 @@ def test_every_command_and_option_has_plain_help() -> None:
     top = cli._parser().format_help()
     assert "``" not in top
     assert all("``" not in p.format_help() for p in _subparsers().values())
+
+
+def test_a_policy_is_named_or_given_alike_everywhere() -> None:
+    dataset = eventcode.read(ROOT / "fixtures" / "makiivka-2023" / "dataset.json")
+    [strike, *_] = dataset.events
+    for name in eventcode.rules.policy_names():
+        given = eventcode.policy(name)
+        assert eventcode.acled_fatalities(strike, dataset.claimants, name) == (
+            eventcode.acled_fatalities(strike, dataset.claimants, given)
+        )
+        assert eventcode.rules.ucdp_estimates(strike, dataset.claimants, name) == (
+            eventcode.rules.ucdp_estimates(strike, dataset.claimants, given)
+        )
+    default = eventcode.acled_fatalities(strike, dataset.claimants)
+    assert default == eventcode.acled_fatalities(strike, dataset.claimants, "eventcode")
+    with pytest.raises(ValueError, match="no-such-policy"):
+        eventcode.acled_fatalities(strike, dataset.claimants, "no-such-policy")

@@ -361,7 +361,7 @@ def _group_value(
 def acled_fatalities(
     event: Event,
     claimants: Claimants,
-    policy: Policy,
+    policy: Policy | str | None = None,
     *,
     actors: Mapping[str, Actor] | Iterable[Actor] = (),
 ) -> Derived:
@@ -376,8 +376,10 @@ def acled_fatalities(
     subjects it describes. Partial counts are floors: a partial count above the group's value
     raises it. The event's count is the groups' sum, a total beside its parts counting once; 0
     when no figure gives a number. ``claimants`` (and ``actors``, for countries) tell the
-    accounts apart.
+    accounts apart. ``policy`` is a :class:`Policy` or a policy's name (``None``: the
+    default), as everywhere.
     """
+    policy = get_policy(policy)
     weighed = _weigh(event, claimants, actors_by_id(actors), policy)
     if not weighed.groups:
         return _none_derived()
@@ -516,7 +518,7 @@ def _estimate_group(
 def ucdp_estimates(
     event: Event,
     claimants: Claimants,
-    policy: Policy,
+    policy: Policy | str | None = None,
     *,
     actors: Mapping[str, Actor] | Iterable[Actor] = (),
 ) -> UcdpEstimates:
@@ -532,8 +534,10 @@ def ucdp_estimates(
     figures with a number (the explanation says which). A vague figure compatible with numeric
     ones sets nothing; partial counts are floors. A group with no number counts 0. The event's
     values are sums over groups, a total beside its parts counting once, so
-    ``low <= best <= high``.
+    ``low <= best <= high``. ``policy`` is a :class:`Policy` or a policy's name (``None``: the
+    default).
     """
+    policy = get_policy(policy)
     weighed = _weigh(event, claimants, actors_by_id(actors), policy)
     if not weighed.groups:
         none = _none_derived()
