@@ -22,7 +22,14 @@ from hypothesis import strategies as st
 
 import eventcode
 from eventcode import AcledCell, Dataset, Severity
-from eventcode.acled import CURRENT_COLUMNS, AcledOptions, Lookups, dumps_acled, exclusion_reason
+from eventcode.acled import (
+    CURRENT_COLUMNS,
+    AcledOptions,
+    Lookups,
+    acled_report,
+    dumps_acled,
+    exclusion_reason,
+)
 from eventcode.conversion import convert
 from eventcode.io.formats import Format
 from eventcode.io.sources import Source
@@ -321,7 +328,8 @@ def test_what_validates_converts_and_what_is_written_validates(
     dataset: Dataset, neutralise: bool
 ) -> None:
     before = eventcode.validate(dataset)
-    text, report = dumps_acled(dataset, AcledOptions(neutralise_formulas=neutralise))
+    options = AcledOptions(neutralise_formulas=neutralise)
+    text, report = dumps_acled(dataset, options), acled_report(dataset, options)
     after = _csv_report(text)
     assert _errors(after) == []  # whatever eventcode writes validates
     lookups = Lookups.of(dataset)
@@ -402,5 +410,5 @@ def test_a_coding_date_before_1970_gives_no_negative_timestamp() -> None:
     )
     dated = attrs.evolve(dataset, events=(old, *dataset.events[1:]))
     assert not eventcode.validate(dated).has_errors
-    text, _ = dumps_acled(dated)
+    text = dumps_acled(dated)
     assert text.splitlines()[1].endswith(",")  # the timestamp cell is blank, never -86400

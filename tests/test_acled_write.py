@@ -20,6 +20,7 @@ from eventcode.acled import (
     CodeStyle,
     DateStyle,
     Lookups,
+    acled_report,
     dumps_acled,
     exclusion_reason,
     read_acled,
@@ -141,10 +142,10 @@ def test_makiivka_notes_the_dispute_and_takes_the_lowest_figure() -> None:
 
 def test_makiivka_reads_back_with_the_same_acled_fields() -> None:
     dataset = eventcode.read(MAKIIVKA / "dataset.json")
-    text, _ = dumps_acled(dataset)
+    text = dumps_acled(dataset)
     read = read_acled(MAKIIVKA / "acled.csv")
     assert read.findings == ()
-    again, _ = dumps_acled(read.dataset)
+    again = dumps_acled(read.dataset)
     assert again == text
     event = read.dataset.events[0]
     original = dataset.events[0]
@@ -176,21 +177,21 @@ def test_ids_are_deterministic_skip_taken_ones_and_move_with_the_option() -> Non
         strike, id="taken", acled=attrs.evolve(strike.acled, event_id_cnty="UKR500")
     )
     data = attrs.evolve(dataset, events=(strike, taken, attrs.evolve(strike, id="again")))
-    _, report = dumps_acled(data, AcledOptions(id_start=500))
+    report = acled_report(data, AcledOptions(id_start=500))
     assert report.assigned_ids == (("makiivka-strike", "UKR501"), ("again", "UKR502"))
-    assert dumps_acled(data)[0] == dumps_acled(data)[0]
+    assert dumps_acled(data) == dumps_acled(data)
 
 
 def test_timestamp_comes_from_the_data_or_the_option_never_the_clock() -> None:
     dataset, strike = _strike()
-    row = cells(dumps_acled(dataset)[0])[1]
+    row = cells(dumps_acled(dataset))[1]
     assert row[-1] == ""
-    row = cells(dumps_acled(dataset, AcledOptions(timestamp=1700000000))[0])[1]
+    row = cells(dumps_acled(dataset, AcledOptions(timestamp=1700000000)))[1]
     assert row[-1] == "1700000000"
     assert strike.acled is not None
     own = attrs.evolve(strike, acled=attrs.evolve(strike.acled, timestamp=5))
     data = attrs.evolve(dataset, events=(own,))
-    assert cells(dumps_acled(data, AcledOptions(timestamp=1700000000))[0])[1][-1] == "5"
+    assert cells(dumps_acled(data, AcledOptions(timestamp=1700000000)))[1][-1] == "5"
 
 
 def test_formula_neutralisation_spares_numeric_columns() -> None:
@@ -203,11 +204,11 @@ def test_formula_neutralisation_spares_numeric_columns() -> None:
         place=attrs.evolve(strike.place, longitude=-73.5, admin1="-Donetsk"),
     )
     data = attrs.evolve(dataset, events=(risky,))
-    plain = dict(zip(CURRENT_COLUMNS, cells(dumps_acled(data)[0])[1], strict=True))
+    plain = dict(zip(CURRENT_COLUMNS, cells(dumps_acled(data))[1], strict=True))
     safe = dict(
         zip(
             CURRENT_COLUMNS,
-            cells(dumps_acled(data, AcledOptions(neutralise_formulas=True))[0])[1],
+            cells(dumps_acled(data, AcledOptions(neutralise_formulas=True)))[1],
             strict=True,
         )
     )
@@ -222,7 +223,7 @@ def test_events_acled_would_not_record_are_counted_not_dropped() -> None:
     dataset, strike = _strike()
     no_place = attrs.evolve(strike, id="no-place", place=None)
     data = attrs.evolve(dataset, events=(strike, no_place))
-    _, report = dumps_acled(data)
+    report = acled_report(data)
     assert report.rows == 1
     assert [(x.event, x.reason) for x in report.left_out] == [("no-place", "no place")]
 
@@ -235,14 +236,14 @@ def test_events_acled_would_not_record_are_counted_not_dropped() -> None:
 def test_generated_datasets_keep_every_acled_field(dataset: Dataset) -> None:
     lookups = Lookups.of(dataset)
     recordable = [e for e in dataset.events if exclusion_reason(e, lookups) is None]
-    text, report = dumps_acled(dataset)
+    text, report = dumps_acled(dataset), acled_report(dataset)
     assert report.rows == len(recordable)
     assert report.rows + len(report.left_out) == len(dataset.events)
     read = read_acled(text.encode("utf-8"))
     errors = [f for f in read.findings if f.severity is eventcode.Severity.ERROR]
     assert errors == []
     assert len(read.dataset.events) == report.rows
-    again, _ = dumps_acled(read.dataset)
+    again = dumps_acled(read.dataset)
     assert again == text  # every cell (every ACLED field) is kept, byte for byte
     for event in read.dataset.events:
         assert isinstance(event.acled, AcledClass)

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 import eventcode
 from eventcode import rules
-from eventcode.acled import AcledOptions, dumps_acled
+from eventcode.acled import AcledOptions, acled_report, dumps_acled
 from tests.helpers import ROOT
 
 CORPUS = ROOT / "fixtures" / "corpus"
@@ -144,7 +144,7 @@ def test_the_order_of_figures_changes_nothing(case: str, data: st.DataObject) ->
 def test_convert_writes_the_number_derive_prints(case: str) -> None:
     """One label, one number: ACLED CSV's fatalities are derive's, under the same default."""
     _, dataset = _dataset(case)
-    text, report = dumps_acled(dataset)
+    text, report = dumps_acled(dataset), acled_report(dataset)
     rows = list(csv.DictReader(io.StringIO(text)))
     derived = {d.event: d.acled_fatalities.value for d in rules.derive(dataset)}
     left_out = {x.event for x in report.left_out}  # no coordinates: named, not written
@@ -158,7 +158,7 @@ def test_convert_writes_the_number_derive_prints(case: str) -> None:
 def test_acled_export_cells_are_the_expected_ones(case: str) -> None:
     """The cells an expert expects in each event's ACLED row (attribution, crowd size tag)."""
     _, dataset = _dataset(case)
-    text, report = dumps_acled(dataset)
+    text, report = dumps_acled(dataset), acled_report(dataset)
     rows = list(csv.DictReader(io.StringIO(text)))
     left_out = {x.event for x in report.left_out}
     written = [e.id for e in dataset.events if e.acled is not None and e.id not in left_out]
@@ -172,7 +172,8 @@ def test_acled_export_cells_are_the_expected_ones(case: str) -> None:
 @pytest.mark.parametrize("case", CASE_PARAMS)
 def test_convert_under_any_policy_writes_what_derive_gives(case: str, policy: str) -> None:
     _, dataset = _dataset(case)
-    text, report = dumps_acled(dataset, AcledOptions(policy=policy))
+    options = AcledOptions(policy=policy)
+    text, report = dumps_acled(dataset, options), acled_report(dataset, options)
     rows = list(csv.DictReader(io.StringIO(text)))
     left_out = {x.event for x in report.left_out}
     written = [e.id for e in dataset.events if e.acled is not None and e.id not in left_out]

@@ -6,7 +6,7 @@ import json
 
 import eventcode
 from eventcode import Severity
-from eventcode.acled import dumps_acled
+from eventcode.acled import acled_report, dumps_acled
 from tests.helpers import MAKIIVKA, ROOT
 from tests.test_cli import run
 
@@ -69,7 +69,8 @@ def test_derived_counts_of_the_strike() -> None:
 
 
 def test_acled_row_is_the_golden_file() -> None:
-    text, report = dumps_acled(eventcode.read(MAKIIVKA))
+    dataset = eventcode.read(MAKIIVKA)
+    text, report = dumps_acled(dataset), acled_report(dataset)
     assert text == (ROOT / "fixtures" / "makiivka-2023" / "acled.csv").read_text(encoding="utf-8")
     assert report.rows == 1
     assert len(report.left_out) == 11

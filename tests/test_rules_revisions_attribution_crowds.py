@@ -199,7 +199,7 @@ def attributed(*who: tuple[str, str, Basis]) -> Event:
 
 
 def row(event: Event) -> dict[str, str]:
-    text, _ = dumps_acled(data(event))
+    text = dumps_acled(data(event))
     (cells,) = csv.DictReader(io.StringIO(text))
     return cells
 

@@ -19,7 +19,7 @@ from eventcode._api import Loaded, _load_source
 from eventcode.acled.forward import bring_forward
 from eventcode.acled.options import AcledOptions, AcledStyle
 from eventcode.acled.reading import read_style
-from eventcode.acled.writer import AcledReport, LeftOutEvent, dumps_acled, write_acled
+from eventcode.acled.writer import AcledReport, LeftOutEvent, write_acled
 from eventcode.checks.registry import declare
 from eventcode.errors import EventcodeError
 from eventcode.findings import Finding, Severity, make_finding
@@ -174,11 +174,7 @@ def convert(
             dataset, modernise=chosen.modernise, legacy_columns=chosen.legacy_columns
         )
     if fmt == "acled-csv":
-        if isinstance(target, (str, Path)):
-            report = write_acled(dataset, target, options, style=style)
-        else:
-            text, report = dumps_acled(dataset, options, style=style)
-            _write_text(target, [text])
+        report = write_acled(dataset, target, options, style=style)
         where = name if isinstance(source, bytes) else os.fspath(source)
         lost = tuple(
             _left_out_finding(x, where, lines.get(x.event))

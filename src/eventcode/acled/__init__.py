@@ -5,7 +5,8 @@
 - :func:`read_acled`: a whole file as a dataset, with findings, layout and style;
   ``eventcode.load/read/validate_path`` read ``.csv`` files through the same code;
 - :func:`write_acled` / :func:`dumps_acled`: a dataset as ACLED CSV (the 31 current columns,
-  then extra columns), returning an :class:`AcledReport` of what was written and left out;
+  then extra columns) to a file or stream (returning an :class:`AcledReport` of what was
+  written and left out) or as text; :func:`acled_report` the report alone;
 - converting any input file to ACLED CSV (keeping an ACLED input's style) is
   :func:`eventcode.conversion.convert`, whose result holds the writer's :class:`AcledReport`.
 
@@ -22,7 +23,13 @@ from eventcode.acled.row_checks import row_findings
 from eventcode.acled.rows import AcledHeader, AcledRow
 from eventcode.acled.source import AcledStream
 from eventcode.acled.values import CodeStyle, DateStyle
-from eventcode.acled.writer import AcledReport, LeftOutEvent, dumps_acled, write_acled
+from eventcode.acled.writer import (
+    AcledReport,
+    LeftOutEvent,
+    acled_report,
+    dumps_acled,
+    write_acled,
+)
 
 __all__ = [
     "ACLED_CLAIMANT",
@@ -41,6 +48,7 @@ __all__ = [
     "Layout",
     "LeftOutEvent",
     "Lookups",
+    "acled_report",
     "columns_of",
     "dispute_summary",
     "dumps_acled",

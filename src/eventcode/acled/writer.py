@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from attrs import frozen
 
@@ -30,7 +30,7 @@ from eventcode.model import Dataset, Event
 from eventcode.rules import Policy
 from eventcode.rules import policy as get_policy
 
-__all__ = ["AcledReport", "LeftOutEvent", "dumps_acled", "write_acled"]
+__all__ = ["AcledReport", "LeftOutEvent", "acled_report", "dumps_acled", "write_acled"]
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 #: A number in ASCII digits (what a spreadsheet shows as a number, never runs).
@@ -213,25 +213,36 @@ def _csv_chunks(
 
 def dumps_acled(
     dataset: Dataset, options: AcledOptions | None = None, *, style: AcledStyle | None = None
-) -> tuple[str, AcledReport]:
-    """Return a dataset as ACLED CSV text (LF line ends, UTF-8 when written), with the report.
+) -> str:
+    """Return a dataset as ACLED CSV text (LF line ends, UTF-8 when written).
 
-    ``style`` is an input's style, which ``options`` override.
+    ``style`` is an input's style, which ``options`` override. What was written and what was
+    left out: :func:`acled_report` (or the return value of :func:`write_acled`).
     """
     opts = options or AcledOptions()
-    header, rows, report = _rows(dataset, opts, opts.style(style))
-    return "".join(_csv_chunks(header, rows, opts)), report
+    header, rows, _ = _rows(dataset, opts, opts.style(style))
+    return "".join(_csv_chunks(header, rows, opts))
+
+
+def acled_report(
+    dataset: Dataset, options: AcledOptions | None = None, *, style: AcledStyle | None = None
+) -> AcledReport:
+    """Return what writing a dataset as ACLED CSV would write and leave out, writing nothing."""
+    opts = options or AcledOptions()
+    return _rows(dataset, opts, opts.style(style))[2]
 
 
 def write_acled(
     dataset: Dataset,
-    path: str | Path,
+    path: str | Path | TextIO,
     options: AcledOptions | None = None,
     *,
     style: AcledStyle | None = None,
     allow_partial: bool = True,
 ) -> AcledReport:
     """Write a dataset to ``path`` as ACLED CSV, atomically; return what was written.
+
+    ``path`` may be an open text stream, written as the rows come (not atomically).
 
     With ``allow_partial=False``, an event with an ACLED class that would be left out (no
     coordinates, say) raises :class:`~eventcode.EventsLeftOutError` and nothing is written.
@@ -244,8 +255,15 @@ def write_acled(
         why = "; ".join(f"{n} {reason}" for reason, n in sorted(reasons.items()))
         raise EventsLeftOutError(
             f"{len(lost)} event(s) with an ACLED class would be left out of "
-            f"{os.fspath(path)} ({why}); nothing was written",
+            f"{_named(path)} ({why}); nothing was written",
             tuple(lost),
         )
-    write_atomic(path, _csv_chunks(header, rows, opts))
+    if isinstance(path, str | Path):
+        write_atomic(path, _csv_chunks(header, rows, opts))
+    else:
+        path.writelines(_csv_chunks(header, rows, opts))
     return report
+
+
+def _named(path: str | Path | TextIO) -> str:
+    return os.fspath(path) if isinstance(path, str | Path) else getattr(path, "name", "<stream>")
