@@ -56,3 +56,13 @@ def test_junit_fails_only_what_fails_the_run() -> None:
     assert failure is not None
     assert failure.get("type") == "warning"
     assert _junit(report, "never").get("failures") == "0"
+
+
+def test_a_report_says_its_summary_line_as_the_command_line_does() -> None:
+    warning = make_finding("R009", "a place spelt two ways")
+    in_memory = Report(findings=(warning,), records=9)
+    assert in_memory.summary_line() == "in memory, 9 record(s): 0 error(s), 1 warning(s), 0 info"
+    read = Report(findings=(warning,), records=9, files=("a.json",))
+    assert read.summary_line() == "1 file(s), 9 record(s): 0 error(s), 1 warning(s), 0 info"
+    assert Report().summary_line() == "0 file(s), 0 record(s): 0 error(s), 0 warning(s), 0 info"
+    assert reporters.render(read, "text").splitlines()[-1] == read.summary_line()

@@ -44,8 +44,10 @@ from tests.test_report_formats import evil_report
 
 def _lines_reference(report: Report, line: Callable[[Finding], str]) -> str:
     summary = report.summary()
+    # Data in memory (no file, some records) is said so (it said "0 file(s)" before).
+    where = "in memory" if not report.files and report.records else f"{summary['files']} file(s)"
     last = (
-        f"{summary['files']} file(s), {summary['records']} record(s): "
+        f"{where}, {summary['records']} record(s): "
         f"{summary['errors']} error(s), {summary['warnings']} warning(s), "
         f"{summary['infos']} info"
     )

@@ -241,10 +241,21 @@ class Report:
 
     def summary(self) -> dict[str, Any]:
         """Return counts by severity and by code, with the number of files and records."""
+        return self._tally().summary()
+
+    def summary_line(self) -> str:
+        """Return the line the command line ends its text report with.
+
+        ``"1 file(s), 9 record(s): 0 error(s), 2 warning(s), 0 info"``; a report of data in
+        memory (no file) says ``"in memory, 9 record(s): ..."``.
+        """
+        return self._tally().summary_line()
+
+    def _tally(self) -> Tally:
         tally = Tally.from_report(self)
         for finding in self.findings:
             tally.add(finding)
-        return tally.summary()
+        return tally
 
     def __add__(self, other: Report) -> Report:
         return Report(
@@ -379,6 +390,24 @@ class Tally:
             "infos": self.count(Severity.INFO),
             "by_code": self.by_code,
         }
+
+    def summary_line(self) -> str:
+        """Return the one-line summary: files and records read, findings by severity.
+
+        Data in memory (no file, some records) is ``in memory``. When a writer left findings
+        out (``max_findings``), the line ends saying how many it showed: ``(showing 100 of
+        2000 findings: --max-findings)``.
+        """
+        where = (
+            "in memory" if not self.files and self.records else f"{len(self.files)} file(s)"
+        )
+        line = (
+            f"{where}, {self.records} record(s): {self.count(Severity.ERROR)} error(s), "
+            f"{self.count(Severity.WARNING)} warning(s), {self.count(Severity.INFO)} info"
+        )
+        if self.capped:
+            line += f" (showing {self.shown} of {self.counted} findings: --max-findings)"
+        return line
 
     def fails(self, fail_on: Severity | str) -> bool:
         """Tell whether a finding counted is at or above ``fail_on`` (or ``"never"``).

@@ -23,20 +23,8 @@ def finding_line(finding: Finding) -> str:
 
 
 def summary_line(report: Report | Tally) -> str:
-    """Return the one-line summary: files and records read, findings by severity.
-
-    When a writer left findings out (``max_findings``), the line ends saying how many it
-    showed: ``(showing 100 of 2000 findings: --max-findings)``.
-    """
-    summary = report.summary()
-    line = (
-        f"{summary['files']} file(s), {summary['records']} record(s): "
-        f"{summary['errors']} error(s), {summary['warnings']} warning(s), "
-        f"{summary['infos']} info"
-    )
-    if isinstance(report, Tally) and report.capped:
-        line += f" (showing {report.shown} of {report.counted} findings: --max-findings)"
-    return line
+    """Return the one-line summary (:meth:`Tally.summary_line`)."""
+    return report.summary_line()
 
 
 def write(
