@@ -131,3 +131,90 @@ def test_a_policy_is_named_or_given_alike_everywhere() -> None:
     assert default == eventcode.acled_fatalities(strike, dataset.claimants, "eventcode")
     with pytest.raises(ValueError, match="no-such-policy"):
         eventcode.acled_fatalities(strike, dataset.claimants, "no-such-policy")
+
+
+def test_records_take_lists_and_numpy_integers_as_python_code_has_them() -> None:
+    numpy = pytest.importorskip("numpy")
+    from datetime import date
+
+    from eventcode.model import Basis, Count, DateSpan, Event, Figure, Subject
+
+    count = Count.exact(numpy.int64(3), "three dead")
+    assert type(count.low) is int
+    assert count == Count.exact(3, "three dead")
+    figure = Figure(
+        id="e1/killed",
+        quantity="killed",
+        subject=Subject(),
+        value=count,
+        basis=Basis.REPORTED,
+        claimant="police",
+    )
+    event = Event(
+        id="e1", date=DateSpan(start=date(2024, 1, 1)), figures=[figure], tags=["a"]
+    )
+    assert event.figures == (figure,)
+    assert event.tags == ("a",)
+    dataset = eventcode.Dataset(events=[event])
+    assert dataset.events == (event,)
+    text = eventcode.dumps(dataset)  # serializes: no numpy value left in it
+    assert eventcode.loads(text).events[0].figures[0].value.low == 3
+
+
+def test_text_where_a_list_belongs_is_refused_at_once() -> None:
+    from datetime import date
+
+    from eventcode.model import DateSpan, Event
+
+    with pytest.raises(TypeError, match="wrap a single value in a list"):
+        Event(id="e1", date=DateSpan(start=date(2024, 1, 1)), documents="d1")
+
+
+def test_an_acled_class_from_its_sub_event_type() -> None:
+    from eventcode import codebooks
+    from eventcode.model import AcledClass
+
+    shelling = AcledClass.from_sub_event_type(
+        "Shelling/artillery/missile attack", event_id_cnty="UKR1"
+    )
+    assert shelling == AcledClass(
+        disorder_type="Political violence",
+        event_type="Explosions/Remote violence",
+        sub_event_type="Shelling/artillery/missile attack",
+        event_id_cnty="UKR1",
+    )
+    with pytest.raises(codebooks.UnknownCodeError):
+        AcledClass.from_sub_event_type("Armed clashes")
+
+
+def test_a_dataset_is_built_step_by_step_and_looked_up_by_id() -> None:
+    whole = eventcode.read(ROOT / "fixtures" / "makiivka-2023" / "dataset.json")
+    built = (
+        eventcode.Dataset()
+        .adding(*whole.documents, *whole.actors)
+        .adding(*whole.claimants)
+        .adding(*whole.events)
+    )
+    assert built == whole
+    assert eventcode.validate(built) == eventcode.validate(whole)
+    first = whole.events[0]
+    assert built.event(first.id) is first
+    assert built.claimant(whole.claimants[0].id) is whole.claimants[0]
+    assert built.actor(whole.actors[0].id) is whole.actors[0]
+    assert built.document(whole.documents[0].id) is whole.documents[0]
+    with pytest.raises(KeyError, match="did you mean"):
+        built.event(first.id + "x")
+    with pytest.raises(TypeError, match="not Figure"):
+        built.adding(first.figures[0])  # type: ignore[arg-type]
+    assert eventcode.Dataset().adding() == eventcode.Dataset()
+
+
+def test_the_package_docstring_quick_start_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    doc = eventcode.__doc__ or ""
+    block = doc.split("Quick start::", 1)[1].split("The documentation:", 1)[0]
+    code = "\n".join(line.removeprefix("    ") for line in block.splitlines())
+    fixture = ROOT / "fixtures" / "makiivka-2023" / "dataset.json"
+    exec(code.replace('"dataset.json"', repr(str(fixture))), {})
+    printed = capsys.readouterr().out
+    assert "1 file(s)" in printed
+    assert "record(s)" in printed

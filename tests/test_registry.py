@@ -58,6 +58,11 @@ def test_every_finding_code_is_declared_by_a_check_or_by_reading() -> None:
     assert all(rule in declared_checks() for rule in ROW_RULES)
 
 
+def test_the_acled_contract_answers_to_every_row_rule() -> None:
+    codes = frozenset().union(*(rule.codes for rule in ROW_RULES))
+    assert eventcode.engine.records.ACLED_CONTRACT.codes == codes
+
+
 def test_a_code_a_check_does_not_declare_is_refused() -> None:
     check = CheckDeclaration("made-up", frozenset({"R009"}))
     stray = make_finding("R010", "not this check's")

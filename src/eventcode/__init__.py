@@ -1,7 +1,24 @@
 """eventcode: structured conflict-event coding in the style of ACLED and CAMEO.
 
 Typed records keep every figure with who stated it and on what basis; validation reports every
-problem with its file, line and JSON path; datasets serialize losslessly to JSON and JSON Lines.
+problem with its file, line and JSON path; datasets serialize losslessly to JSON and JSON Lines,
+and convert to and from ACLED CSV.
+
+Quick start::
+
+    import eventcode
+
+    report = eventcode.validate_path("dataset.json")  # or an ACLED .csv export
+    for finding in report.at_least("warning"):
+        print(finding.code, finding.location.line, finding.message)
+    print(report.summary_line())
+
+    dataset = eventcode.read("dataset.json")
+    for event in dataset.events:
+        print(event.id, eventcode.acled_fatalities(event, dataset.claimants, "acled").value)
+
+The documentation: docs/api.md (this API), docs/cli.md (the ``eventcode`` command),
+docs/coding-rules.md (how figures are weighed) and docs/findings.md (every finding code).
 """
 
 from eventcode._api import Loaded, dumps, iter_records, load, loads, read, write, write_as

@@ -58,7 +58,10 @@ def _load_source(source: Source, lines: dict[str, int] | None = None) -> Loaded:
 
 
 def load(path: str | Path) -> Loaded:
-    """Read a ``.json`` or ``.jsonl`` file, keeping every good record and reporting the rest.
+    """Read a file, keeping every good record and reporting the rest.
+
+    A ``.json`` or ``.jsonl`` dataset, or an ACLED ``.csv`` export or API response (each told
+    by its content as well as its name).
 
     Never raises for bad content; raises ``OSError`` when the file cannot be opened and
     :class:`~eventcode.UnknownFormatError` when its format cannot be told.
@@ -67,7 +70,7 @@ def load(path: str | Path) -> Loaded:
 
 
 def read(path: str | Path) -> Dataset:
-    """Read a dataset file; raise :class:`~eventcode.DatasetError` if any record is bad."""
+    """Read a file as :func:`load` does; raise :class:`~eventcode.DatasetError` if any is bad."""
     return _require(load(path))
 
 

@@ -19,24 +19,16 @@ from typing import NamedTuple
 from eventcode.acled.layouts import CURRENT_COLUMNS, Layout
 from eventcode.acled.mapping import Lookups, event_day, exclusion_reason, written_cells
 from eventcode.acled.options import AcledStyle
-from eventcode.acled.row_checks import ROW_RULES, row_findings
+from eventcode.acled.row_checks import row_findings
 from eventcode.acled.rows import AcledHeader, AcledRow
 from eventcode.acled.values import render_date
 from eventcode.checks.context import Context
-from eventcode.checks.registry import declare
 from eventcode.findings import Finding, Severity, make_finding
 from eventcode.jsonpath import join_index, join_key
 from eventcode.model import AcledClass, Event
 from eventcode.rules import Policy
 
-__all__ = ["ACLED_CONTRACT", "acled_event_findings", "acled_row_findings", "row_errors"]
-
-#: An event with an ACLED class answers to the ACLED row rules, with their codes.
-ACLED_CONTRACT = declare(
-    "acled-contract",
-    sorted(frozenset().union(*(rule.codes for rule in ROW_RULES))),
-    "an event with an ACLED class against the ACLED row rules, as it would be written",
-)
+__all__ = ["acled_event_findings", "acled_row_findings", "row_errors"]
 
 _HEADER = AcledHeader(columns=CURRENT_COLUMNS, layout=Layout.CURRENT, missing=(), extra=(), line=1)
 _DATE_COLUMNS = ("event_date", "year")

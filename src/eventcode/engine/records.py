@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, NamedTuple
 
-from eventcode.acled.contract import ACLED_CONTRACT, acled_row_findings
 from eventcode.checks.attribution import ATTRIBUTION, attribution_findings
 from eventcode.checks.codebook import (
     CODEBOOKS,
@@ -39,7 +38,7 @@ from eventcode.checks.references import (
     ReferenceIndex,
     record_links,
 )
-from eventcode.checks.registry import EVERYTHING, CheckDeclaration, Selection
+from eventcode.checks.registry import EVERYTHING, CheckDeclaration, Selection, declare
 from eventcode.checks.resemblance import Traits
 from eventcode.checks.revisions import REVISIONS, revision_findings
 from eventcode.checks.statements import STATEMENT_ORDER, StatementOrder, Timeline, timeline_of
@@ -52,6 +51,7 @@ from eventcode.model.items import SECTION_OF, RecordItem, Unloaded
 from eventcode.rules.policy import Policy
 
 __all__ = [
+    "ACLED_CONTRACT",
     "RECORD_CHECKS",
     "CheckedRecord",
     "CrossChecks",
@@ -74,6 +74,28 @@ def _alone(check: Callable[[Any, str], Iterable[Finding]]) -> RecordCheck:
     return lambda record, path, context: check(record, path)
 
 
+#: An event with an ACLED class answers to the ACLED row rules, with their codes (those of
+#: eventcode.acled.row_checks.ROW_RULES: tests/test_registry.py holds the two equal).
+ACLED_CONTRACT = declare(
+    "acled-contract",
+    (
+        *("A003", "A004", "A005", "A006", "A007", "A008", "A009", "A011", "A012", "A013"),
+        *("A014", "A016", "A018", "A024", "C010", "C011", "C012", "C014", "C023", "C024"),
+        "C025",
+    ),
+    "an event with an ACLED class against the ACLED row rules, as it would be written",
+)
+
+
+def _acled_contract(event: Event, path: str, context: Context) -> Iterable[Finding]:
+    """Run the ACLED row rules on an event with an ACLED class (loading the ACLED package)."""
+    if event.acled is None:
+        return ()
+    from eventcode.acled.contract import acled_row_findings
+
+    return acled_row_findings(event, path, context)
+
+
 #: The checks of each kind of record on its own, in the order their findings are reported.
 RECORD_CHECKS: dict[type, tuple[tuple[CheckDeclaration, RecordCheck], ...]] = {
     Event: (
@@ -84,7 +106,7 @@ RECORD_CHECKS: dict[type, tuple[tuple[CheckDeclaration, RecordCheck], ...]] = {
         (REVISIONS, _alone(revision_findings)),
         (ATTRIBUTION, attribution_findings),
         (CROWD_TAGS, crowd_findings),
-        (ACLED_CONTRACT, acled_row_findings),
+        (ACLED_CONTRACT, _acled_contract),
     ),
     Actor: ((CODEBOOKS, _alone(actor_codebook_findings)),),
     Document: (

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
+from typing import Any, TypeVar
+
 from attrs import field, frozen
 
+from eventcode.model._convert import as_tuple
 from eventcode.model.constraints import VERSION_PATTERN, constrain
 from eventcode.model.events import Event
 from eventcode.model.parties import Actor, Claimant, Document
@@ -14,12 +19,90 @@ __all__ = ["FORMAT_VERSION", "Dataset"]
 FORMAT_VERSION = "1.1"
 
 
+def _documents(items: Iterable[Document]) -> tuple[Document, ...]:
+    return as_tuple(items)
+
+
+def _actors(items: Iterable[Actor]) -> tuple[Actor, ...]:
+    return as_tuple(items)
+
+
+def _claimants(items: Iterable[Claimant]) -> tuple[Claimant, ...]:
+    return as_tuple(items)
+
+
+def _events(items: Iterable[Event]) -> tuple[Event, ...]:
+    return as_tuple(items)
+
+
 @frozen(kw_only=True)
 class Dataset:
     """Everything coded from a set of sources; records refer to each other by id."""
 
     format_version: str = field(default=FORMAT_VERSION, metadata=constrain(pattern=VERSION_PATTERN))
-    documents: tuple[Document, ...] = ()
-    actors: tuple[Actor, ...] = ()
-    claimants: tuple[Claimant, ...] = ()
-    events: tuple[Event, ...] = ()
+    documents: tuple[Document, ...] = field(default=(), converter=_documents)
+    actors: tuple[Actor, ...] = field(default=(), converter=_actors)
+    claimants: tuple[Claimant, ...] = field(default=(), converter=_claimants)
+    events: tuple[Event, ...] = field(default=(), converter=_events)
+
+    def event(self, id: str) -> Event:
+        """Return the event ``id``; ``KeyError`` (naming the nearest ids) if there is none."""
+        return _find(self.events, id, "event")
+
+    def actor(self, id: str) -> Actor:
+        """Return the actor ``id``; ``KeyError`` if there is none."""
+        return _find(self.actors, id, "actor")
+
+    def claimant(self, id: str) -> Claimant:
+        """Return the claimant ``id``; ``KeyError`` if there is none."""
+        return _find(self.claimants, id, "claimant")
+
+    def document(self, id: str) -> Document:
+        """Return the document ``id``; ``KeyError`` if there is none."""
+        return _find(self.documents, id, "document")
+
+    def adding(self, *records: Document | Actor | Claimant | Event) -> Dataset:
+        """Return the dataset with ``records`` added, each to its list (a step of a notebook).
+
+        ``dataset = Dataset().adding(document, claimant).adding(event)``; nothing is checked
+        here (``validate`` does), and the dataset itself is not changed.
+        """
+        lists: dict[str, list[Any]] = {
+            "documents": list(self.documents),
+            "actors": list(self.actors),
+            "claimants": list(self.claimants),
+            "events": list(self.events),
+        }
+        for record in records:
+            section = _SECTIONS.get(type(record))
+            if section is None:
+                raise TypeError(
+                    f"a dataset holds documents, actors, claimants and events, not "
+                    f"{type(record).__name__}"
+                )
+            lists[section].append(record)
+        return Dataset(
+            format_version=self.format_version,
+            documents=lists["documents"],
+            actors=lists["actors"],
+            claimants=lists["claimants"],
+            events=lists["events"],
+        )
+
+
+_SECTIONS: dict[type, str] = {
+    Document: "documents",
+    Actor: "actors",
+    Claimant: "claimants",
+    Event: "events",
+}
+_R = TypeVar("_R", Document, Actor, Claimant, Event)
+
+
+def _find(records: tuple[_R, ...], id: str, kind: str) -> _R:
+    for record in records:
+        if record.id == id:
+            return record
+    near = difflib.get_close_matches(id, [r.id for r in records], n=3)
+    hint = f"; did you mean {', '.join(map(repr, near))}?" if near else ""
+    raise KeyError(f"no {kind} {id!r} in the dataset{hint}")

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
 from attrs import field, frozen
 
+from eventcode.model._convert import as_strings, as_tuple
 from eventcode.model.constraints import CAMEO_EVENT_PATTERN, ID_PATTERN, constrain
 from eventcode.model.dates import DateSpan, StatedOn
 from eventcode.model.figures import Evidence, Figure
@@ -25,6 +28,26 @@ __all__ = [
 
 #: ACLED's ``event_id_cnty``: three capital letters and a number (``UKR148710``).
 ACLED_EVENT_ID_PATTERN = r"^[A-Z]{3}[0-9]+$"
+
+
+def _cells(items: Iterable[AcledCell]) -> tuple[AcledCell, ...]:
+    return as_tuple(items)
+
+
+def _roles(items: Iterable[EventActor]) -> tuple[EventActor, ...]:
+    return as_tuple(items)
+
+
+def _figures(items: Iterable[Figure]) -> tuple[Figure, ...]:
+    return as_tuple(items)
+
+
+def _groups(items: Iterable[VictimGroup]) -> tuple[VictimGroup, ...]:
+    return as_tuple(items)
+
+
+def _attributions(items: Iterable[Attribution]) -> tuple[Attribution, ...]:
+    return as_tuple(items)
 
 
 @frozen(kw_only=True)
@@ -60,7 +83,25 @@ class AcledClass:
     )
     source_scale: str | None = field(default=None, metadata=constrain(min_length=1))
     timestamp: int | None = field(default=None, metadata=constrain(minimum=0))
-    cells: tuple[AcledCell, ...] = ()
+    cells: tuple[AcledCell, ...] = field(default=(), converter=_cells)
+
+    @classmethod
+    def from_sub_event_type(cls, sub_event_type: str, **acled: Any) -> AcledClass:
+        """Return the class of ``sub_event_type``, its event and disorder types from ACLED's table.
+
+        ``acled`` sets the other fields (``event_id_cnty``, ``timestamp``, ...). Raises
+        :class:`~eventcode.codebooks.UnknownCodeError` (with the nearest names) for a
+        sub-event type ACLED does not have.
+        """
+        from eventcode import codebooks
+
+        known = codebooks.acled_sub_event_type(sub_event_type)
+        return cls(
+            disorder_type=known.disorder_type,
+            event_type=known.event_type,
+            sub_event_type=known.name,
+            **acled,
+        )
 
 
 @frozen(kw_only=True)
@@ -107,7 +148,7 @@ class VictimGroup:
     of the event's own figures.
     """
 
-    figures: tuple[str, ...] = field(metadata=constrain(pattern=ID_PATTERN))
+    figures: tuple[str, ...] = field(converter=as_strings, metadata=constrain(pattern=ID_PATTERN))
     relation: VictimRelation = VictimRelation.SAME
     notes: str | None = None
 
@@ -140,14 +181,18 @@ class Event:
     cameo: str | None = field(default=None, metadata=constrain(pattern=CAMEO_EVENT_PATTERN))
     actor1: EventActor | None = None
     actor2: EventActor | None = None
-    assoc_actor1: tuple[EventActor, ...] = ()
-    assoc_actor2: tuple[EventActor, ...] = ()
+    assoc_actor1: tuple[EventActor, ...] = field(default=(), converter=_roles)
+    assoc_actor2: tuple[EventActor, ...] = field(default=(), converter=_roles)
     civilian_targeting: bool = False
-    figures: tuple[Figure, ...] = ()
-    victim_groups: tuple[VictimGroup, ...] = ()
-    attributions: tuple[Attribution, ...] = ()
+    figures: tuple[Figure, ...] = field(default=(), converter=_figures)
+    victim_groups: tuple[VictimGroup, ...] = field(default=(), converter=_groups)
+    attributions: tuple[Attribution, ...] = field(default=(), converter=_attributions)
     about: str | None = field(default=None, metadata=constrain(pattern=ID_PATTERN))
-    documents: tuple[str, ...] = field(default=(), metadata=constrain(pattern=ID_PATTERN))
-    tags: tuple[str, ...] = field(default=(), metadata=constrain(min_length=1))
+    documents: tuple[str, ...] = field(
+        default=(), converter=as_strings, metadata=constrain(pattern=ID_PATTERN)
+    )
+    tags: tuple[str, ...] = field(
+        default=(), converter=as_strings, metadata=constrain(min_length=1)
+    )
     notes: str | None = None
     coded_by: Coding | None = None

@@ -6,6 +6,7 @@ from datetime import date
 
 from attrs import field, frozen
 
+from eventcode.model._convert import as_integer, as_strings
 from eventcode.model.constraints import (
     CAMEO_ACTOR_PATTERN,
     COUNTRY_PATTERN,
@@ -32,8 +33,10 @@ class Actor:
     name: str = field(metadata=constrain(min_length=1))
     cameo: str | None = field(default=None, metadata=constrain(pattern=CAMEO_ACTOR_PATTERN))
     country: str | None = field(default=None, metadata=constrain(pattern=COUNTRY_PATTERN))
-    inter: int | None = field(default=None, metadata=constrain(minimum=1, maximum=8))
-    aliases: tuple[str, ...] = ()
+    inter: int | None = field(
+        default=None, converter=as_integer, metadata=constrain(minimum=1, maximum=8)
+    )
+    aliases: tuple[str, ...] = field(default=(), converter=as_strings)
     notes: str | None = None
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from attrs import field, frozen
 
+from eventcode.model._convert import as_strings
 from eventcode.model.constraints import COUNTRY_PATTERN, constrain
 from eventcode.model.vocabulary import PlacePrecision
 
@@ -27,4 +28,4 @@ class Place:
     latitude: float | None = field(default=None, metadata=constrain(minimum=-90, maximum=90))
     longitude: float | None = field(default=None, metadata=constrain(minimum=-180, maximum=180))
     precision: PlacePrecision | None = None
-    aliases: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = field(default=(), converter=as_strings)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from attrs import field, frozen
 
+from eventcode.model._convert import as_integer
 from eventcode.model.constraints import constrain
 from eventcode.model.vocabulary import CountKind
 
@@ -25,11 +26,13 @@ class Count:
 
     kind: CountKind
     phrase: str
-    low: int | None = field(default=None, metadata=constrain(minimum=0))
-    high: int | None = field(default=None, metadata=constrain(minimum=0))
+    low: int | None = field(default=None, converter=as_integer, metadata=constrain(minimum=0))
+    high: int | None = field(default=None, converter=as_integer, metadata=constrain(minimum=0))
     term: str | None = field(default=None, metadata=constrain(min_length=1))
     strict: bool = False
-    most_likely: int | None = field(default=None, metadata=constrain(minimum=0))
+    most_likely: int | None = field(
+        default=None, converter=as_integer, metadata=constrain(minimum=0)
+    )
 
     @classmethod
     def exact(cls, n: int, phrase: str) -> Count:
