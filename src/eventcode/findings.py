@@ -5,6 +5,7 @@ Every code is documented in ``data/findings.toml`` (rendered as ``docs/findings.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from enum import StrEnum
 from functools import cache
@@ -48,24 +49,22 @@ class Severity(StrEnum):
         return _RANKS[self.value]
 
     def __lt__(self, other: object) -> bool:
-        if isinstance(other, Severity):
-            return self.rank < other.rank
-        return str.__lt__(self, other)  # type: ignore[operator]
+        return self._compared(other, operator.lt)
 
     def __le__(self, other: object) -> bool:
-        if isinstance(other, Severity):
-            return self.rank <= other.rank
-        return str.__le__(self, other)  # type: ignore[operator]
+        return self._compared(other, operator.le)
 
     def __gt__(self, other: object) -> bool:
-        if isinstance(other, Severity):
-            return self.rank > other.rank
-        return str.__gt__(self, other)  # type: ignore[operator]
+        return self._compared(other, operator.gt)
 
     def __ge__(self, other: object) -> bool:
+        return self._compared(other, operator.ge)
+
+    def _compared(self, other: object, op: Callable[[Any, Any], bool]) -> bool:
+        """Compare by rank with a severity; with anything else, as the text ``value``."""
         if isinstance(other, Severity):
-            return self.rank >= other.rank
-        return str.__ge__(self, other)  # type: ignore[operator]
+            return op(self.rank, other.rank)
+        return op(self.value, other)
 
 
 _RANKS = {"error": 2, "warning": 1, "info": 0}

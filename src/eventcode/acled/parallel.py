@@ -74,6 +74,15 @@ Chunk = tuple[int, int, int]  # start byte, end byte, line the chunk starts on
 _Result = list[Finding | CheckedBatch]
 
 
+class _Settings(NamedTuple):
+    """What a run reads and reports with."""
+
+    limits: Limits
+    selection: Selection  # the checks that run (see eventcode.checks.registry)
+    file: str | None  # how the findings of rows name the file (None: they name none)
+
+
+
 class _Checked(NamedTuple):
     """What a worker found in a chunk, and where the reader ended it."""
 
@@ -374,7 +383,7 @@ def parallel_run(
         if len(opening) < 2:
             return None
     merger = EventMerger(selection)
-    sizes, settings = (chunk_bytes, workers), (limits, selection, file)
+    sizes, settings = (chunk_bytes, workers), _Settings(limits, selection, file)
     found = _stream(name, header, first, opening, sizes, settings, progress, merger)
     return FindingStream(found, lambda: merger.records)
 
@@ -412,17 +421,16 @@ def _stream(
     first: AcledHeader,
     opening: list[tuple[int, int]],
     sizes: tuple[int, int],
-    settings: tuple[Limits, Selection, str | None],
+    settings: _Settings,
     progress: Callable[[int], None] | None,
     merger: EventMerger,
 ) -> Iterator[Finding]:
     """Yield the file's findings in file order: the header's, each chunk's, the file's own.
 
-    ``sizes`` are the chunks' bytes and the number of workers; ``settings`` the limits, the
-    selection and the name the findings give the file (``None``: unnamed).
+    ``sizes`` are the chunks' bytes and the number of workers.
     """
     chunk_bytes, workers = sizes
-    limits, selection, file = settings
+    limits = settings.limits
     yield from header_findings(first)  # the header's come first
     conventions = CellConventions((), limits.blank_tokens)  # one finding for the file, at its end
     with open(name, "rb") as handle, collector_paused():
@@ -432,13 +440,12 @@ def _stream(
             header,
             chain(opening, cuts),
             workers,
-            (limits, selection, file),
+            settings,
             progress,
             merger,
             conventions,
         )
     if at is not None:  # the rest is read here, as one process reads it
-        settings = (limits, selection, file)
         yield from _rest(name, header, settings, (at, line), merger, conventions)
     yield from conventions.findings()
     yield from merger.repeats(partial(_traits_at_lines, name, limits))
@@ -449,7 +456,7 @@ def _chunks(
     header: bytes,
     parts: Iterator[tuple[int, int]],
     workers: int,
-    settings: tuple[Limits, Selection, str | None],
+    settings: _Settings,
     progress: Callable[[int], None] | None,
     merger: EventMerger,
     conventions: CellConventions,
@@ -513,7 +520,7 @@ class _Cuts:
 def _rest(
     name: str,
     header: bytes,
-    settings: tuple[Limits, Selection, str | None],
+    settings: _Settings,
     where: tuple[int, int],
     merger: EventMerger,
     conventions: CellConventions,
