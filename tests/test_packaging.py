@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import ast
+import importlib
 import re
+import subprocess
+import sys
 from importlib import metadata, resources
+from pathlib import Path
+
+import pytest
 
 import eventcode
 from eventcode._docs import findings_markdown
@@ -62,3 +69,41 @@ def test_public_api_is_exported_once_with_docstrings() -> None:
 def test_every_code_has_a_group_in_the_findings_doc() -> None:
     text = findings_markdown()
     assert all(f"### {code} " in text for code in eventcode.finding_codes())
+
+
+def _type_checking_names() -> set[str]:
+    """Return the names ``eventcode/__init__.py`` imports for type checkers."""
+    tree = ast.parse(Path(eventcode.__file__).read_text(encoding="utf-8"))
+    [block] = [
+        node
+        for node in tree.body
+        if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING"
+    ]
+    return {
+        alias.asname or alias.name
+        for node in block.body
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+    }
+
+
+def test_every_public_name_is_imported_on_first_use_from_where_it_is_declared() -> None:
+    lazy = {name for names in eventcode._HOMES.values() for name in names}
+    assert lazy | {"__version__"} == set(eventcode.__all__)
+    assert _type_checking_names() == lazy  # what mypy sees is what runs
+    assert set(eventcode.__all__) <= set(dir(eventcode))
+    for module, names in eventcode._HOMES.items():
+        for name in names:
+            assert getattr(eventcode, name) is getattr(importlib.import_module(module), name)
+    assert eventcode.acled.read_acled is importlib.import_module("eventcode.acled").read_acled
+    with pytest.raises(AttributeError, match="no attribute 'valdate'"):
+        eventcode.valdate  # noqa: B018
+
+
+def test_import_eventcode_imports_no_record_checks_or_attrs() -> None:
+    probe = (
+        "import sys, eventcode; "
+        "print(sorted(m for m in sys.modules if m.startswith(('eventcode.', 'attr', 'cattrs'))))"
+    )
+    found = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert found.stdout.strip() == "['eventcode._version']", found.stderr

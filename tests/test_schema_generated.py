@@ -16,7 +16,7 @@ from jsonschema.exceptions import ValidationError, best_match
 import eventcode
 from eventcode import Dataset, Severity
 from eventcode.model.vocabulary import VOCABULARIES
-from eventcode.schema import SCHEMA_NAMES, schema_json
+from eventcode.schemas import SCHEMA_NAMES, schema_json
 from eventcode.strategies import datasets
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -78,7 +78,7 @@ def test_fixture_validates_against_schema_and_loader() -> None:
 def test_committed_schema_file_is_the_generated_one(name: str) -> None:
     committed = (ROOT / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8")
     assert committed == schema_json(name), (
-        f"schemas/{name}.schema.json is stale: regenerate it from eventcode.schema.schema_json"
+        f"schemas/{name}.schema.json is stale: regenerate it from eventcode.schemas.schema_json"
     )
 
 

@@ -21,66 +21,72 @@ The documentation: docs/api.md (this API), docs/cli.md (the ``eventcode`` comman
 docs/coding-rules.md (how figures are weighed) and docs/findings.md (every finding code).
 """
 
-from eventcode._api import Loaded, dumps, iter_records, load, loads, read, write, write_as
+import importlib
+import importlib.util
+from typing import TYPE_CHECKING, Any
+
 from eventcode._version import __version__
-from eventcode.errors import (
-    DatasetError,
-    EventcodeError,
-    EventsLeftOutError,
-    EventsLeftOutWarning,
-    UnknownFormatError,
-)
-from eventcode.findings import Finding, FindingCode, Location, Report, Severity, finding_codes
-from eventcode.model import (
-    FORMAT_VERSION,
-    AcledCell,
-    AcledClass,
-    Actor,
-    ActorRole,
-    Attribution,
-    Basis,
-    Claimant,
-    ClaimantKind,
-    Coding,
-    Count,
-    CountKind,
-    Dataset,
-    DatePrecision,
-    DateSpan,
-    Document,
-    Event,
-    EventActor,
-    Evidence,
-    Figure,
-    Place,
-    PlacePrecision,
-    Scope,
-    Status,
-    Subject,
-    VictimCategory,
-    VictimGroup,
-    VictimRelation,
-)
-from eventcode.model.items import RecordItem
-from eventcode.rules import (
-    Comparison,
-    ComparisonKind,
-    Derived,
-    EventDerivation,
-    ExpectedBasis,
-    Policy,
-    UcdpEstimates,
-    UnknownPolicyError,
-    acled_fatalities,
-    compare,
-    derive,
-    expected_basis,
-    policy,
-    policy_names,
-    ucdp_estimates,
-)
-from eventcode.schema import schema
-from eventcode.validation import validate, validate_path
+
+if TYPE_CHECKING:  # what the names below are, for type checkers; imported on first use
+    from eventcode._api import Loaded, dumps, iter_records, load, loads, read, write, write_as
+    from eventcode.errors import (
+        DatasetError,
+        EventcodeError,
+        EventsLeftOutError,
+        EventsLeftOutWarning,
+        UnknownFormatError,
+    )
+    from eventcode.findings import Finding, FindingCode, Location, Report, Severity, finding_codes
+    from eventcode.model import (
+        FORMAT_VERSION,
+        AcledCell,
+        AcledClass,
+        Actor,
+        ActorRole,
+        Attribution,
+        Basis,
+        Claimant,
+        ClaimantKind,
+        Coding,
+        Count,
+        CountKind,
+        Dataset,
+        DatePrecision,
+        DateSpan,
+        Document,
+        Event,
+        EventActor,
+        Evidence,
+        Figure,
+        Place,
+        PlacePrecision,
+        Scope,
+        Status,
+        Subject,
+        VictimCategory,
+        VictimGroup,
+        VictimRelation,
+    )
+    from eventcode.model.items import RecordItem
+    from eventcode.rules import (
+        Comparison,
+        ComparisonKind,
+        Derived,
+        EventDerivation,
+        ExpectedBasis,
+        Policy,
+        UcdpEstimates,
+        UnknownPolicyError,
+        acled_fatalities,
+        expected_basis,
+        policy_names,
+        ucdp_estimates,
+    )
+    from eventcode.rules.compare import compare
+    from eventcode.rules.derive import derive
+    from eventcode.rules.policy import policy
+    from eventcode.schemas import schema
+    from eventcode.validation import validate, validate_path
 
 __all__ = [
     "FORMAT_VERSION",
@@ -151,3 +157,52 @@ __all__ = [
     "write",
     "write_as",
 ]
+
+#: Where each public name is defined: ``import eventcode`` imports none of these modules, and a
+#: name's module is imported the first time the name is used (``eventcode.validate_path``).
+_HOMES: dict[str, tuple[str, ...]] = {
+    "eventcode._api": (
+        "Loaded", "dumps", "iter_records", "load", "loads", "read", "write", "write_as",
+    ),
+    "eventcode.errors": (
+        "DatasetError", "EventcodeError", "EventsLeftOutError", "EventsLeftOutWarning",
+        "UnknownFormatError",
+    ),
+    "eventcode.findings": (
+        "Finding", "FindingCode", "Location", "Report", "Severity", "finding_codes",
+    ),
+    "eventcode.model": (
+        "FORMAT_VERSION", "AcledCell", "AcledClass", "Actor", "ActorRole", "Attribution", "Basis",
+        "Claimant", "ClaimantKind", "Coding", "Count", "CountKind", "Dataset", "DatePrecision",
+        "DateSpan", "Document", "Event", "EventActor", "Evidence", "Figure", "Place",
+        "PlacePrecision", "Scope", "Status", "Subject", "VictimCategory", "VictimGroup",
+        "VictimRelation",
+    ),
+    "eventcode.model.items": ("RecordItem",),
+    "eventcode.rules": (
+        "Comparison", "ComparisonKind", "Derived", "EventDerivation", "ExpectedBasis", "Policy",
+        "UcdpEstimates", "UnknownPolicyError", "acled_fatalities", "compare", "derive",
+        "expected_basis", "policy", "policy_names", "ucdp_estimates",
+    ),
+    "eventcode.schemas": ("schema",),
+    "eventcode.validation": ("validate", "validate_path",),
+}
+
+_HOME_OF = {name: module for module, names in _HOMES.items() for name in names}
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name's module on first use (PEP 562), or a subpackage (``acled``)."""
+    module = _HOME_OF.get(name)
+    if module is not None:
+        value = getattr(importlib.import_module(module), name)
+        globals()[name] = value
+        return value
+    if not name.startswith("_") and importlib.util.find_spec(f"eventcode.{name}") is not None:
+        return importlib.import_module(f"eventcode.{name}")
+    raise AttributeError(f"module 'eventcode' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    """List the public names, imported or not."""
+    return sorted({*globals(), *__all__})

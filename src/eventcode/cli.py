@@ -44,7 +44,7 @@ from eventcode.io.limits import (
 from eventcode.io.sources import Source
 from eventcode.paths import STDIN, collect_paths
 from eventcode.reporters import REPORT_FORMATS, markdown, render, write
-from eventcode.schema import SCHEMA_NAMES, schema_json
+from eventcode.schemas import SCHEMA_NAMES, schema_json
 from eventcode.validation import iter_source
 
 __all__ = ["EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "main", "run"]

@@ -194,7 +194,7 @@ def checks_within(names: Collection[str]) -> frozenset[Check]:
 
 def _kept_codes(declaration: CheckDeclaration, selection: Selection) -> frozenset[str]:
     """Return the codes of a rule that are found: those selected, and its errors (see above)."""
-    return (declaration.codes & selection.codes) | _ERROR_CODES.intersection(declaration.codes)
+    return selection.selected(declaration) | _ERROR_CODES.intersection(declaration.codes)
 
 
 def _kept(
