@@ -15,7 +15,7 @@ Quick start::
 
     dataset = eventcode.read("dataset.json")
     for event in dataset.events:
-        print(event.id, eventcode.acled_fatalities(event, dataset.claimants, "acled").value)
+        print(event.id, eventcode.acled_fatalities(event, dataset, "acled").value)
 
 The documentation: docs/api.md (this API), docs/cli.md (the ``eventcode`` command),
 docs/coding-rules.md (how figures are weighed) and docs/findings.md (every finding code).

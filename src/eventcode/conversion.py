@@ -174,7 +174,7 @@ def convert(
             dataset, modernise=chosen.modernise, legacy_columns=chosen.legacy_columns
         )
     if fmt == "acled-csv":
-        report = write_acled(dataset, target, options, style=style)
+        report = write_acled(dataset, target, options, style=style, allow_partial=True)
         where = name if isinstance(source, bytes) else os.fspath(source)
         lost = tuple(
             _left_out_finding(x, where, lines.get(x.event))

@@ -183,9 +183,9 @@ def _closing(source: Source, findings: Iterator[Finding]) -> Iterator[Finding]:
 
 def validate_path(
     path: str | Path,
+    policy: Policy | str | None = None,
     *,
     name: str | None = None,
-    policy: Policy | str | None = None,
     progress: Callable[[int], None] | None = None,
     select: Iterable[str] | None = None,
     ignore: Iterable[str] = (),

@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, TextIO, cast
 
 from eventcode.acled.blanks import CellConventions
 from eventcode.acled.layouts import (
@@ -47,7 +47,8 @@ __all__ = [
 
 #: What :func:`iter_rows` reads: a path, bytes, a binary stream, or either of the last two
 #: with the limits to read it within (default :data:`~eventcode.io.limits.DEFAULT_LIMITS`).
-Input = str | Path | bytes | BinaryIO | Limited
+#: What the reader reads: a path, bytes, a binary or a text stream, or a Limited one.
+Input = str | Path | bytes | BinaryIO | TextIO | Limited
 _BOM = b"\xef\xbb\xbf"
 _NOT_UTF8 = re.compile("[\udc80-\udcff]")
 _SKIP_CHUNK = 1 << 16
@@ -207,7 +208,9 @@ def _open(source: Input) -> tuple[BinaryIO, bool]:
         return io.BytesIO(source), True
     if isinstance(source, str | Path):
         return open(source, "rb"), True
-    return source, False
+    if isinstance(source, io.TextIOBase):  # text already decoded: read as its UTF-8 bytes
+        return io.BytesIO(source.read().encode("utf-8", "surrogateescape")), True
+    return cast(BinaryIO, source), False
 
 
 class RowBounds:

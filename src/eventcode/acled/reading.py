@@ -36,7 +36,7 @@ class AcledRead:
 
 
 def read_acled(source: Input, *, name: str | None = None) -> AcledRead:
-    """Read an ACLED CSV file or API response (path, bytes or binary stream) into a dataset.
+    """Read an ACLED CSV file or API response (a path, bytes, a binary or text stream) as a dataset.
 
     Findings carry ``name`` (the path by default) as their file.
     """

@@ -238,14 +238,15 @@ def write_acled(
     options: AcledOptions | None = None,
     *,
     style: AcledStyle | None = None,
-    allow_partial: bool = True,
+    allow_partial: bool = False,
 ) -> AcledReport:
     """Write a dataset to ``path`` as ACLED CSV, atomically; return what was written.
 
     ``path`` may be an open text stream, written as the rows come (not atomically).
 
-    With ``allow_partial=False``, an event with an ACLED class that would be left out (no
-    coordinates, say) raises :class:`~eventcode.EventsLeftOutError` and nothing is written.
+    An event with an ACLED class that would be left out (no coordinates, say) raises
+    :class:`~eventcode.EventsLeftOutError` and nothing is written, as ``eventcode.write`` does,
+    unless ``allow_partial=True``: the report then names the events left out.
     """
     opts = options or AcledOptions()
     header, rows, report = _rows(dataset, opts, opts.style(style))

@@ -10,7 +10,8 @@ from typing import Any
 from attrs import frozen
 
 from eventcode.model import CountKind, Figure
-from eventcode.rules.policy import Policy
+from eventcode.rules.policy import PolicyLike
+from eventcode.rules.policy import policy as named_policy
 from eventcode.rules.values import interval, read_count
 
 __all__ = ["Comparison", "ComparisonKind", "compare", "overlaps"]
@@ -83,7 +84,7 @@ def _show(span: tuple[int, int | None]) -> str:
     return f"[{low}, {high}]" if low != high else f"[{low}]"
 
 
-def compare(first: Figure, second: Figure, policy: Policy) -> Comparison:
+def compare(first: Figure, second: Figure, policy: PolicyLike) -> Comparison:
     """Compare two figures' values under ``policy``; symmetric in its arguments.
 
     They **contradict** when their intervals (:func:`~eventcode.rules.interval`) do not overlap;
@@ -94,8 +95,10 @@ def compare(first: Figure, second: Figure, policy: Policy) -> Comparison:
     figure's maximum; neither it nor a vague figure ever diverges, since their points are not the
     toll. Two partial counts, or a value that gives no number (unknown, an unnumbered term), are
     **incomparable**. Whether the two figures are about
-    the same event, quantity and subject is the caller's concern.
+    the same event, quantity and subject is the caller's concern. ``policy`` is a name, a
+    :class:`Policy` or ``None`` (the default policy).
     """
+    policy = named_policy(policy)
     span_a = interval(first.value, policy, first.quantity)
     span_b = interval(second.value, policy, second.quantity)
     point_a = read_count(first.value, policy, first.quantity).point

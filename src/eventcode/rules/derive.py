@@ -40,7 +40,10 @@ __all__ = [
     "ucdp_estimates",
 ]
 
-Claimants = Mapping[str, Claimant] | Iterable[Claimant]
+#: Who stated the figures: the claimants by id or in a sequence, or the dataset (its claimants,
+#: and its actors when none are given).
+Claimants = Mapping[str, Claimant] | Iterable[Claimant] | Dataset
+Actors = Mapping[str, Actor] | Iterable[Actor]
 
 NO_DEATH_FIGURE = "no death figure of event scope: 0"
 
@@ -63,15 +66,16 @@ def _left_out_reason(figure: Figure, superseded: Mapping[str, str]) -> str | Non
 
 
 def death_figures(
-    event: Event, policy: Policy | None = None
+    event: Event, policy: Policy | str | None = None
 ) -> tuple[tuple[Figure, ...], tuple[LeftOut, ...]]:
     """Split an event's figures into those derived counts weigh and those left out (with why).
 
     A figure replaced by a later one (:func:`~eventcode.rules.revisions.revisions`) is left out;
     figures in a revision loop stay, since none of them can be said to be the current one; a
-    figure revised by another claimant stays when ``policy`` keeps such figures standing.
+    figure revised by another claimant stays when ``policy`` (a name, a Policy, or ``None`` for
+    the default) keeps such figures standing.
     """
-    follow = policy is None or policy.cross_claimant_revisions == "supersede"
+    follow = get_policy(policy).cross_claimant_revisions == "supersede"
     superseded = revisions(event, follow_cross_claimant=follow).superseded
     kept: list[Figure] = []
     left: list[LeftOut] = []
@@ -85,8 +89,17 @@ def death_figures(
 
 
 def _claimant_map(claimants: Claimants) -> dict[str, Claimant]:
+    if isinstance(claimants, Dataset):
+        claimants = claimants.claimants
     found = claimants.values() if isinstance(claimants, Mapping) else claimants
     return {c.id: c for c in found}
+
+
+def _actor_map(claimants: Claimants, actors: Actors) -> Mapping[str, Actor]:
+    """Return the actors by id: those given, else the dataset's when ``claimants`` is one."""
+    if isinstance(claimants, Dataset) and not actors:
+        actors = claimants.actors
+    return actors_by_id(actors)
 
 
 def is_adversary_claim(
@@ -363,7 +376,7 @@ def acled_fatalities(
     claimants: Claimants,
     policy: Policy | str | None = None,
     *,
-    actors: Mapping[str, Actor] | Iterable[Actor] = (),
+    actors: Actors = (),
 ) -> Derived:
     """Return ACLED's fatality count for ``event`` under ``policy``, explained.
 
@@ -375,12 +388,14 @@ def acled_fatalities(
     gives a minimum. In a merged group each claimant's figures are one account, added over the
     subjects it describes. Partial counts are floors: a partial count above the group's value
     raises it. The event's count is the groups' sum, a total beside its parts counting once; 0
-    when no figure gives a number. ``claimants`` (and ``actors``, for countries) tell the
-    accounts apart. ``policy`` is a :class:`Policy` or a policy's name (``None``: the
-    default), as everywhere.
+    when no figure gives a number. ``claimants`` and ``actors`` tell the accounts apart and a
+    belligerent's claim about its adversary: give the dataset (``acled_fatalities(event,
+    dataset)``), or its claimants with ``actors=dataset.actors`` -- without the actors no claim
+    is known to be about an adversary. ``policy`` is a :class:`Policy` or a policy's name
+    (``None``: the default), as everywhere.
     """
     policy = get_policy(policy)
-    weighed = _weigh(event, claimants, actors_by_id(actors), policy)
+    weighed = _weigh(event, claimants, _actor_map(claimants, actors), policy)
     if not weighed.groups:
         return _none_derived()
     groups: list[GroupValue] = []
@@ -520,7 +535,7 @@ def ucdp_estimates(
     claimants: Claimants,
     policy: Policy | str | None = None,
     *,
-    actors: Mapping[str, Actor] | Iterable[Actor] = (),
+    actors: Actors = (),
 ) -> UcdpEstimates:
     """Return UCDP-style best, low and high for ``event`` under ``policy``, explained.
 
@@ -534,11 +549,12 @@ def ucdp_estimates(
     figures with a number (the explanation says which). A vague figure compatible with numeric
     ones sets nothing; partial counts are floors. A group with no number counts 0. The event's
     values are sums over groups, a total beside its parts counting once, so
-    ``low <= best <= high``. ``policy`` is a :class:`Policy` or a policy's name (``None``: the
-    default).
+    ``low <= best <= high``. ``claimants`` and ``actors`` as for :func:`acled_fatalities` (give
+    the dataset, or its actors too). ``policy`` is a :class:`Policy` or a policy's name
+    (``None``: the default).
     """
     policy = get_policy(policy)
-    weighed = _weigh(event, claimants, actors_by_id(actors), policy)
+    weighed = _weigh(event, claimants, _actor_map(claimants, actors), policy)
     if not weighed.groups:
         none = _none_derived()
         return UcdpEstimates(best=none, low=none, high=none)
@@ -586,12 +602,12 @@ def derive_event(
     claimants: Claimants,
     policy: Policy | str | None = None,
     *,
-    actors: Mapping[str, Actor] | Iterable[Actor] = (),
+    actors: Actors = (),
 ) -> EventDerivation:
     """Return the ACLED fatalities and UCDP-style estimates of one event under ``policy``."""
     chosen = get_policy(policy)
     by_id = _claimant_map(claimants)
-    parties = actors_by_id(actors)
+    parties = _actor_map(claimants, actors)
     _, left_out = death_figures(event, chosen)
     return EventDerivation(
         event=event.id,

@@ -209,7 +209,11 @@ def policy_names() -> tuple[str, ...]:
     return tuple(_policies())
 
 
-def policy(name: str | Policy | None = None) -> Policy:
+#: A policy as every function of the rules takes it: a name, a Policy, or None (the default).
+PolicyLike = Policy | str | None
+
+
+def policy(name: PolicyLike = None) -> Policy:
     """Return the policy called ``name`` (the default policy for ``None``; a Policy as is).
 
     Raises :class:`UnknownPolicyError` (a ``ValueError``) for a name no policy has.

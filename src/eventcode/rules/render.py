@@ -8,7 +8,8 @@ from typing import Any
 
 from eventcode.escaping import log_line
 from eventcode.rules.derive import EventDerivation
-from eventcode.rules.policy import Policy
+from eventcode.rules.policy import PolicyLike
+from eventcode.rules.policy import policy as named_policy
 
 __all__ = ["DERIVE_FORMAT_VERSION", "derivations_to_dict", "render_derivations"]
 
@@ -21,11 +22,13 @@ def _printable(text: str) -> str:
     return log_line(text)
 
 
-def derivations_to_dict(results: Sequence[EventDerivation], policy: Policy) -> dict[str, Any]:
+def derivations_to_dict(
+    results: Sequence[EventDerivation], policy: PolicyLike
+) -> dict[str, Any]:
     """Return the JSON document of ``eventcode derive``: version, policy and events."""
     return {
         "derive_version": DERIVE_FORMAT_VERSION,
-        "policy": policy.to_dict(),
+        "policy": named_policy(policy).to_dict(),
         "events": [r.to_dict() for r in results],
     }
 
@@ -47,7 +50,9 @@ def _event_text(result: EventDerivation) -> list[str]:
     return lines
 
 
-def render_derivations(results: Sequence[EventDerivation], policy: Policy, format: str) -> str:
+def render_derivations(
+    results: Sequence[EventDerivation], policy: PolicyLike, format: str
+) -> str:
     """Render derived counts as ``text`` (one block per event) or ``json``."""
     if format == "json":
         return json.dumps(derivations_to_dict(results, policy), indent=2, ensure_ascii=False) + "\n"

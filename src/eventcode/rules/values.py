@@ -12,7 +12,8 @@ from fractions import Fraction
 from attrs import frozen
 
 from eventcode.model import Count, CountKind
-from eventcode.rules.policy import Policy
+from eventcode.rules.policy import Policy, PolicyLike
+from eventcode.rules.policy import policy as named_policy
 
 __all__ = ["Reading", "interval", "read_count", "widen"]
 
@@ -119,7 +120,7 @@ def _nearly(n: int, policy: Policy) -> Reading:
     )
 
 
-def read_count(count: Count, policy: Policy, quantity: str | None = None) -> Reading:
+def read_count(count: Count, policy: PolicyLike, quantity: str | None = None) -> Reading:
     """Return what ``policy`` reads in ``count``: minimum, maximum, point and the reason.
 
     exact N: N for all three. range L-H: minimum L, maximum H, point the source's most likely
@@ -133,7 +134,7 @@ def read_count(count: Count, policy: Policy, quantity: str | None = None) -> Rea
     the fallback apply to death counts only (:meth:`Policy.for_quantity`): give ``quantity`` to
     read a count of anything else.
     """
-    policy = policy.for_quantity(quantity)
+    policy = named_policy(policy).for_quantity(quantity)
     kind, low, high = count.kind, count.low, count.high
     if kind in (CountKind.EXACT, CountKind.APPROXIMATE) and low is not None:
         word = "exact" if kind is CountKind.EXACT else "approximate"
@@ -171,7 +172,7 @@ def widen(n: int, tolerance: float) -> tuple[int, int]:
 
 
 def interval(
-    count: Count, policy: Policy, quantity: str | None = None
+    count: Count, policy: PolicyLike, quantity: str | None = None
 ) -> tuple[int, int | None] | None:
     """Return the interval of numbers ``count`` allows under ``policy`` (``None``: no number).
 
@@ -182,7 +183,7 @@ def interval(
     vague: from the reading (table value as the low end, no ceiling); unknown: ``None``. As
     for :func:`read_count`, ``quantity`` restricts the table to death counts.
     """
-    policy = policy.for_quantity(quantity)
+    policy = named_policy(policy).for_quantity(quantity)
     kind = count.kind
     if kind is CountKind.APPROXIMATE and count.low is not None:
         return widen(count.low, policy.approximate_tolerance)
