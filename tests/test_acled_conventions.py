@@ -12,11 +12,12 @@ from pathlib import Path
 
 import pytest
 from attrs import evolve
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from eventcode import codebooks
 from eventcode.acled import parallel
+from eventcode.acled.blanks import CellConventions
 from eventcode.acled.options import AcledOptions
 from eventcode.acled.reader import is_hxl_row
 from eventcode.acled.reading import read_acled
@@ -383,3 +384,35 @@ def test_no_acled_row_reads_as_an_hxl_row(row: list[str]) -> None:
     """Property: a row with a date cell (every ACLED row has one) is never a row of tags."""
     assert not is_hxl_row([*row, "09 May 2020"])
     assert is_hxl_row(["", "#date+occurred", ""])
+
+
+CELL_TEXTS = st.sampled_from(
+    ["", "NA", "nan", "7", "7.0", "07.0", "0.0", "7.00", "x.0", "7.0\x1f", "\x1f7.0", "a NA b"]
+)
+
+
+@given(st.lists(st.lists(CELL_TEXTS, min_size=4, max_size=4), max_size=12))
+def test_rows_are_touched_at_once_as_one_by_one(rows: list[list[str]]) -> None:
+    conventions = CellConventions(("notes", "fatalities", "year", "tags"), ("NA", "nan"))
+    assert conventions.touches_any(rows) == any(map(conventions.touches, rows))
+
+
+@given(
+    st.lists(
+        st.lists(st.one_of(CELL_TEXTS, st.text(alphabet='NA7.0,"\r\n x')), min_size=4, max_size=4),
+        max_size=8,
+    ),
+    st.sampled_from(["\n", "\r\n", "\r"]),
+    st.sampled_from([csv.QUOTE_MINIMAL, csv.QUOTE_ALL]),
+)
+@example([["x", "1", "2", "y"], ["NA", "1", "2", "y"]], "\r", csv.QUOTE_MINIMAL)
+@example([["x", "1", "2", "y"], ["x", "7.0", "2", "y"]], "\r", csv.QUOTE_ALL)
+def test_a_text_said_untouched_has_no_row_touched(
+    rows: list[list[str]], terminator: str, quoting: int
+) -> None:
+    conventions = CellConventions(("notes", "fatalities", "year", "tags"), ("NA", "nan"))
+    out = io.StringIO()
+    csv.writer(out, lineterminator=terminator, quoting=quoting).writerows(rows)
+    read = list(csv.reader(io.StringIO(out.getvalue(), newline="")))
+    if any(map(conventions.touches, (r for r in read if len(r) == 4))):
+        assert conventions.may_touch(out.getvalue())

@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cached_property
+from itertools import chain
+from operator import itemgetter
 
 from eventcode.findings import Finding, make_finding
 
@@ -34,6 +37,8 @@ INTEGER_COLUMNS = frozenset(
     }
 )
 _POINT_ZERO = re.compile(r"(?:0|[1-9][0-9]*)\.0")
+_SEPARATOR = "\x1f"
+_DECIMAL_END = ".0" + _SEPARATOR  # a cell ending in .0, in cells joined by _SEPARATOR
 
 
 class CellConventions:
@@ -59,6 +64,42 @@ class CellConventions:
         return any(
             record[i].endswith(".0") and _POINT_ZERO.fullmatch(record[i]) for i in self._integers
         )
+
+    def may_touch(self, text: str) -> bool:
+        """Tell whether a CSV text (rows under this header) may hold a cell :meth:`clean` changes.
+
+        ``False`` is certain: no field of the text is a blank token, nor a whole number written
+        with ``.0``, quoted or not. ``True`` asks :meth:`touches_any` of the rows.
+        """
+        return self._fields.search(text) is not None
+
+    @cached_property
+    def _fields(self) -> re.Pattern[str]:
+        """A field that is a token, or a decimal ``N.0``, between separators, quoted or not."""
+        forms = [_POINT_ZERO.pattern]
+        for token in sorted(self._tokens):
+            forms += (re.escape(token), re.escape('"' + token.replace('"', '""') + '"'))
+        forms.append(f'"{_POINT_ZERO.pattern}"')
+        return re.compile(f"(?:^|,|\\r)(?:{'|'.join(forms)})(?=,|\\r|\\n|$)", re.MULTILINE)
+
+    def touches_any(self, rows: list[list[str]]) -> bool:
+        """Tell whether :meth:`clean` would change any of ``rows`` (each of the header's width).
+
+        The same answer as :meth:`touches` on each row, asked of the rows' cells at once.
+        """
+        if self._tokens:
+            joined = _SEPARATOR + _SEPARATOR.join(chain.from_iterable(rows)) + _SEPARATOR
+            if any(_SEPARATOR + token + _SEPARATOR in joined for token in self._tokens) and (
+                not self._tokens.isdisjoint(chain.from_iterable(rows))
+            ):
+                return True
+        for index in self._integers:
+            column = _SEPARATOR.join(map(itemgetter(index), rows)) + _SEPARATOR
+            if _DECIMAL_END in column and any(
+                _POINT_ZERO.fullmatch(row[index]) for row in rows
+            ):
+                return True
+        return False
 
     def clean(self, record: list[str], line: int) -> list[str]:
         """Return a row's cells (in header order) with the conventions read, counting them."""

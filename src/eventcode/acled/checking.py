@@ -34,6 +34,7 @@ from pathlib import Path
 from eventcode.acled.batches import CheckedBatch, checked_batches
 from eventcode.acled.merging import EventMerger, row_traits
 from eventcode.acled.reader import Input, iter_rows
+from eventcode.acled.revisit import rows_at_lines
 from eventcode.acled.rows import AcledRow
 from eventcode.checks.registry import EVERYTHING, Selection
 from eventcode.checks.resemblance import Traits
@@ -49,9 +50,14 @@ MERGE_BATCHES = 32
 def traits_at_lines(source: Input, lines: list[int]) -> dict[int, Traits]:
     """Return the traits of the rows starting at ``lines``, reading ``source`` again.
 
-    A stream is read again from its start; one that cannot be (a pipe) gives no traits, and
-    its events are then compared by signature alone (as before R010 read notes).
+    Only those rows are parsed, each from the byte its line starts at
+    (:func:`~eventcode.acled.revisit.rows_at_lines`); a file that cannot be read so is read
+    again from its start. A stream that cannot be (a pipe) gives no traits, and its events are
+    then compared by signature alone (as before R010 read notes).
     """
+    revisited = rows_at_lines(source, lines)
+    if revisited is not None:
+        return {line: row_traits(cells) for line, cells in revisited.items()}
     raw = source.source if isinstance(source, Limited) else source
     if not isinstance(raw, str | Path | bytes):
         if not raw.seekable():

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from array import array
 from collections.abc import Sequence
+from functools import cache
 from operator import add, itemgetter
 
 from eventcode.checks.duplicates import part_code
@@ -74,11 +75,17 @@ def id_of(key: int) -> str | None:
     """Return the id an ACLED-shaped key stands for (``None`` for a digest of other text)."""
     if key & _TEXT or not key:
         return None
-    value, letters = (key >> _NUMBER_BITS) - 1, []
+    return _prefix_text(key >> _NUMBER_BITS) + str(key & _NUMBER_MASK)
+
+
+@cache  # at most 26**3 prefixes
+def _prefix_text(code: int) -> str:
+    """Return the three capitals a key's prefix bits stand for."""
+    value, letters = code - 1, []
     for _ in range(3):
         value, letter = divmod(value, 26)
         letters.append(chr(ord("A") + letter))
-    return "".join(reversed(letters)) + str(key & _NUMBER_MASK)
+    return "".join(reversed(letters))
 
 
 class EventIdSet:

@@ -246,10 +246,15 @@ def _plain_chunk(
     if len(data) > limits.max_line_bytes:
         return None  # a line might pass the limit: the reader that enforces it must read
     csv.field_size_limit(limits.max_field_bytes)
-    text = io.TextIOWrapper(io.BytesIO(data + f"{_MARKER}\n".encode()), "utf-8", newline="")
-    reader = csv.reader(text)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    reader = csv.reader(io.StringIO(f"{text}{_MARKER}\n", newline=""))
     columns = checker.header.columns
     conventions = CellConventions(columns, limits.blank_tokens)
+    # Rows are asked about blank tokens and pandas' 7.0 only if the text may hold one.
+    touchy = conventions if conventions.may_touch(text) else None
     batches: list[CheckedBatch] = []
     before = 0  # the lines of the chunk before the batch
     try:
@@ -263,26 +268,31 @@ def _plain_chunk(
             if rows[-1] == [_MARKER]:
                 rows.pop()
                 ends.pop()
-                if rows and not _plain_rows(rows, len(columns), conventions):
+                if rows and not _plain_rows(rows, len(columns), touchy):
                     return None
                 if rows:
                     batches.append(_batch(checker, columns, rows, line, before, ends))
                 return batches, reader.line_num - 1
-            if not _plain_rows(rows, len(columns), conventions):
+            if not _plain_rows(rows, len(columns), touchy):
                 return None
             batches.append(_batch(checker, columns, rows, line, before, ends))
             before = ends[-1]
-    except (csv.Error, UnicodeDecodeError):
+    except csv.Error:
         return None
 
 
-def _plain_rows(rows: list[list[str]], width: int, conventions: CellConventions) -> bool:
+def _plain_rows(
+    rows: list[list[str]], width: int, conventions: CellConventions | None
+) -> bool:
     """Tell whether every row has the header's width (a blank line is a row of none).
 
     A row with a blank token or pandas' ``7.0`` is not plain: the file is then read in one
     process, which gives one finding for the whole file (see :mod:`eventcode.acled.blanks`).
+    ``conventions`` is ``None`` when the chunk's text holds neither.
     """
-    return set(map(len, rows)) == {width} and not any(map(conventions.touches, rows))
+    if set(map(len, rows)) != {width}:
+        return False
+    return conventions is None or not conventions.touches_any(rows)
 
 
 def _batch(

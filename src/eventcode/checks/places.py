@@ -9,6 +9,7 @@ similar names stay apart. Memory holds one entry per distinct name, not per even
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -43,6 +44,8 @@ _SAME_POINT_DEGREES = 0.01
 @lru_cache(maxsize=65536)
 def spelling_key(name: str) -> str:
     """Return the key under which transliterations of one name meet."""
+    if name.isascii():  # no form to normalise and no diacritic: casefold is lower
+        return _NOT_CONSONANT.sub("", name.lower())
     decomposed = unicodedata.normalize("NFKD", name.casefold())
     ascii_letters = "".join(c for c in decomposed if not unicodedata.combining(c))
     return _NOT_CONSONANT.sub("", ascii_letters)
@@ -76,9 +79,81 @@ class Spot(NamedTuple):
 
 
 class _Seen(NamedTuple):
+    order: int  # when it was seen: the earliest match answers
     name: str
     spot: Spot
     event: str
+
+
+#: Coordinates are indexed by cells of this many degrees: a point within _SAME_POINT_DEGREES of
+#: another is in the same cell or a neighbouring one.
+_CELL_DEGREES = 2 * _SAME_POINT_DEGREES
+_NEIGHBOURS = tuple((a, b) for a in (-1, 0, 1) for b in (-1, 0, 1))
+
+
+def _cell(spot: Spot) -> tuple[int, int] | None:
+    """Return the cell of a spot's coordinates (``None``: none, or not finite, so near nothing)."""
+    if spot.latitude is None or spot.longitude is None:
+        return None
+    if not (math.isfinite(spot.latitude) and math.isfinite(spot.longitude)):
+        return None
+    return math.floor(spot.latitude / _CELL_DEGREES), math.floor(spot.longitude / _CELL_DEGREES)
+
+
+class _Spellings:
+    """The spellings seen under one key, indexed by where they are.
+
+    :func:`_same_place` compares coordinates when both spots have them and administrative
+    units otherwise. So the spellings that can be at the same place as a spot with coordinates
+    are those with coordinates in its cell or a neighbouring one, and those without coordinates
+    with its units; for a spot without coordinates, those with its units. Each list is in the
+    order the spellings came, so its first match is its earliest; the earliest of those answers.
+    """
+
+    def __init__(self) -> None:
+        self._by_cell: dict[tuple[int, int], list[_Seen]] = {}
+        self._by_units: dict[tuple[str | None, ...], list[_Seen]] = {}
+        self._unplaced_by_units: dict[tuple[str | None, ...], list[_Seen]] = {}
+        self.count = 0
+
+    def add(self, seen: _Seen) -> None:
+        cell = _cell(seen.spot)
+        if cell is not None:
+            self._by_cell.setdefault(cell, []).append(seen)
+        units = _units(seen.spot)
+        if units is not None:
+            self._by_units.setdefault(units, []).append(seen)
+            if seen.spot.latitude is None or seen.spot.longitude is None:
+                self._unplaced_by_units.setdefault(units, []).append(seen)
+        self.count += 1
+
+    def earliest_at(self, spot: Spot) -> _Seen | None:
+        """Return the earliest spelling at the same place as ``spot`` (``None``: none is)."""
+        lists: list[list[_Seen]] = []
+        units = _units(spot)
+        if spot.latitude is None or spot.longitude is None:
+            if units is not None:
+                lists.append(self._by_units.get(units, []))
+        else:
+            cell = _cell(spot)
+            if cell is not None:
+                lists += (self._by_cell.get((cell[0] + a, cell[1] + b), []) for a, b in _NEIGHBOURS)
+            if units is not None:
+                lists.append(self._unplaced_by_units.get(units, []))
+        found: _Seen | None = None
+        for candidates in lists:
+            for seen in candidates:
+                if found is not None and seen.order > found.order:
+                    break
+                if _same_place(seen.spot, spot):
+                    found = seen
+                    break
+        return found
+
+
+def _units(spot: Spot) -> tuple[str | None, ...] | None:
+    """Return a spot's administrative units, when they can tell a place (admin1 is given)."""
+    return None if spot.admin1 is None else (spot.admin1, spot.admin2, spot.admin3)
 
 
 def _same_place(a: Spot, b: Spot) -> bool:
@@ -98,7 +173,7 @@ class PlaceSpellings:
     """Collects place names event by event; reports a name that respells an earlier one."""
 
     def __init__(self) -> None:
-        self._by_key: dict[str, list[_Seen]] = {}
+        self._by_key: dict[str, _Spellings] = {}
         self._answers: dict[tuple[str, Spot], Respelling | None] = {}  # per name and spot
 
     def add(self, event: Event, path: str, line: int | None) -> Iterator[Finding]:
@@ -135,20 +210,20 @@ class PlaceSpellings:
         key = spelling_key(name)
         if not key:
             return None
-        seen = self._by_key.setdefault(key, [])
-        for earlier in seen:
+        seen = self._by_key.get(key)
+        if seen is None:
+            seen = self._by_key[key] = _Spellings()
+        earlier = seen.earliest_at(spot) if seen.count else None
+        if earlier is not None:
             if earlier.name == name:
-                if _same_place(earlier.spot, spot):
-                    return None  # the same spelling of a place already known
-                continue
-            if _same_place(earlier.spot, spot):
-                how = (
-                    "differ only in case or Unicode form"
-                    if _normal(earlier.name) == _normal(name)
-                    else "look like two transliterations"
-                )
-                return Respelling(earlier.name, earlier.event, how)
-        seen.append(_Seen(name, spot, event))
+                return None  # the same spelling of a place already known
+            how = (
+                "differ only in case or Unicode form"
+                if _normal(earlier.name) == _normal(name)
+                else "look like two transliterations"
+            )
+            return Respelling(earlier.name, earlier.event, how)
+        seen.add(_Seen(seen.count, name, spot, event))
         return None
 
 

@@ -1,0 +1,133 @@
+"""Rows of an ACLED CSV file read again at given lines, by seeking to them, not reading it all.
+
+Probable duplicates (R010) compare the events that share a signature by their traits, once every
+batch is merged; those few rows are read again here. The file's line breaks are counted in its
+bytes (a vectorised scan, no CSV parsing), each wanted row is parsed from the byte its line starts
+at, and its cells are read as the reader reads them (blank tokens and pandas' ``7.0``:
+:class:`~eventcode.acled.blanks.CellConventions`). A line the reader starts a row on starts the
+same row here: a row's cells hold whole lines, and the CSV reader's state at a row's start is
+empty.
+
+Where counting line feeds would not number lines as the reader does (a bare CR ends a line), or
+the input is not a seekable CSV file, :func:`rows_at_lines` gives ``None`` and the caller reads
+the file from its start (:func:`~eventcode.acled.reader.iter_rows`).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Iterator
+from contextlib import ExitStack
+from pathlib import Path
+from typing import BinaryIO
+
+import numpy as np
+
+from eventcode.acled.blanks import CellConventions
+from eventcode.acled.reader import Input, iter_rows
+from eventcode.acled.rows import AcledHeader
+from eventcode.io.limits import DEFAULT_LIMITS, Limited
+
+__all__ = ["rows_at_lines"]
+
+_BLOCK = 1 << 20
+_NEWLINE = 10
+
+
+def rows_at_lines(source: Input, lines: Iterable[int]) -> dict[int, dict[str, str]] | None:
+    """Return the cells of the rows starting at ``lines``, by line, reading only those rows.
+
+    ``None`` when the file cannot be read so (see the module): then read it from its start. A
+    line no row of the header's width starts on is left out.
+    """
+    raw = source.source if isinstance(source, Limited) else source
+    limits = source.limits if isinstance(source, Limited) else DEFAULT_LIMITS
+    with ExitStack() as stack:
+        handle: BinaryIO
+        if isinstance(raw, bytes):
+            handle = io.BytesIO(raw)
+        elif isinstance(raw, str | Path):
+            handle = stack.enter_context(open(raw, "rb"))
+        elif isinstance(raw, io.TextIOBase) or not raw.seekable():
+            return None
+        else:
+            handle = raw  # type: ignore[assignment]
+        header = _header(handle, limits.max_field_bytes)
+        if header is None:
+            return None
+        starts = _line_starts(handle, sorted(set(lines)))
+        if starts is None:
+            return None
+        return dict(_rows(handle, header, starts, limits.blank_tokens, limits.max_field_bytes))
+    return None  # pragma: no cover (the with block returns)
+
+
+def _header(handle: BinaryIO, field_limit: int) -> AcledHeader | None:
+    """Return the file's header as the reader reads it (``None``: not an ACLED CSV file)."""
+    handle.seek(0)
+    if handle.read(64).removeprefix(b"\xef\xbb\xbf").lstrip()[:1] in (b"{", b"["):
+        return None  # an API response: JSON
+    handle.seek(0)
+    csv.field_size_limit(field_limit)
+    entries = iter_rows(handle)
+    try:
+        for entry in entries:
+            if isinstance(entry, AcledHeader):
+                return entry
+        return None
+    finally:
+        entries.close()  # type: ignore[attr-defined]
+
+
+def _line_starts(handle: BinaryIO, wanted: list[int]) -> dict[int, int] | None:
+    """Return the byte each of the (sorted) ``wanted`` lines starts at; ``None`` on a bare CR."""
+    handle.seek(0)
+    found: dict[int, int] = {}
+    targets = iter(wanted)
+    target = next(targets, None)
+    line, base = 1, 0  # the line the block's first byte is on, and the block's first byte
+    while target is not None:
+        block = handle.read(_BLOCK)
+        if block.endswith(b"\r"):
+            block += handle.read(1)  # a CRLF cut in two
+        if not block:
+            break
+        if block.count(b"\r") != block.count(b"\r\n"):
+            return None  # a bare CR ends a line the count of \n does not see
+        if target == 1 and base == 0:
+            found[1] = 0
+            target = next(targets, None)
+        breaks = block.count(b"\n")
+        if target is not None and target <= line + breaks:
+            positions = np.flatnonzero(np.frombuffer(block, np.uint8) == _NEWLINE)
+            while target is not None and target <= line + breaks:
+                found[target] = base + int(positions[target - line - 1]) + 1
+                target = next(targets, None)
+        line += breaks
+        base += len(block)
+    return found
+
+
+def _rows(
+    handle: BinaryIO,
+    header: AcledHeader,
+    starts: dict[int, int],
+    tokens: tuple[str, ...],
+    field_limit: int,
+) -> Iterator[tuple[int, dict[str, str]]]:
+    """Yield each wanted row's line and cells, parsed from the byte its line starts at."""
+    conventions = CellConventions(header.columns, tokens)
+    width = len(header.columns)
+    csv.field_size_limit(field_limit)
+    for line, start in starts.items():
+        handle.seek(start)
+        text = io.TextIOWrapper(handle, encoding="utf-8", errors="surrogateescape", newline="")
+        try:
+            record = next(csv.reader(text), None)
+        except csv.Error:
+            record = None  # not a row the reader read (its event has an error)
+        finally:
+            text.detach()
+        if record is not None and len(record) == width:
+            yield line, dict(zip(header.columns, conventions.clean(record, line), strict=True))

@@ -1,0 +1,75 @@
+"""Rows read again by seeking to their lines are the rows the reader read there.
+
+The law (:func:`eventcode.acled.revisit.rows_at_lines`): for every row ``iter_rows`` yields, the
+row parsed from the byte its line starts at has the same cells; or the file is one the seek
+cannot number as the reader does (a bare CR, a JSON response), and ``None`` says so. Checked
+on every ACLED fixture and on hostile files (line breaks, quotes, separators, NUL, BOM and CRLF
+in any cell: :func:`tests.test_acled_differential.hostile_files`).
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from eventcode.acled.reader import iter_rows
+from eventcode.acled.revisit import rows_at_lines
+from eventcode.acled.rows import AcledRow
+from eventcode.io.limits import DEFAULT_LIMITS, Limited
+from tests.test_acled_differential import Base, hostile_files, write
+
+ROOT = Path(__file__).resolve().parent.parent
+FILES = sorted(p for p in (ROOT / "fixtures").rglob("*.csv") if "ucdp" not in p.parts)
+
+
+def read_rows(source: Path | bytes) -> dict[int, dict[str, str]]:
+    return {e.line: e.cells for e in iter_rows(source) if isinstance(e, AcledRow)}
+
+
+def bare_cr(data: bytes) -> bool:
+    return data.count(b"\r") != data.count(b"\r\n")
+
+
+def assert_revisited_as_read(path: Path) -> None:
+    data = path.read_bytes()
+    rows = read_rows(path)
+    found = rows_at_lines(path, list(rows))
+    if found is None:
+        assert bare_cr(data) or not rows
+        return
+    assert found == rows
+    assert rows_at_lines(data, list(rows)) == rows  # bytes as a path
+    assert rows_at_lines(Limited(data, DEFAULT_LIMITS), list(rows)[::3]) == {
+        line: rows[line] for line in list(rows)[::3]
+    }
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_fixture_row_read_again_is_the_row_read(path: Path) -> None:
+    assert_revisited_as_read(path)
+
+
+def test_a_bare_cr_sends_the_caller_to_the_whole_file(tmp_path: Path) -> None:
+    path = tmp_path / "cr.csv"
+    path.write_bytes(b"event_id_cnty,event_date\rUKR1,2023-01-01\r")
+    assert rows_at_lines(path, [2]) is None
+
+
+def test_a_line_no_row_starts_on_is_left_out(tmp_path: Path) -> None:
+    source = next(p for p in FILES if p.name == "current-spreadsheet.csv")
+    rows = read_rows(source)
+    last = max(rows)
+    assert rows_at_lines(source, [last, last + 50]) == {last: rows[last]}
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(made=hostile_files())
+def test_hostile_rows_read_again_are_the_rows_read(made: tuple[Base, list[list[str]], str]) -> None:
+    base, rows, terminator = made
+    with tempfile.TemporaryDirectory() as work:
+        path = Path(work) / "hostile.csv"
+        write(path, base, rows, terminator)
+        assert_revisited_as_read(path)
