@@ -71,7 +71,15 @@ class CellConventions:
         ``False`` is certain: no field of the text is a blank token, nor a whole number written
         with ``.0``, quoted or not. ``True`` asks :meth:`touches_any` of the rows.
         """
-        return self._fields.search(text) is not None
+        if not (any(piece in text for piece in self._pieces) or text.endswith(".0")):
+            return False  # no such field can be there: no text of one is
+        return self._fields.search("\n" + text) is not None
+
+    @cached_property
+    def _pieces(self) -> tuple[str, ...]:
+        """Texts one of which any field :meth:`clean` changes holds, as the CSV writes it."""
+        tokens = {form for t in self._tokens for form in (t, t.replace('"', '""'))}
+        return (*sorted(tokens), ".0,", '.0"', ".0\n", ".0\r")
 
     @cached_property
     def _fields(self) -> re.Pattern[str]:
@@ -80,7 +88,7 @@ class CellConventions:
         for token in sorted(self._tokens):
             forms += (re.escape(token), re.escape('"' + token.replace('"', '""') + '"'))
         forms.append(f'"{_POINT_ZERO.pattern}"')
-        return re.compile(f"(?:^|,|\\r)(?:{'|'.join(forms)})(?=,|\\r|\\n|$)", re.MULTILINE)
+        return re.compile(f"[,\\r\\n](?:{'|'.join(forms)})(?=[,\\r\\n]|$)")
 
     def touches_any(self, rows: list[list[str]]) -> bool:
         """Tell whether :meth:`clean` would change any of ``rows`` (each of the header's width).
