@@ -18,8 +18,10 @@ MODULES = {
     "eventcode": r"^import eventcode$",
     "eventcode.acled": r"^from eventcode import acled$",
     "eventcode.codebooks": r"^from eventcode import codebooks$",
+    "eventcode.frames": r"^from eventcode import frames$",
     "eventcode.rules": r"^from eventcode import rules$",
     "eventcode.strategies": r"^from eventcode\.strategies import ",
+    "eventcode.ucdp": r"^from eventcode import ucdp$",
 }
 
 

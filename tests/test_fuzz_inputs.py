@@ -43,6 +43,10 @@ SEEDS: list[tuple[bytes, Format]] = [
     (_jsonl_seed(), Format.JSONL),
     *[(p.read_bytes(), Format.ACLED_CSV) for p in sorted((ROOT / "fixtures/acled").glob("*.csv"))],
     ((ROOT / "fixtures/acled/api-response.json").read_bytes(), Format.ACLED_JSON),
+    *[
+        (p.read_bytes(), Format.UCDP_GED_CSV)
+        for p in sorted((ROOT / "fixtures/ucdp").glob("*.csv"))
+    ],
 ]
 _SMALL = Limits(max_field_bytes=4096, max_line_bytes=16384, max_json_depth=8)
 
@@ -96,7 +100,7 @@ def _check_findings(findings: list[Finding], *, placed: bool = True) -> None:
     codes = finding_codes()
     for finding in findings:
         assert finding.code in codes
-        if placed and finding.code.startswith(("S0", "L0", "A0")):
+        if placed and finding.code.startswith(("S0", "L0", "A0", "U0")):
             assert finding.location.line is not None, finding
 
 
@@ -120,6 +124,7 @@ def test_every_reader_survives_mutations(example: tuple[bytes, Format], small: b
             not any(isinstance(i, RecordItem) for i in items)
             and data.strip()
             and not _acled_header_only(data, reader)
+            and not _ged_header_only(data, reader)
         ):
             assert report.findings, "input yielding no record must say why"
 
@@ -133,6 +138,15 @@ def _acled_header_only(data: bytes, reader: Format) -> bool:
     return read.layout is not None and read.rows == 0
 
 
+def _ged_header_only(data: bytes, reader: Format) -> bool:
+    from eventcode.ucdp import read_ged
+
+    if reader is not Format.UCDP_GED_CSV:
+        return False
+    read = read_ged(data)
+    return read.header is not None and read.rows == 0
+
+
 @settings(max_examples=15)
 @given(mutated())
 def test_convert_survives_mutations(example: tuple[bytes, Format]) -> None:
@@ -140,7 +154,7 @@ def test_convert_survives_mutations(example: tuple[bytes, Format]) -> None:
     data, _ = example
     import io
 
-    for to in ("jsonl", "json", "acled-csv"):
+    for to in ("jsonl", "json", "acled-csv", "ucdp-ged-csv"):
         out = io.StringIO()
         done = convert(data, out, to=to, name="fuzz")
         _check_findings(list(done.findings))
@@ -164,9 +178,12 @@ def test_the_cli_survives_mutations(example: tuple[bytes, Format]) -> None:
 
 
 def _cli_round(data: bytes, fmt: Format, directory: Path) -> None:
-    suffix = {Format.JSON: ".json", Format.JSONL: ".jsonl", Format.ACLED_CSV: ".csv"}.get(
-        fmt, ".json"
-    )
+    suffix = {
+        Format.JSON: ".json",
+        Format.JSONL: ".jsonl",
+        Format.ACLED_CSV: ".csv",
+        Format.UCDP_GED_CSV: ".csv",
+    }.get(fmt, ".json")
     path = directory / f"input{suffix}"
     path.write_bytes(data)
     assert main(["validate", "--isolated", "--no-progress", "--format", "json", str(path)]) in (

@@ -118,6 +118,7 @@ def test_the_lower_layers_do_not_import_the_upper_ones() -> None:
         ("eventcode.rules", (*upper, *formats, "eventcode.parallel_lines")),
         ("eventcode.io", (*upper, "eventcode.parallel_lines")),
         ("eventcode.acled", ("eventcode.cli", "eventcode.reporters", "eventcode.validation")),
+        ("eventcode.ucdp", (*upper, "eventcode.parallel_lines", "eventcode.conversion")),
         ("eventcode.engine", ("eventcode.cli", "eventcode.reporters", "eventcode.validation")),
         ("eventcode.checks", (*upper, *formats[:2], "eventcode.parallel_lines")),
         (

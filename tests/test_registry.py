@@ -41,6 +41,7 @@ FILES = [
     *sorted((ROOT / "fixtures" / "acled").glob("*.csv")),
     *sorted((ROOT / "fixtures" / "makiivka-2023").glob("*.json*")),
     *sorted((ROOT / "fixtures").glob("corpus/*/dataset.json")),
+    *sorted((ROOT / "fixtures" / "ucdp").glob("*.csv")),
 ]
 SELECTIONS = [
     (None, ("R010",)),
@@ -49,6 +50,8 @@ SELECTIONS = [
     (("R0",), ("R001",)),
     (("S3", "C"), ()),
     (None, ("A003",)),  # an error of a row rule: found (it decides the row is not read), dropped
+    (("U",), ("U011",)),
+    (None, ("U008",)),  # a GED row's error: its row is not read all the same
 ]
 
 

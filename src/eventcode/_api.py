@@ -11,13 +11,12 @@ from attrs import frozen
 
 from eventcode.errors import DatasetError, EventsLeftOutWarning
 from eventcode.findings import Finding, Severity
-from eventcode.io._structure import recheck_record
+from eventcode.io._structure import require_writable
 from eventcode.io.atomic import write_atomic
 from eventcode.io.formats import Format, format_for_path
 from eventcode.io.json_document import dumps_document, iter_document_chunks
 from eventcode.io.json_lines import iter_jsonl_lines
 from eventcode.io.sources import Source
-from eventcode.jsonpath import ROOT, join_index, join_key
 from eventcode.model import Actor, Claimant, Dataset, Document, Event
 from eventcode.model.items import SECTION_OF, Record, RecordItem
 
@@ -61,7 +60,8 @@ def load(path: str | Path) -> Loaded:
     """Read a file, keeping every good record and reporting the rest.
 
     A ``.json`` or ``.jsonl`` dataset, or an ACLED ``.csv`` export or API response (each told
-    by its content as well as its name).
+    by its content as well as its name), or a ``.parquet`` folder :mod:`eventcode.frames`
+    wrote (read with pyarrow: ``eventcode[arrow]``).
 
     Never raises for bad content; raises ``OSError`` when the file cannot be opened and
     :class:`~eventcode.UnknownFormatError` when its format cannot be told.
@@ -95,18 +95,9 @@ def _writable(dataset: Dataset) -> None:
 
     A record built in Python may hold a value of the wrong type (``basis="alleged"``, a date
     as text); writing it would give a file that ``read`` rejects, so it is refused here, with
-    the same findings ``validate`` reports.
+    the same findings ``validate`` reports (:func:`~eventcode.io._structure.require_writable`).
     """
-    problems = [
-        finding
-        for kind, section in SECTION_OF.items()
-        for index, record in enumerate(getattr(dataset, section))
-        for finding in recheck_record(
-            kind, record, join_index(join_key(ROOT, section), index)
-        )[1]
-    ]
-    if problems:
-        raise DatasetError(problems, dataset)
+    require_writable(dataset)
 
 
 def dumps(dataset: Dataset, *, format: str = "json") -> str:
@@ -128,7 +119,8 @@ def write(dataset: Dataset, path: str | Path, *, allow_partial: bool = False) ->
     cannot hold (no coordinates, say) raises :class:`~eventcode.EventsLeftOutError` and nothing
     is written, unless ``allow_partial=True``; CAMEO-only events are not ACLED events. Every
     event left out is counted in an :class:`~eventcode.EventsLeftOutWarning`, with its reason
-    (:func:`eventcode.acled.write_acled` takes options and returns each one).
+    (:func:`eventcode.acled.write_acled` takes options and returns each one). ``.parquet``
+    writes a Parquet folder (:func:`eventcode.frames.write_parquet`, needing pyarrow).
     """
     fmt = format_for_path(path)
     if fmt is Format.ACLED_CSV:
@@ -147,6 +139,11 @@ def write(dataset: Dataset, path: str | Path, *, allow_partial: bool = False) ->
         return
     if fmt is Format.ACLED_JSON:
         raise ValueError("eventcode does not write ACLED API responses; write .csv instead")
+    if fmt is Format.PARQUET:
+        from eventcode.frames import write_parquet
+
+        write_parquet(dataset, path)
+        return
     _writable(dataset)
     write_as(dataset, path, fmt.value)
 

@@ -15,6 +15,7 @@ _GROUPS = {
     "C0": "Codebooks: CAMEO codes, ACLED taxonomy, names and actor types",
     "R0": "Coding rules: figures, dates, places and events against each other",
     "A0": "ACLED files: rows of ACLED CSV exports and API responses",
+    "U0": "UCDP GED files: rows of GED CSV files",
     "L0": "Limits: fields, lines and nesting too large to read safely",
 }
 

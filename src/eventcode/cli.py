@@ -25,7 +25,7 @@ from eventcode._api import load
 from eventcode._progress import Progress
 from eventcode._version import __version__
 from eventcode.config import FAIL_ON, ConfigError, Settings, check_code_prefixes, load_settings
-from eventcode.conversion import CONVERT_FORMATS, SameFileError, convert
+from eventcode.conversion import CONVERT_FORMATS, SameFileError, convert, output_format
 from eventcode.errors import EventcodeError
 from eventcode.escaping import printable
 from eventcode.findings import Finding, Report, Tally, code_info, finding_codes
@@ -291,7 +291,8 @@ def _add_convert(commands: argparse._SubParsersAction[_Parser]) -> None:
         "--policy",
         default=None,
         help=f"the named policy that derives ACLED fatalities (default: {rules.DEFAULT_POLICY}, "
-        f"as for derive and validate; known: {', '.join(rules.policy_names())})",
+        f"as for derive and validate; known: {', '.join(rules.policy_names())}), or GED's "
+        "best, low and high (default: ucdp)",
     )
     convert_.add_argument(
         "--neutralise-formulas",
@@ -632,10 +633,15 @@ def _convert(args: argparse.Namespace) -> int:
     try:
         if args.output == STDIN:
             with _stdout_text() as out:
-                done = convert(source, out, to=args.to, options=options, limits=limits)
+                done = convert(
+                    source, out, to=args.to, options=options, limits=limits, policy=args.policy
+                )
         else:
-            check_output(args.output)  # refuse a FIFO, device or link before reading
-            done = convert(source, args.output, to=args.to, options=options, limits=limits)
+            if output_format(args.output, args.to) != "parquet":  # a folder: checked as written
+                check_output(args.output)  # refuse a FIFO, device or link before reading
+            done = convert(
+                source, args.output, to=args.to, options=options, limits=limits, policy=args.policy
+            )
     except SameFileError as exc:
         _say(str(exc))
         return EXIT_USAGE
@@ -655,6 +661,8 @@ def _convert(args: argparse.Namespace) -> int:
         if done.format == "acled-csv"
         else "record(s)"
     )
+    if done.ucdp is not None:
+        what = f"GED row(s) (best, low and high by policy {done.ucdp.policy})"
     where = "standard output" if args.output == STDIN else args.output
     _say(f"wrote {done.written} {what} to {where}")
     return EXIT_FINDINGS if done.fails(args.fail_on, allow_partial=args.allow_partial) else EXIT_OK

@@ -24,12 +24,15 @@ from eventcode.checks.registry import declare
 from eventcode.errors import EventcodeError
 from eventcode.findings import Finding, Severity, make_finding
 from eventcode.io.atomic import write_atomic
-from eventcode.io.formats import format_for_path
+from eventcode.io.formats import Format, format_for_path
 from eventcode.io.json_document import iter_document_chunks
 from eventcode.io.json_lines import iter_jsonl_lines
 from eventcode.io.limits import DEFAULT_LIMITS, Limits
 from eventcode.io.sources import Source
 from eventcode.model import Dataset
+from eventcode.ucdp.reading import read_ged
+from eventcode.ucdp.writer import DEFAULT_POLICY as GED_POLICY
+from eventcode.ucdp.writer import GedReport, write_ged
 
 __all__ = [
     "CONVERT_FORMATS",
@@ -48,9 +51,9 @@ WRITING_ACLED = declare(
     "acled-writing", (LEFT_OUT_CODE,), "events with an ACLED class that ACLED CSV leaves out"
 )
 #: The formats :func:`convert` writes.
-CONVERT_FORMATS = ("json", "jsonl", "acled-csv")
+CONVERT_FORMATS = ("json", "jsonl", "acled-csv", "parquet", "ucdp-ged-csv")
 
-_BY_SUFFIX = {".csv": "acled-csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+_BY_SUFFIX = {".csv": "acled-csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet"}
 
 
 class SameFileError(EventcodeError, ValueError):
@@ -66,13 +69,15 @@ class Conversion:
     that could not be read (not written), anything else reading the input found, and (A020)
     each event with an ACLED class left out of ACLED CSV; ``read`` counts the records read
     from the input (what ``eventcode validate`` would count); ``acled`` is the ACLED writer's
-    report (style, columns, ids assigned) when ACLED CSV was written.
+    report (style, columns, ids assigned) when ACLED CSV was written; ``ucdp`` the GED
+    writer's (the policy, the event of each row) when UCDP GED CSV was written.
     """
 
     format: str
     written: int
     read: int = 0
     acled: AcledReport | None = None
+    ucdp: GedReport | None = None
     left_out: tuple[LeftOutEvent, ...] = ()
     findings: tuple[Finding, ...] = ()
 
@@ -131,13 +136,18 @@ def convert(
     options: AcledOptions | None = None,
     name: str = "-",
     limits: Limits = DEFAULT_LIMITS,
+    policy: str | None = None,
 ) -> Conversion:
     """Convert ``source`` (a path, or the bytes of a file) to ``target`` (a path or a stream).
 
     ``to`` is ``json``, ``jsonl`` or ``acled-csv`` (default: by ``target``'s extension, for a
     stream ``json``); ``options`` apply to ACLED CSV, where an ACLED input keeps its style
     unless they set one, and their ``modernise`` and ``legacy_columns`` to every format.
-    ``name`` is how findings name bytes given as ``source``.
+    ``name`` is how findings name bytes given as ``source``. ``parquet`` writes a folder
+    (:func:`eventcode.frames.write_parquet`, needing pyarrow) whose derived numbers follow
+    ``policy``, else ``options.policy``; it is written to a path only. ``ucdp-ged-csv``
+    writes UCDP GED CSV, best, low and high by ``policy`` (default ``ucdp``), a GED input's
+    rows as they were read.
 
     Raises ``OSError`` when the input cannot be read or the output written (leaving an earlier
     output in place), :class:`SameFileError` when ``target`` is ``source``, and
@@ -145,6 +155,8 @@ def convert(
     """
     target_name = "-" if not isinstance(target, (str, Path)) else target
     fmt = output_format(target_name, to)
+    if fmt == "parquet" and not isinstance(target, (str, Path)):
+        raise ValueError("a Parquet folder is written to a path (-o DIR.parquet), not a stream")
     if (
         isinstance(source, (str, Path))
         and isinstance(target, (str, Path))
@@ -153,6 +165,8 @@ def convert(
         and os.path.samefile(source, target)
     ):
         raise SameFileError(f"refusing to overwrite the input {os.fspath(source)}")
+    if fmt == "ucdp-ged-csv":
+        return _convert_ged(source, target, name=name, limits=limits, policy=policy)
     loaded: Loaded
     style: AcledStyle | None = None
     lines: dict[str, int] = {}  # the line of each event read (an ACLED row's), for A020
@@ -189,6 +203,18 @@ def convert(
             left_out=report.left_out,
             findings=loaded.findings + lost,
         )
+    if fmt == "parquet":  # a folder of Parquet files: eventcode.frames (pyarrow)
+        from eventcode.frames import write_parquet
+
+        assert isinstance(target, (str, Path))
+        named = policy if policy is not None else (options or AcledOptions()).policy
+        write_parquet(dataset, target, named)
+        return Conversion(
+            format=fmt,
+            written=_records(dataset),
+            read=_records(loaded.dataset),
+            findings=loaded.findings,
+        )
     chunks: Iterable[str] = (
         iter_jsonl_lines(dataset) if fmt == "jsonl" else iter_document_chunks(dataset)
     )
@@ -201,4 +227,39 @@ def convert(
         written=_records(dataset),
         read=_records(loaded.dataset),
         findings=loaded.findings,
+    )
+
+
+def _convert_ged(
+    source: str | Path | bytes,
+    target: str | Path | TextIO,
+    *,
+    name: str,
+    limits: Limits,
+    policy: str | None,
+) -> Conversion:
+    """Convert to UCDP GED CSV; a GED input keeps the cells the records do not give back."""
+    chosen = GED_POLICY if policy is None else policy
+    if isinstance(source, bytes):
+        fmt = format_for_path(name, source[:4096])
+        opened = Source.from_bytes(source, fmt, name=name, limits=limits)
+    else:
+        opened = Source.from_path(source, limits=limits)
+    if opened.format is Format.UCDP_GED_CSV:
+        try:
+            read = read_ged(opened.raw(), name=opened.name, policy=chosen)
+        finally:
+            opened.close()
+        dataset, findings, kept = read.dataset, read.findings, read.kept
+    else:
+        loaded = _load_source(opened)
+        dataset, findings, kept = loaded.dataset, loaded.findings, {}
+    report = write_ged(dataset, target, policy=chosen, kept=kept)
+    return Conversion(
+        format="ucdp-ged-csv",
+        written=report.rows,
+        read=_records(dataset),
+        ucdp=report,
+        left_out=report.left_out,
+        findings=findings,
     )

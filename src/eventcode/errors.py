@@ -18,6 +18,7 @@ __all__ = [
     "EventcodeError",
     "EventsLeftOutError",
     "EventsLeftOutWarning",
+    "MissingExtraError",
     "UnknownFormatError",
 ]
 
@@ -69,3 +70,12 @@ class EventsLeftOutError(EventcodeError, ValueError):
     def __init__(self, message: str, left_out: tuple[Any, ...]) -> None:
         super().__init__(message)
         self.left_out = left_out
+
+
+class MissingExtraError(EventcodeError, ModuleNotFoundError):
+    """A feature needs an optional dependency that is not installed.
+
+    The message names the extra that installs it (``pip install 'eventcode[pandas]'``) and
+    ``name`` the missing module. A :class:`ModuleNotFoundError` too, as
+    :mod:`eventcode.strategies` raises without Hypothesis.
+    """

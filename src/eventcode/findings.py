@@ -9,13 +9,17 @@ import operator
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from enum import StrEnum
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from attrs import define, field, frozen
 
 from eventcode._data import data_toml
 
+if TYPE_CHECKING:
+    import pandas as pd
+
 __all__ = [
+    "FRAME_COLUMNS",
     "CodeFilter",
     "Finding",
     "FindingCode",
@@ -283,6 +287,56 @@ class Report:
             return False
         threshold = Severity(fail_on).rank
         return any(f.severity.rank >= threshold for f in self.findings)
+
+    def to_frame(self) -> pd.DataFrame:
+        """Return the findings as a pandas DataFrame, one row a finding, in report order.
+
+        Columns ``code``, ``severity``, ``message``, ``file``, ``line`` (a nullable ``Int64``),
+        ``path``, ``event`` and ``field`` (``None`` where the finding has none). Needs pandas
+        (``pip install 'eventcode[pandas]'``; without it a ``ModuleNotFoundError`` says so).
+        """
+        try:
+            import pandas
+        except ImportError as missing:  # as eventcode.frames says it (MissingExtraError)
+            raise ModuleNotFoundError(
+                "Report.to_frame needs pandas: pip install 'eventcode[pandas]'", name="pandas"
+            ) from missing
+        rows = [
+            (
+                f.code,
+                f.severity.value,
+                f.message,
+                f.location.file,
+                f.location.line,
+                f.location.path,
+                f.location.event,
+                f.location.field,
+            )
+            for f in self.findings
+        ]
+        frame = pandas.DataFrame(rows, columns=list(FRAME_COLUMNS), dtype=object)
+        frame["line"] = frame["line"].astype("Int64")
+        result: pd.DataFrame = frame
+        return result
+
+    def _repr_html_(self) -> str:
+        """Return the report as a short HTML table for notebooks: summary and first findings."""
+        from eventcode._html import MAX_ROWS, rendering
+
+        rows = []
+        for finding in self.findings[:MAX_ROWS]:
+            loc = finding.location
+            where = (loc.file or "") + ("" if loc.line is None else f":{loc.line}")
+            if loc.path is not None:
+                where = f"{where} {loc.path}".strip()
+            rows.append((finding.code, finding.severity.value, where, finding.message))
+        head = ("code", "severity", "where", "message")
+        line = f": {self.summary_line()}"
+        return rendering("Report", line, head, rows, len(self.findings), "finding")
+
+
+#: The columns of :meth:`Report.to_frame`, in order.
+FRAME_COLUMNS = ("code", "severity", "message", "file", "line", "path", "event", "field")
 
 
 def _prefix_length(code: str, prefixes: Iterable[str]) -> int:

@@ -23,6 +23,7 @@ __all__ = [
     "PathProblem",
     "collect_paths",
     "is_excluded",
+    "is_parquet_folder",
 ]
 
 #: The files a directory walk picks up: the formats eventcode reads.
@@ -80,6 +81,18 @@ def is_excluded(path: str, exclude: Sequence[str]) -> bool:
     return False
 
 
+def is_parquet_folder(path: str) -> bool:
+    """Tell whether ``path`` is a Parquet folder eventcode wrote (``DIR.parquet``): one input.
+
+    A directory named ``*.parquet`` holding ``manifest.json`` (:mod:`eventcode.frames`).
+    """
+    return (
+        path.lower().rstrip("/\\").endswith(".parquet")
+        and os.path.isdir(path)
+        and os.path.isfile(os.path.join(path, "manifest.json"))
+    )
+
+
 def _identity(path: str) -> tuple[int, int] | None:
     """Return the device and inode of the file ``path`` names (links followed), if it exists."""
     try:
@@ -108,8 +121,13 @@ def _walk(
             for d in subdirectories
             if not _matches(d, _normal(os.path.join(directory, d)), exclude)
         )
-        for name in sorted(files):
+        folders = [d for d in subdirectories if is_parquet_folder(os.path.join(directory, d))]
+        subdirectories[:] = [d for d in subdirectories if d not in folders]
+        for name in sorted([*files, *folders]):
             path = os.path.join(directory, name)
+            if name in folders:  # a dataset as a folder: one input, whatever include says
+                found.append(os.path.relpath(path) if _normal(root) == "." else path)
+                continue
             if _normal(root) == ".":  # walking the current directory: name files from it
                 path = os.path.relpath(path)
             normal = _normal(path)
@@ -141,7 +159,7 @@ def collect_paths(
     files: list[str] = []
     problems: list[PathProblem] = []
     for path in paths:
-        if path == STDIN:
+        if path == STDIN or is_parquet_folder(path):
             files.append(path)
         elif os.path.isdir(path):
             files.extend(_walk(path, include, exclude, problems, skipped))

@@ -27,7 +27,7 @@ would build.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from pathlib import Path
 
@@ -35,13 +35,13 @@ from eventcode.acled.batches import CheckedBatch, checked_batches
 from eventcode.acled.merging import EventMerger, row_traits
 from eventcode.acled.reader import Input, iter_rows
 from eventcode.acled.revisit import rows_at_lines
-from eventcode.acled.rows import AcledRow
+from eventcode.acled.rows import AcledHeader, AcledRow
 from eventcode.checks.registry import EVERYTHING, Selection
 from eventcode.checks.resemblance import Traits
 from eventcode.findings import Finding
 from eventcode.io.limits import Limited
 
-__all__ = ["MERGE_BATCHES", "AcledValidation", "traits_at_lines"]
+__all__ = ["MERGE_BATCHES", "AcledValidation", "RowSource", "traits_at_lines", "traits_in_rows"]
 
 #: Batches merged together (the merger's tables work best on thousands of events at once).
 MERGE_BATCHES = 32
@@ -63,19 +63,44 @@ def traits_at_lines(source: Input, lines: list[int]) -> dict[int, Traits]:
         if not raw.seekable():
             return {}
         raw.seek(0)
+    return traits_in_rows(iter_rows(source), lines)
+
+
+def traits_in_rows(
+    entries: Iterable[AcledHeader | AcledRow | Finding], lines: list[int]
+) -> dict[int, Traits]:
+    """Return the traits of the rows of ``entries`` starting at ``lines``."""
     wanted = set(lines)
     found: dict[int, Traits] = {}
-    for entry in iter_rows(source):
+    for entry in entries:
         if isinstance(entry, AcledRow) and entry.line in wanted:
             found[entry.line] = row_traits(entry.cells)
     return found
 
 
-class AcledValidation:
-    """The findings of an ACLED file, batch by batch; :attr:`records` once they are all out."""
+#: Entries as :func:`~eventcode.acled.reader.iter_rows` yields them, each call from the start.
+RowSource = Callable[[], Iterable[AcledHeader | AcledRow | Finding]]
 
-    def __init__(self, source: Input, selection: Selection = EVERYTHING) -> None:
-        self._source = source
+
+class AcledValidation:
+    """The findings of an ACLED file, batch by batch; :attr:`records` once they are all out.
+
+    ``source`` is a file (anything :func:`~eventcode.acled.reader.iter_rows` reads) or a
+    function that yields its entries afresh at each call (a data frame's rows:
+    :func:`~eventcode.acled.reader.iter_table_rows`).
+    """
+
+    def __init__(self, source: Input | RowSource, selection: Selection = EVERYTHING) -> None:
+        self._rows: RowSource
+        self._traits: Callable[[list[int]], dict[int, Traits]]
+        if callable(source):
+            rows = source
+            self._rows = rows
+            self._traits = lambda lines: traits_in_rows(rows(), lines)
+        else:
+            file = source
+            self._rows = partial(iter_rows, file)
+            self._traits = partial(traits_at_lines, file)
         self._selection = selection
         self._merger = EventMerger(selection)
 
@@ -87,7 +112,7 @@ class AcledValidation:
     def findings(self, progress: Callable[[int], None] | None = None) -> Iterator[Finding]:
         """Yield the findings in file order, each with its line."""
         pending: list[CheckedBatch] = []
-        for entry in checked_batches(iter_rows(self._source), selection=self._selection):
+        for entry in checked_batches(self._rows(), selection=self._selection):
             if isinstance(entry, CheckedBatch):
                 pending.append(entry)
                 if len(pending) < MERGE_BATCHES:
@@ -103,4 +128,4 @@ class AcledValidation:
             yield from self._merger.add(CheckedBatch.join(pending))
             if progress is not None:
                 progress(self._merger.records)
-        yield from self._merger.repeats(partial(traits_at_lines, self._source))
+        yield from self._merger.repeats(self._traits)

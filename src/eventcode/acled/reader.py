@@ -13,7 +13,7 @@ import csv
 import io
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO, cast
 
@@ -41,6 +41,7 @@ __all__ = [
     "header_of",
     "is_hxl_row",
     "iter_rows",
+    "iter_table_rows",
     "looks_like_acled_csv",
     "looks_like_acled_json",
 ]
@@ -408,6 +409,46 @@ def _csv_rows(
         yield from conventions.findings()
     if header is None:
         yield make_finding("S003", "the file is empty: no ACLED header", line=1)
+
+
+def iter_table_rows(
+    columns: Sequence[str], records: Iterable[Sequence[str]], limits: Limits = DEFAULT_LIMITS
+) -> Iterator[AcledHeader | AcledRow | Finding]:
+    """Yield what :func:`iter_rows` yields for a CSV file, from a table already cut into cells.
+
+    ``columns`` are the header's names and ``records`` the rows' cells as text, each as wide
+    as the header (a data frame's rows: :func:`eventcode.frames.validate_frame`). The header is
+    line 1 and each row one line after the one before it (row ``i`` on line ``i + 2``), as in
+    a CSV file whose cells hold no line break. What follows the cutting is the CSV reader's:
+    the header (A001, A023, C010 for a refused one), the HXL row (A019), cells that are not
+    UTF-8 (S002), blank tokens and pandas' ``7.0`` (A021, A022).
+    """
+    found = header_of(list(columns), 1, limits.max_columns)
+    if isinstance(found, Finding):
+        yield found
+        if found.code == "A001" and list(columns).count("event_type") == 1:
+            types = _EventTypes(list(columns).index("event_type"))
+            for line, record in enumerate(records, start=2):
+                types.add(list(record), line)
+            yield from types.findings()
+        return
+    header = found
+    yield header
+    yield from header_findings(header)
+    conventions = CellConventions(header.columns, limits.blank_tokens)
+    for line, cells in enumerate(records, start=2):
+        record = list(cells)
+        if _NOT_UTF8.search("".join(record)):
+            yield make_finding(
+                "S002", "the row holds bytes that are not valid UTF-8; it is skipped", line=line
+            )
+            continue
+        if line == 2 and is_hxl_row(record):
+            yield _hxl_finding(line)
+            continue
+        record = conventions.clean(record, line)
+        yield AcledRow(line, dict(zip(header.columns, record, strict=True)))
+    yield from conventions.findings()
 
 
 #: One HXL hashtag with its attributes (``#group+name+first``), as HXL 1.1 spells them.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import BinaryIO
 
@@ -85,6 +86,8 @@ def read_style(source: str | Path | bytes, fmt: Format | None = None) -> AcledSt
     if isinstance(source, bytes):
         found = fmt or format_for_path("-", source[:_SNIFF])
         return _first_style(source) if found in _ACLED_FORMATS else None
+    if os.path.isdir(source):  # a Parquet folder
+        return None
     with open(source, "rb") as handle:
         found = fmt or format_for_path(source, handle.peek(_SNIFF)[:_SNIFF])
         return _first_style(handle) if found in _ACLED_FORMATS else None

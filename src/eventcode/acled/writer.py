@@ -30,7 +30,14 @@ from eventcode.model import Dataset, Event
 from eventcode.rules import Policy
 from eventcode.rules import policy as get_policy
 
-__all__ = ["AcledReport", "LeftOutEvent", "acled_report", "dumps_acled", "write_acled"]
+__all__ = [
+    "AcledReport",
+    "LeftOutEvent",
+    "acled_event_rows",
+    "acled_report",
+    "dumps_acled",
+    "write_acled",
+]
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 #: A number in ASCII digits (what a spreadsheet shows as a number, never runs).
@@ -145,6 +152,14 @@ def _row_problem(
 def _rows(
     dataset: Dataset, options: AcledOptions, style: AcledStyle
 ) -> tuple[list[str], Iterator[list[str]], AcledReport]:
+    columns, rows, report = _event_rows(dataset, options, style)
+    return columns, (row for _, row in rows), report
+
+
+def _event_rows(
+    dataset: Dataset, options: AcledOptions, style: AcledStyle
+) -> tuple[list[str], Iterator[tuple[Event, list[str]]], AcledReport]:
+    """Return the columns, each event written with its row (in order), and the report."""
     dataset = bring_forward(
         dataset, modernise=options.modernise, legacy_columns=options.legacy_columns
     )
@@ -172,7 +187,7 @@ def _rows(
     columns = [*CURRENT_COLUMNS, *extras]
     assigned = _assign_ids(kept, options.id_start)
 
-    def rows() -> Iterator[list[str]]:
+    def rows() -> Iterator[tuple[Event, list[str]]]:
         for event in kept:
             cells = render_event(
                 event,
@@ -185,7 +200,7 @@ def _rows(
             row = [cells.get(c, "") for c in columns]
             if options.neutralise_formulas:
                 row = [_neutralise(v) for v in row]
-            yield row
+            yield event, row
 
     report = AcledReport(
         rows=len(kept),
@@ -222,6 +237,20 @@ def dumps_acled(
     opts = options or AcledOptions()
     header, rows, _ = _rows(dataset, opts, opts.style(style))
     return "".join(_csv_chunks(header, rows, opts))
+
+
+def acled_event_rows(
+    dataset: Dataset, options: AcledOptions | None = None, *, style: AcledStyle | None = None
+) -> tuple[tuple[str, ...], Iterator[tuple[Event, dict[str, str]]], AcledReport]:
+    """Return what writing a dataset as ACLED CSV would write, row by row, writing nothing.
+
+    The columns, then each event written (as the writer brings it forward) with its cells by
+    column, in order, and the report (which names the events left out, and why).
+    """
+    opts = options or AcledOptions()
+    columns, rows, report = _event_rows(dataset, opts, opts.style(style))
+    pairs = ((event, dict(zip(columns, row, strict=True))) for event, row in rows)
+    return tuple(columns), pairs, report
 
 
 def acled_report(

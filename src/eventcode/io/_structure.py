@@ -8,13 +8,21 @@ from typing import Any
 
 import attrs
 
+from eventcode.errors import DatasetError
 from eventcode.findings import Finding, make_finding
 from eventcode.io._converter import converter, describe_json_type, shape_findings
 from eventcode.io._salvage import salvage
-from eventcode.jsonpath import join_key
-from eventcode.model.items import KINDS, Record, RecordKind, Unloaded
+from eventcode.jsonpath import ROOT, join_index, join_key
+from eventcode.model.dataset import Dataset
+from eventcode.model.items import KINDS, SECTION_OF, Record, RecordKind, Unloaded
 
-__all__ = ["structure_record", "unloaded_marker", "unstructure_record"]
+__all__ = [
+    "recheck_record",
+    "require_writable",
+    "structure_record",
+    "unloaded_marker",
+    "unstructure_record",
+]
 
 
 def structure_record(
@@ -124,3 +132,21 @@ def unloaded_marker(
         rest = salvage(kind, value, path, findings) if findings else None
         return Unloaded(kind=kind, id=value["id"], path=path, line=line, salvage=rest)
     return None
+
+
+def require_writable(dataset: Dataset) -> None:
+    """Raise :class:`~eventcode.DatasetError` for records that reading would refuse.
+
+    Each record is checked as :func:`recheck_record` does (written as JSON data and read back
+    with the loader's converter), and every finding is raised together.
+    """
+    problems = [
+        finding
+        for kind, section in SECTION_OF.items()
+        for index, record in enumerate(getattr(dataset, section))
+        for finding in recheck_record(
+            kind, record, join_index(join_key(ROOT, section), index)
+        )[1]
+    ]
+    if problems:
+        raise DatasetError(problems, dataset)

@@ -24,7 +24,14 @@ from typing import TextIO
 
 from eventcode.errors import EventcodeError
 
-__all__ = ["OutputRefusedError", "atomic_text", "check_output", "on_commit", "write_atomic"]
+__all__ = [
+    "OutputRefusedError",
+    "atomic_text",
+    "check_output",
+    "on_commit",
+    "replace_atomic",
+    "write_atomic",
+]
 
 _KINDS = (
     (stat.S_ISDIR, "a directory"),
@@ -113,6 +120,14 @@ def _replace(temporary: Path, target: Path) -> None:
     finally:
         if previous is not None:
             signal.pthread_sigmask(signal.SIG_SETMASK, previous)  # a held signal is handled here
+
+
+def replace_atomic(temporary: Path, target: Path) -> None:
+    """Rename ``temporary`` (a file, or a folder onto nothing) onto ``target`` as writes do.
+
+    Signals are held off and :func:`on_commit`'s listener told, as for :func:`write_atomic`.
+    """
+    _replace(temporary, target)
 
 
 def write_atomic(path: str | Path, chunks: Iterable[str]) -> None:

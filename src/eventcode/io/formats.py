@@ -17,6 +17,8 @@ class Format(StrEnum):
     JSONL = "jsonl"
     ACLED_CSV = "acled-csv"
     ACLED_JSON = "acled-json"
+    UCDP_GED_CSV = "ucdp-ged-csv"
+    PARQUET = "parquet"  # a folder: eventcode.frames
 
 
 _EXTENSIONS = {
@@ -24,6 +26,7 @@ _EXTENSIONS = {
     ".jsonl": Format.JSONL,
     ".ndjson": Format.JSONL,
     ".csv": Format.ACLED_CSV,
+    ".parquet": Format.PARQUET,
 }
 
 
@@ -32,12 +35,16 @@ def sniff_format(head: bytes) -> Format:
 
     A first line with ``event_id_cnty`` and ``event_date`` is an ACLED CSV header; an object
     with ``data`` rows holding ``event_id_cnty`` is an ACLED API response; a first line with a
-    ``record`` is JSONL; anything else is taken for a JSON dataset.
+    ``record`` is JSONL; anything else is taken for a JSON dataset. A first line with
+    ``date_start`` and ``best`` is a UCDP GED CSV header.
     """
     from eventcode.acled.reader import looks_like_acled_csv, looks_like_acled_json
+    from eventcode.ucdp.columns import looks_like_ged_csv
 
     if looks_like_acled_csv(head):
         return Format.ACLED_CSV
+    if looks_like_ged_csv(head):
+        return Format.UCDP_GED_CSV
     if looks_like_acled_json(head):
         return Format.ACLED_JSON
     first_line = head.lstrip(b"\xef\xbb\xbf \t\r\n").split(b"\n", 1)[0]
@@ -49,13 +56,16 @@ def sniff_format(head: bytes) -> Format:
 def format_for_path(path: str | Path, head: bytes | None = None) -> Format:
     """Return the format of ``path`` by its extension, else by its first bytes ``head``.
 
-    A ``.json`` file whose ``head`` is an ACLED API response is :attr:`Format.ACLED_JSON`.
+    A ``.json`` file whose ``head`` is an ACLED API response is :attr:`Format.ACLED_JSON`; a
+    ``.csv`` file whose ``head`` is a UCDP GED header is :attr:`Format.UCDP_GED_CSV`.
 
     Raises :class:`UnknownFormatError` when neither tells.
     """
     suffix = Path(path).suffix.lower()
     if suffix == ".json" and head is not None and sniff_format(head) is Format.ACLED_JSON:
         return Format.ACLED_JSON
+    if suffix == ".csv" and head is not None and sniff_format(head) is Format.UCDP_GED_CSV:
+        return Format.UCDP_GED_CSV
     if suffix in _EXTENSIONS:
         return _EXTENSIONS[suffix]
     if head is not None:

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
-from eventcode.findings import Finding
+from eventcode.findings import Finding, make_finding
 from eventcode.io._lines import LongLine, bounded_lines
 from eventcode.io._locate import ancestors, locate_lines
 from eventcode.io._text import decode
@@ -15,6 +15,7 @@ from eventcode.io.formats import Format, format_for_path
 from eventcode.io.json_document import iter_document
 from eventcode.io.json_lines import iter_lines
 from eventcode.io.limits import DEFAULT_LIMITS, Limited, Limits
+from eventcode.jsonpath import ROOT
 from eventcode.model.items import RecordItem, Unloaded
 
 __all__ = ["Source"]
@@ -51,7 +52,17 @@ class Source:
     def from_path(
         cls, path: str | Path, *, name: str | None = None, limits: Limits = DEFAULT_LIMITS
     ) -> Source:
-        """Open ``path`` (raises ``OSError`` when it cannot be opened); read within ``limits``."""
+        """Open ``path`` (raises ``OSError`` when it cannot be opened); read within ``limits``.
+
+        A ``.parquet`` path is a folder :mod:`eventcode.frames` wrote (read with pyarrow).
+        """
+        if Path(path).suffix.lower() == ".parquet":
+            from eventcode.frames._parquet import check_folder
+
+            check_folder(path)
+            folder = cls(str(path) if name is None else name, Format.PARQUET, limits=limits)
+            folder.path = Path(path)
+            return folder
         stream = open(path, "rb")  # noqa: SIM115 - closed when items() ends
         try:
             head = stream.peek(_SNIFF)[:_SNIFF] if hasattr(stream, "peek") else b""
@@ -67,7 +78,10 @@ class Source:
     def from_bytes(
         cls, data: bytes, fmt: Format, *, name: str = "<input>", limits: Limits = DEFAULT_LIMITS
     ) -> Source:
-        """Read records from bytes already in memory, within ``limits``."""
+        """Read records from bytes already in memory, within ``limits``.
+
+        A Parquet folder cannot be bytes: its items are one finding saying so.
+        """
         return cls(name, fmt, data=data, limits=limits)
 
     def _read_all(self) -> bytes:
@@ -88,6 +102,22 @@ class Source:
         """Yield records and load findings in input order."""
         if self.format in (Format.ACLED_CSV, Format.ACLED_JSON):
             yield from self._acled_items()
+            return
+        if self.format is Format.UCDP_GED_CSV:
+            yield from self._ged_items()
+            return
+        if self.format is Format.PARQUET:
+            from eventcode.frames._parquet import parquet_items
+
+            if self.path is None:
+                yield make_finding(
+                    "S006",
+                    "a Parquet folder is read from its path (DIR.parquet), not as bytes",
+                    path=ROOT,
+                    line=1,
+                )
+                return
+            yield from parquet_items(self.path, self.limits)
             return
         if self.format is Format.JSONL:
             try:
@@ -112,6 +142,18 @@ class Source:
         assert source is not None
         try:
             yield from AcledStream(Limited(source, self.limits)).items()
+        finally:
+            if self._stream is not None:
+                self._stream.close()
+
+    def _ged_items(self) -> Iterator[RecordItem | Finding | Unloaded]:
+        """Yield a UCDP GED file's rows as records, with the row checks' findings and lines."""
+        from eventcode.ucdp.stream import GedStream
+
+        source = self._data if self._data is not None else self._stream
+        assert source is not None
+        try:
+            yield from GedStream(Limited(source, self.limits)).items()
         finally:
             if self._stream is not None:
                 self._stream.close()

@@ -61,6 +61,23 @@ class Dataset:
         """Return the document ``id``; ``KeyError`` if there is none."""
         return _find(self.documents, id, "document")
 
+    def _repr_html_(self) -> str:
+        """Return the dataset as a short HTML table for notebooks: counts and first events."""
+        from eventcode._html import MAX_ROWS, counted, rendering
+
+        figures = sum(len(e.figures) for e in self.events)
+        counts = (
+            (len(self.documents), "document"),
+            (len(self.actors), "actor"),
+            (len(self.claimants), "claimant"),
+            (len(self.events), "event"),
+            (figures, "figure"),
+        )
+        line = f" (format {self.format_version}): " + ", ".join(counted(*c) for c in counts)
+        head = ("event", "date", "place", "class", "figures")
+        rows = map(_event_row, self.events[:MAX_ROWS])
+        return rendering("Dataset", line, head, rows, len(self.events), "event")
+
     def adding(self, *records: Document | Actor | Claimant | Event) -> Dataset:
         """Return the dataset with ``records`` added, each to its list (a step of a notebook).
 
@@ -88,6 +105,24 @@ class Dataset:
             claimants=lists["claimants"],
             events=lists["events"],
         )
+
+
+def _event_row(event: Event) -> tuple[str, str, str, str, str]:
+    """Return an event as a notebook's table shows it: id, date, place, class, figures."""
+    span = event.date
+    when = span.start.isoformat()
+    if span.end is not None and span.end != span.start:
+        when += f" to {span.end.isoformat()}"
+    place = ""
+    if event.place is not None:
+        country = f" ({event.place.country})" if event.place.country else ""
+        place = event.place.name + country
+    kinds = []
+    if event.acled is not None:
+        kinds.append(event.acled.sub_event_type)
+    if event.cameo is not None:
+        kinds.append(f"CAMEO {event.cameo}")
+    return event.id, when, place, "; ".join(kinds), str(len(event.figures))
 
 
 _SECTIONS: dict[type, str] = {
