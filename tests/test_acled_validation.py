@@ -265,7 +265,7 @@ def test_a_line_over_the_limit_is_skipped_as_one_process_skips_it(tmp_path: Path
     the whole file in one process)."""
     path = write_perturbed(tmp_path / "long.csv", 1500, seed=21)
     lines = path.read_bytes().split(b"\n")
-    lines[1200] = lines[1200].replace(b"Outlet", b"Outlet " + b"y" * 60_000, 1)
+    lines[1200] = lines[1200].replace(b" ", b" " + b"y" * 60_000, 1)
     path.write_bytes(b"\n".join(lines))
     limits = Limits(max_line_bytes=40_000)
     one = validate_source(Source.from_path(path, limits=limits))
