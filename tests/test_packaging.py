@@ -107,3 +107,13 @@ def test_import_eventcode_imports_no_record_checks_or_attrs() -> None:
     )
     found = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     assert found.stdout.strip() == "['eventcode._version']", found.stderr
+
+
+def test_the_command_line_imports_only_what_a_command_uses() -> None:
+    probe = (
+        "import sys, eventcode.cli; print(sorted({m.split('.')[1] for m in sys.modules "
+        "if m.startswith('eventcode.') and m.split('.')[1] in "
+        "('acled', 'conversion', 'ucdp', 'frames')}))"
+    )
+    found = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert found.stdout.strip() == "[]", found.stderr  # convert imports them when it runs

@@ -18,19 +18,18 @@ import traceback
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from types import FrameType
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from eventcode import acled, codebooks, rules
+from eventcode import codebooks, rules
 from eventcode._api import load
 from eventcode._progress import Progress
 from eventcode._version import __version__
 from eventcode.config import FAIL_ON, ConfigError, Settings, check_code_prefixes, load_settings
-from eventcode.conversion import CONVERT_FORMATS, SameFileError, convert, output_format
 from eventcode.errors import EventcodeError
 from eventcode.escaping import printable
 from eventcode.findings import Finding, Report, Tally, code_info, finding_codes
 from eventcode.io.atomic import atomic_text, check_output, on_commit
-from eventcode.io.formats import format_for_path
+from eventcode.io.formats import CONVERT_FORMATS, format_for_path
 from eventcode.io.limits import (
     DEFAULT_BLANK_TOKENS,
     DEFAULT_MAX_COLUMNS,
@@ -46,6 +45,9 @@ from eventcode.paths import STDIN, collect_paths
 from eventcode.reporters import REPORT_FORMATS, markdown, render, write
 from eventcode.schemas import SCHEMA_NAMES, schema_json
 from eventcode.validation import iter_source
+
+if TYPE_CHECKING:
+    from eventcode import acled
 
 __all__ = ["EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "main", "run"]
 
@@ -604,6 +606,8 @@ def _stdout_text(errors: str = "strict") -> Iterator[TextIO]:
 
 
 def _acled_options(args: argparse.Namespace) -> acled.AcledOptions:
+    from eventcode import acled  # only convert writes ACLED: the other commands go without
+
     defaults = acled.AcledOptions()
     return acled.AcledOptions(
         codes=acled.CodeStyle(args.codes) if args.codes else None,
@@ -619,6 +623,8 @@ def _acled_options(args: argparse.Namespace) -> acled.AcledOptions:
 
 
 def _convert(args: argparse.Namespace) -> int:
+    from eventcode.conversion import SameFileError, convert, output_format  # convert's own
+
     try:
         limits = _limits(args)
     except ValueError as error:

@@ -24,7 +24,7 @@ from eventcode.checks.registry import declare
 from eventcode.errors import EventcodeError
 from eventcode.findings import Finding, Severity, make_finding
 from eventcode.io.atomic import write_atomic
-from eventcode.io.formats import Format, format_for_path
+from eventcode.io.formats import CONVERT_FORMATS, Format, format_for_path
 from eventcode.io.json_document import iter_document_chunks
 from eventcode.io.json_lines import iter_jsonl_lines
 from eventcode.io.limits import DEFAULT_LIMITS, Limits
@@ -51,7 +51,6 @@ WRITING_ACLED = declare(
     "acled-writing", (LEFT_OUT_CODE,), "events with an ACLED class that ACLED CSV leaves out"
 )
 #: The formats :func:`convert` writes.
-CONVERT_FORMATS = ("json", "jsonl", "acled-csv", "parquet", "ucdp-ged-csv")
 
 _BY_SUFFIX = {".csv": "acled-csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet"}
 

@@ -21,6 +21,10 @@ class Format(StrEnum):
     PARQUET = "parquet"  # a folder: eventcode.frames
 
 
+#: The formats ``eventcode convert`` writes (``--to``), in the order the command line lists them.
+CONVERT_FORMATS = ("json", "jsonl", "acled-csv", "parquet", "ucdp-ged-csv")
+
+
 _EXTENSIONS = {
     ".json": Format.JSON,
     ".jsonl": Format.JSONL,
