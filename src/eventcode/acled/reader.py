@@ -32,6 +32,7 @@ from eventcode.checks.codebook import acled_event_type_problem
 from eventcode.findings import Finding, make_finding
 from eventcode.io._locate import locate_lines
 from eventcode.io._text import decode, parse_json_checked
+from eventcode.io.csv_errors import csv_error_finding
 from eventcode.io.limits import DEFAULT_LIMITS, DEFAULT_MAX_COLUMNS, Limited, Limits
 from eventcode.jsonpath import join_index
 
@@ -352,7 +353,7 @@ def _csv_rows(
                 break
             except csv.Error as exc:
                 yield from lines.drain()
-                problem = _csv_error(exc, line, limits)
+                problem = csv_error_finding(exc, line, limits, "A002")
                 if bounds is not None and problem.code != "L001":  # not a cell too large
                     bounds.regular = False
                 yield problem
@@ -498,17 +499,6 @@ def _refused_event_types(
         lines.drain()
         types.add(record, line)
     yield from types.findings()
-
-
-def _csv_error(exc: csv.Error, line: int, limits: Limits) -> Finding:
-    if "field larger than field limit" in str(exc):
-        return make_finding(
-            "L001",
-            f"a cell is larger than the limit max_field_bytes={limits.max_field_bytes}; "
-            "the row is skipped",
-            line=line,
-        )
-    return make_finding("A002", f"the CSV cannot be read here: {exc}", line=line)
 
 
 def _json_rows(data: bytes, limits: Limits) -> Iterator[AcledHeader | AcledRow | Finding]:

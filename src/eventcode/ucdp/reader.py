@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from eventcode.acled.reader import Input, _Lines, _open, _too_many_columns
 from eventcode.findings import Finding, make_finding
+from eventcode.io.csv_errors import csv_error_finding
 from eventcode.io.limits import DEFAULT_LIMITS, Limited
 from eventcode.ucdp.columns import GED_COLUMNS, GedHeader, ged_shaped
 
@@ -72,17 +73,6 @@ def header_findings(header: GedHeader) -> list[Finding]:
     ]
 
 
-def _csv_error(exc: csv.Error, line: int, max_field_bytes: int) -> Finding:
-    if "field larger than field limit" in str(exc):
-        return make_finding(
-            "L001",
-            f"a cell is larger than the limit max_field_bytes={max_field_bytes}; the row is "
-            "skipped",
-            line=line,
-        )
-    return make_finding("U002", f"the CSV cannot be read here: {exc}", line=line)
-
-
 def iter_rows(source: Input) -> Iterator[GedHeader | GedRow | Finding]:
     """Yield the header, each row with its starting line, and findings (see the module).
 
@@ -106,7 +96,7 @@ def iter_rows(source: Input) -> Iterator[GedHeader | GedRow | Finding]:
                 break
             except csv.Error as exc:
                 yield from lines.drain()
-                yield _csv_error(exc, line, limits.max_field_bytes)
+                yield csv_error_finding(exc, line, limits, "U002")
                 continue
             yield from lines.drain()
             if not record or record == [""]:
