@@ -90,12 +90,15 @@ def test_a_relay_naming_no_claimant_is_s302(tmp_path: Path) -> None:
     assert [path for _, path, _ in found] == ["$.events[0].figures[2].relay"]
 
 
-def test_a_1_0_file_still_reads_and_is_written_as_1_1(tmp_path: Path) -> None:
+def test_a_1_0_file_still_reads_and_is_written_as_the_current_version(tmp_path: Path) -> None:
     data = makiivka_data()
     data["format_version"] = "1.0"
     dataset = eventcode.read(write_json(tmp_path / "old.json", data))
     assert {f.code for f in eventcode.validate(dataset).findings} == {"R002", "R004"}
-    assert eventcode.dumps(dataset).startswith('{\n  "format_version": "1.1"')
+    assert eventcode.dumps(dataset).startswith(
+        f'{{\n  "format_version": "{eventcode.FORMAT_VERSION}"'
+    )
+    assert eventcode.FORMAT_VERSION == "1.2"
 
 
 def test_attributions_about_and_statement_spans_round_trip(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError, best_match
 
 import eventcode
-from eventcode import Dataset, Severity
+from eventcode import FORMAT_VERSION, Dataset, Severity
 from eventcode.model.vocabulary import VOCABULARIES
 from eventcode.schemas import SCHEMA_NAMES, schema_json
 from eventcode.strategies import datasets
@@ -59,7 +59,7 @@ def test_generated_jsonl_lines_validate_against_record_schema(dataset: Dataset) 
     text = eventcode.dumps(dataset, format="jsonl")
     assert text.endswith("\n")
     lines = text.split("\n")[:-1]
-    assert json.loads(lines[0]) == {"record": "dataset", "format_version": "1.1"}
+    assert json.loads(lines[0]) == {"record": "dataset", "format_version": FORMAT_VERSION}
     for line in lines:
         errors = [e.message for e in RECORD.iter_errors(json.loads(line))]
         assert errors == [], line

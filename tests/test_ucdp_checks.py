@@ -66,6 +66,11 @@ CASES = [
     ("U011", {"year": "2022"}, "year"),
     ("U012", {"id": "900001"}, "id"),
     ("U014", {"best": "0", "low": "0", "high": "0", "deaths_a": "0", "deaths_b": "0"}, "best"),
+    # The row is at -3.125, 21.0: PRIO-GRID cell 124963 (row 174 from the south, column 403).
+    ("U015", {"priogrid_gid": "124964"}, "priogrid_gid"),  # the cell east of it
+    ("U015", {"priogrid_gid": "259201"}, "priogrid_gid"),  # past the last cell
+    ("U015", {"priogrid_gid": "0"}, "priogrid_gid"),
+    ("U015", {"priogrid_gid": "cell 7"}, "priogrid_gid"),
 ]
 
 
@@ -156,7 +161,7 @@ def test_the_cli_reports_a_defect_with_file_line_and_exit_1(tmp_path: Path) -> N
 def test_every_u_code_is_declared_and_used() -> None:
     declared = {code for check in declared_checks() for code in check.codes}
     codes = {code for code in finding_codes() if code.startswith("U")}
-    assert codes == {f"U{n:03d}" for n in range(1, 15)}
+    assert codes == {f"U{n:03d}" for n in range(1, 16)}
     assert codes <= declared
     assert ucdp.GED_ROWS.codes | ucdp.GED_READING.codes == codes
     tested = {code for code, _, _ in CASES} | {"U001", "U002", "U013"}

@@ -51,7 +51,7 @@ def test_the_fixture_round_trips_cell_for_cell() -> None:
     read = ucdp.read_ged(FIXTURE)
     assert read.findings == ()
     assert read.rows == len(read.dataset.events) == 5
-    written = ucdp.dumps_ged(read.dataset, kept=read.kept)
+    written = ucdp.dumps_ged(read.dataset)
     assert written == FIXTURE.read_text(encoding="utf-8")
     assert list(csv.DictReader(io.StringIO(written))) == fixture_rows()
 
@@ -102,8 +102,10 @@ def test_rows_become_records_whose_ucdp_numbers_are_the_rows() -> None:
 
 def test_the_kept_cells_hold_what_the_records_do_not() -> None:
     read = ucdp.read_ged(FIXTURE)
-    kept = {c.column: c.value for c in read.kept["ucdp:900001"]}
-    assert kept["priogrid_gid"] == "144041"
+    [event] = [e for e in read.dataset.events if e.id == "ucdp:900001"]
+    assert event.ucdp is not None
+    kept = {c.column: c.value for c in event.ucdp.cells}
+    assert "priogrid_gid" not in kept  # the cell of the coordinates: the records give it back
     assert kept["conflict_new_id"] == "101"
     assert kept["date_start"] == "2023-03-01 00:00:00.000"  # the spelling; the day is the record's
     assert (kept["deaths_a"], kept["deaths_b"]) == ("3", "5")
@@ -111,18 +113,21 @@ def test_the_kept_cells_hold_what_the_records_do_not() -> None:
     assert "side_a" not in kept
 
 
-def test_a_json_round_trip_keeps_the_numbers_not_the_kept_cells(tmp_path: Path) -> None:
-    as_json = tmp_path / "ged.json"
+@pytest.mark.parametrize("suffix", [".json", ".jsonl"])
+def test_ged_to_the_dataset_format_and_back_is_cell_for_cell(tmp_path: Path, suffix: str) -> None:
+    as_json = tmp_path / f"ged{suffix}"
     convert(FIXTURE, as_json)
+    assert '"ucdp"' in as_json.read_text(encoding="utf-8")  # format 1.2 holds the kept cells
     back = tmp_path / "back.csv"
     convert(as_json, back, to="ucdp-ged-csv")
-    again = list(csv.DictReader(io.StringIO(back.read_text(encoding="utf-8"))))
-    for before, after in zip(fixture_rows(), again, strict=True):
-        for column in ("best", "low", "high", "type_of_violence", "side_a", "side_b",
-                       "where_prec", "date_prec", "latitude", "longitude"):
-            assert before[column] == after[column], column
-        assert after["id"] == after["priogrid_gid"] == ""  # kept cells live with the read
-        assert after["deaths_unknown"] == after["best"]  # the split is a kept cell too
+    assert back.read_text(encoding="utf-8") == FIXTURE.read_text(encoding="utf-8")
+
+
+def test_kept_cells_survive_the_dataset_format_as_records() -> None:
+    read = ucdp.read_ged(FIXTURE)
+    again = eventcode.loads(eventcode.dumps(read.dataset))
+    assert again == read.dataset
+    assert all(e.ucdp is not None and e.ucdp.cells for e in again.events)
 
 
 def test_a_changed_number_is_not_hidden_by_a_kept_cell() -> None:
@@ -133,9 +138,9 @@ def test_a_changed_number_is_not_hidden_by_a_kept_cell() -> None:
     later = attrs.evolve(first, date=attrs.evolve(first.date, start=first.date.start.replace(day=2),
                                                   end=None))
     dataset = attrs.evolve(read.dataset, events=(later,))
-    [row] = list(csv.DictReader(io.StringIO(ucdp.dumps_ged(dataset, kept=read.kept))))
+    [row] = list(csv.DictReader(io.StringIO(ucdp.dumps_ged(dataset))))
     assert (row["date_start"], row["date_end"]) == ("2023-03-02", "2023-03-02")
-    assert row["priogrid_gid"] == "144041"  # what the records have no field for stays
+    assert row["conflict_new_id"] == "101"  # what the records have no field for stays
 
 
 def test_a_ged_csv_is_told_by_its_header() -> None:
@@ -162,7 +167,7 @@ def test_extra_columns_are_kept_and_written_after_the_49(tmp_path: Path) -> None
     path.write_text(ged_text(rows), encoding="utf-8")
     read = ucdp.read_ged(path)
     assert read.findings == ()
-    text = ucdp.dumps_ged(read.dataset, kept=read.kept)
+    text = ucdp.dumps_ged(read.dataset)
     assert text == path.read_text(encoding="utf-8")
 
 
@@ -177,7 +182,7 @@ def test_a_subset_of_the_columns_is_read_with_one_warning(tmp_path: Path) -> Non
     assert (warning.code, warning.location.line) == ("U013", 1)
     assert "lacks 40" in warning.message
     assert len(read.dataset.events) == 5
-    written = list(csv.DictReader(io.StringIO(ucdp.dumps_ged(read.dataset, kept=read.kept))))
+    written = list(csv.DictReader(io.StringIO(ucdp.dumps_ged(read.dataset))))
     assert [{c: r[c] for c in columns} for r in written] == rows
 
 
@@ -191,7 +196,7 @@ def test_a_best_of_zero_is_read_with_a_warning_and_not_written(tmp_path: Path) -
     assert [(f.code, f.location.line, f.location.field) for f in read.findings] == [
         ("U014", 3, "best"),
     ]
-    report = ucdp.ged_report(read.dataset, kept=read.kept)
+    report = ucdp.ged_report(read.dataset)
     assert report.events == ("ucdp:900001",)
     assert [x.event for x in report.left_out] == ["ucdp:900002"]
 
@@ -208,7 +213,7 @@ def test_line_endings_and_a_byte_order_mark(tmp_path: Path, ending: str) -> None
     read = ucdp.read_ged(path)
     assert read.findings == ()
     assert len(read.dataset.events) == 5
-    assert ucdp.dumps_ged(read.dataset, kept=read.kept) == text
+    assert ucdp.dumps_ged(read.dataset) == text
 
 
 def test_a_coordinate_without_its_column_pair_is_not_written_alone(tmp_path: Path) -> None:
@@ -219,7 +224,7 @@ def test_a_coordinate_without_its_column_pair_is_not_written_alone(tmp_path: Pat
     read = ucdp.read_ged(path)
     assert [f.code for f in read.findings] == ["U013"]
     assert all(e.place is not None and e.place.longitude is None for e in read.dataset.events)
-    text = ucdp.dumps_ged(read.dataset, kept=read.kept)
+    text = ucdp.dumps_ged(read.dataset)
     written = list(csv.DictReader(io.StringIO(text)))
     assert {(r["latitude"], r["longitude"]) for r in written} == {("", "")}
     out = tmp_path / "written.csv"

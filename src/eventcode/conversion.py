@@ -249,11 +249,11 @@ def _convert_ged(
             read = read_ged(opened.raw(), name=opened.name, policy=chosen)
         finally:
             opened.close()
-        dataset, findings, kept = read.dataset, read.findings, read.kept
+        dataset, findings = read.dataset, read.findings
     else:
         loaded = _load_source(opened)
-        dataset, findings, kept = loaded.dataset, loaded.findings, {}
-    report = write_ged(dataset, target, policy=chosen, kept=kept)
+        dataset, findings = loaded.dataset, loaded.findings
+    report = write_ged(dataset, target, policy=chosen)
     return Conversion(
         format="ucdp-ged-csv",
         written=report.rows,

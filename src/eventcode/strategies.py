@@ -59,11 +59,13 @@ from eventcode.model import (
     EventActor,
     Evidence,
     Figure,
+    GedCell,
     Place,
     PlacePrecision,
     Scope,
     Status,
     Subject,
+    UcdpRow,
     VictimCategory,
     VictimGroup,
     VictimRelation,
@@ -86,6 +88,7 @@ __all__ = [
     "identifiers",
     "places",
     "texts",
+    "ucdp_rows",
 ]
 
 #: The earliest day the date strategies produce by default.
@@ -343,6 +346,15 @@ def acled_classes() -> st.SearchStrategy[AcledClass]:
         )
 
     return st.sampled_from(names).map(classify)
+
+
+def ucdp_rows() -> st.SearchStrategy[UcdpRow]:
+    """Generate the kept cells of a UCDP GED row: one cell a column, columns GED's or others."""
+    from eventcode.ucdp.columns import GED_COLUMNS
+
+    columns = st.sampled_from(GED_COLUMNS) | texts(min_size=1, max_size=12)
+    cells = st.lists(st.tuples(columns, texts()), max_size=4, unique_by=lambda c: c[0])
+    return cells.map(lambda kept: UcdpRow(cells=[GedCell(column=c, value=v) for c, v in kept]))
 
 
 # --------------------------------------------------------------------------------------------
@@ -603,6 +615,7 @@ def _events(
         coded_by=draw(
             st.none() | st.builds(Coding, coder=texts(min_size=1), coded_on=st.none() | dates())
         ),
+        ucdp=draw(st.none() | ucdp_rows()),
     )
 
 

@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date
 
 from eventcode._data import data_json
 from eventcode.checks.registry import declare
 from eventcode.findings import Finding, make_finding
 from eventcode.jsonpath import join_index, join_key
-from eventcode.model import CountKind, DateSpan, Document, Event, Figure, Place, Status
+from eventcode.model import (
+    AcledCell,
+    CountKind,
+    DateSpan,
+    Document,
+    Event,
+    Figure,
+    GedCell,
+    Place,
+    Status,
+)
 from eventcode.model.values import Count
 
 __all__ = [
@@ -194,21 +204,24 @@ def _victim_group_findings(event: Event, path: str) -> Iterator[Finding]:
 
 
 def _kept_cell_findings(event: Event, path: str) -> Iterator[Finding]:
-    """Report kept ACLED cells naming a column an earlier kept cell names (one would be lost)."""
-    if event.acled is None or len(event.acled.cells) < 2:
-        return
-    first: dict[str, int] = {}
-    cells_path = join_key(join_key(path, "acled"), "cells")
-    for index, cell in enumerate(event.acled.cells):
-        earlier = first.setdefault(cell.column, index)
-        if earlier != index:
-            yield make_finding(
-                "S103",
-                f"column: kept cell {cell.column!r} is already kept as cells[{earlier}]; "
-                "a row holds one cell a column, so one of them would be lost",
-                path=join_key(join_index(cells_path, index), "column"),
-                field="column",
-            )
+    """Report kept ACLED or GED cells naming a column an earlier one names (one would be lost)."""
+    kept: tuple[tuple[str, Sequence[AcledCell | GedCell]], ...] = (
+        ("acled", event.acled.cells if event.acled is not None else ()),
+        ("ucdp", event.ucdp.cells if event.ucdp is not None else ()),
+    )
+    for key, cells in kept:
+        first: dict[str, int] = {}
+        cells_path = join_key(join_key(path, key), "cells")
+        for index, cell in enumerate(cells):
+            earlier = first.setdefault(cell.column, index)
+            if earlier != index:
+                yield make_finding(
+                    "S103",
+                    f"column: kept cell {cell.column!r} is already kept as cells[{earlier}]; "
+                    "a row holds one cell a column, so one of them would be lost",
+                    path=join_key(join_index(cells_path, index), "column"),
+                    field="column",
+                )
 
 
 def event_findings(event: Event, path: str) -> Iterator[Finding]:

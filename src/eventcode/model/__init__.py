@@ -9,6 +9,8 @@ from eventcode.model.events import (
     Coding,
     Event,
     EventActor,
+    GedCell,
+    UcdpRow,
     VictimGroup,
 )
 from eventcode.model.figures import Evidence, Figure, Subject
@@ -49,12 +51,14 @@ __all__ = [
     "EventActor",
     "Evidence",
     "Figure",
+    "GedCell",
     "Place",
     "PlacePrecision",
     "Scope",
     "StatedOn",
     "Status",
     "Subject",
+    "UcdpRow",
     "VictimCategory",
     "VictimGroup",
     "VictimRelation",

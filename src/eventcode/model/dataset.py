@@ -16,7 +16,7 @@ from eventcode.model.parties import Actor, Claimant, Document
 __all__ = ["FORMAT_VERSION", "Dataset"]
 
 #: The dataset format version this release writes (``MAJOR.MINOR``; see docs/format.md).
-FORMAT_VERSION = "1.1"
+FORMAT_VERSION = "1.2"
 
 
 def _documents(items: Iterable[Document]) -> tuple[Document, ...]:

@@ -23,6 +23,8 @@ __all__ = [
     "Coding",
     "Event",
     "EventActor",
+    "GedCell",
+    "UcdpRow",
     "VictimGroup",
 ]
 
@@ -31,6 +33,10 @@ ACLED_EVENT_ID_PATTERN = r"^[A-Z]{3}[0-9]+$"
 
 
 def _cells(items: Iterable[AcledCell]) -> tuple[AcledCell, ...]:
+    return as_tuple(items)
+
+
+def _ged_cells(items: Iterable[GedCell]) -> tuple[GedCell, ...]:
     return as_tuple(items)
 
 
@@ -102,6 +108,30 @@ class AcledClass:
             sub_event_type=known.name,
             **acled,
         )
+
+
+@frozen(kw_only=True)
+class GedCell:
+    """One cell of a UCDP GED row kept as read: a column the records have no field for, or text.
+
+    Reading GED keeps UCDP's ids (``id``, ``conflict_new_id``, ``priogrid_gid``, ...), the split
+    of best into its four deaths columns, and cells whose text the records render otherwise
+    (UCDP's sources, ``event_clarity``), so that writing the event back as GED reproduces the
+    row; docs/ucdp.md says when a kept cell is written.
+    """
+
+    column: str = field(metadata=constrain(min_length=1))
+    value: str
+
+
+@frozen(kw_only=True)
+class UcdpRow:
+    """What UCDP's GED row of an event held that the records do not (format 1.2).
+
+    ``cells`` are the row's cells kept as read (:class:`GedCell`), in the row's column order.
+    """
+
+    cells: tuple[GedCell, ...] = field(default=(), converter=_ged_cells)
 
 
 @frozen(kw_only=True)
@@ -196,3 +226,4 @@ class Event:
     )
     notes: str | None = None
     coded_by: Coding | None = None
+    ucdp: UcdpRow | None = None

@@ -1,18 +1,19 @@
 """UCDP GED CSV (the Georeferenced Event Dataset, 23.1 and 24.1): reading, checking, writing.
 
-- :func:`read_ged`: a GED file as a dataset, with findings and the cells it keeps;
+- :func:`read_ged`: a GED file as a dataset, with findings; each event keeps (``event.ucdp``)
+  the cells the records do not give back (UCDP's ids, the split of best, ...);
   ``eventcode.read``, ``load`` and ``validate_path`` read a ``.csv`` whose header is GED's
   through the same code, checking every row (:func:`row_findings`);
 - :func:`write_ged` / :func:`dumps_ged` / :func:`ged_report`: a dataset as GED CSV, best, low
   and high from the ``ucdp`` policy (or another), the split of best from the victim groups, the
-  sides and type of violence from the actors; ``kept`` cells of a read write its rows back as
-  they were;
+  sides and type of violence from the actors; an event's kept cells write its row back as it
+  was, also after a round trip through the dataset format (1.2);
 - converting any input to GED CSV is ``eventcode.conversion.convert(..., to="ucdp-ged-csv")``.
 
 docs/ucdp.md maps every column to the records both ways.
 """
 
-from eventcode.ucdp.cells import GedCell
+from eventcode.model import GedCell
 from eventcode.ucdp.columns import GED_COLUMNS, GED_VERSIONS, GedHeader, ged_shaped
 from eventcode.ucdp.deaths import GedNumbers, ged_numbers
 from eventcode.ucdp.reader import GedRow, iter_rows

@@ -12,8 +12,6 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from attrs import field, frozen
-
 from eventcode.acled.values import (
     CellError,
     parse_coordinate,
@@ -21,7 +19,7 @@ from eventcode.acled.values import (
     render_coordinate,
     shown,
 )
-from eventcode.model.constraints import constrain
+from eventcode.model import GedCell
 
 __all__ = [
     "CellError",
@@ -39,18 +37,6 @@ _DAY = re.compile(
     r"([0-9]{4})-([0-9]{2})-([0-9]{2})(?:[ T][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?)?"
 )
 _LATITUDE, _LONGITUDE = 90, 180
-
-
-@frozen(kw_only=True)
-class GedCell:
-    """One GED cell kept as read: a column the records have no field for, or UCDP's own text.
-
-    The reader keeps them by event (:attr:`eventcode.ucdp.GedRead.kept`) so that writing the
-    events back reproduces the rows; docs/ucdp.md says when a kept cell is written.
-    """
-
-    column: str = field(metadata=constrain(min_length=1))
-    value: str
 
 
 def parse_day(text: str) -> date:

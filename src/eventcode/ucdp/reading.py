@@ -1,8 +1,7 @@
-"""Reading a whole GED file into a dataset, with its findings and the cells it keeps."""
+"""Reading a whole GED file into a dataset, with its findings."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from pathlib import Path
 
 from attrs import frozen
@@ -12,7 +11,6 @@ from eventcode.findings import Finding, Severity
 from eventcode.model import Actor, Claimant, Dataset, Document, Event
 from eventcode.model.items import RecordItem
 from eventcode.rules import Policy
-from eventcode.ucdp.cells import GedCell
 from eventcode.ucdp.columns import GedHeader
 from eventcode.ucdp.stream import GedStream
 
@@ -21,18 +19,17 @@ __all__ = ["GedRead", "read_ged"]
 
 @frozen(kw_only=True)
 class GedRead:
-    """A GED file read: the records of its good rows, the findings, its header, kept cells.
+    """A GED file read: the records of its good rows, the findings, its header.
 
-    ``kept`` holds, by event id, the cells the records do not give back as read (UCDP's ids,
-    the split of best, its own source text, ...): give it to
-    :func:`~eventcode.ucdp.write_ged` to write the rows back as they were.
+    Each event keeps (``event.ucdp``) the cells the records do not give back as read (UCDP's
+    ids, the split of best, its own source text, ...), so that
+    :func:`~eventcode.ucdp.write_ged` writes the rows back as they were.
     """
 
     dataset: Dataset
     findings: tuple[Finding, ...]
     header: GedHeader | None
     rows: int
-    kept: Mapping[str, tuple[GedCell, ...]]
 
     @property
     def has_errors(self) -> bool:
@@ -48,7 +45,7 @@ def read_ged(
     Findings carry ``name`` (the path by default) as their file. ``policy`` is the one the
     rows will be written back under (it decides which cells need keeping).
     """
-    stream = GedStream(source, keep_cells=True, policy=policy)
+    stream = GedStream(source, policy=policy)
     sections: dict[type, list[object]] = {Document: [], Actor: [], Claimant: [], Event: []}
     findings: list[Finding] = []
     shown = name if name is not None else (str(source) if isinstance(source, str | Path) else None)
@@ -68,5 +65,4 @@ def read_ged(
         findings=tuple(findings),
         header=stream.header,
         rows=stream.rows,
-        kept=dict(stream.kept),
     )

@@ -6,12 +6,14 @@ are one number, else the range low to high with best its most likely point, whic
 policy turns back into the same best, low and high. Side A is ``actor1`` and side B ``actor2``,
 with the ACLED actor types that give back the row's type of violence. What the records cannot
 hold (UCDP's ids, the split of best, its own text where the records render other text) is kept
-as :class:`~eventcode.ucdp.cells.GedCell` values, by event.
+on the event as :class:`~eventcode.model.GedCell` values (``event.ucdp``, format 1.2).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+
+from attrs import evolve
 
 from eventcode.acled.mapping import Lookups, country_alpha3, stable_id
 from eventcode.model import (
@@ -26,13 +28,15 @@ from eventcode.model import (
     Event,
     EventActor,
     Figure,
+    GedCell,
     Place,
     PlacePrecision,
     Subject,
+    UcdpRow,
     VictimCategory,
 )
 from eventcode.rules import Policy
-from eventcode.ucdp.cells import GedCell, parse_coordinate, parse_count, parse_day
+from eventcode.ucdp.cells import parse_coordinate, parse_count, parse_day
 from eventcode.ucdp.columns import GED_COLUMNS, GedHeader
 from eventcode.ucdp.reader import GedRow
 from eventcode.ucdp.rendering import render_event
@@ -157,13 +161,11 @@ class GedMapper:
             new.append(doc)
         return doc_id
 
-    def records(
-        self, row: GedRow, *, keep: bool = True
-    ) -> tuple[Event, list[Actor], list[Document], tuple[GedCell, ...]]:
-        """Return the event of a checked row, and what else it gives.
+    def records(self, row: GedRow) -> tuple[Event, list[Actor], list[Document]]:
+        """Return the event of a checked row, and the actors and sources first seen in it.
 
-        That is the actors and sources first seen in it, and the cells it keeps (none unless
-        ``keep``). Raises ``ValueError`` for a value the row checks should have caught.
+        The event keeps, as ``event.ucdp``, the cells the records do not give back as read.
+        Raises ``ValueError`` for a value the row checks should have caught.
         """
         cells = row.cells
         event_id = event_id_of(row)
@@ -184,8 +186,10 @@ class GedMapper:
             figures=(_estimate(event_id, cells),),
             documents=tuple(self._document(o, new_docs) for o in outlets if o),
         )
-        kept = self._kept(event, cells) if keep else ()
-        return event, new_actors, new_docs, kept
+        kept = self._kept(event, cells)
+        if kept:
+            event = evolve(event, ucdp=UcdpRow(cells=kept))
+        return event, new_actors, new_docs
 
     def _kept(self, event: Event, cells: Mapping[str, str]) -> tuple[GedCell, ...]:
         """Return the cells the records do not give back as they were read."""

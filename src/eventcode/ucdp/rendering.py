@@ -1,7 +1,8 @@
 """An event as a GED row: its 49 cells from the records (docs/ucdp.md tabulates them).
 
-Columns the records have no field for (UCDP's ids, ``priogrid_gid``, ``region``, ...) are blank
-here; the writer fills them from cells kept when the event was read from GED.
+``priogrid_gid`` is the PRIO-GRID cell of the place's coordinates. Columns the records have no
+field for (UCDP's ids, ``region``, ...) are blank here; the writer fills them from cells kept
+when the event was read from GED.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from eventcode.rules import Policy
 from eventcode.ucdp.cells import render_coordinate, render_day
 from eventcode.ucdp.columns import GED_COLUMNS
 from eventcode.ucdp.deaths import GedNumbers, ged_numbers
+from eventcode.ucdp.priogrid import cell_of
 from eventcode.ucdp.sides import Sides, sides_of
 
 __all__ = ["SEPARATOR", "Rendered", "exclusion_reason", "render_event"]
@@ -69,6 +71,7 @@ def _place_cells(place: Place | None) -> dict[str, str]:
             "latitude": latitude,
             "longitude": longitude,
             "geom_wkt": f"POINT ({longitude} {latitude})",
+            "priogrid_gid": str(cell_of(place.latitude, place.longitude)),
         }
     return cells
 

@@ -20,6 +20,7 @@ from eventcode.ucdp.columns import (
     REQUIRED_COLUMNS,
     GedHeader,
 )
+from eventcode.ucdp.priogrid import CELLS, cell_of, cells_at
 from eventcode.ucdp.reader import GedRow
 
 __all__ = ["GED_READING", "GED_ROWS", "duplicate_id_finding", "event_id_of", "row_findings"]
@@ -34,8 +35,9 @@ GED_ROWS = declare(
     (
         *("U003", "U004", "U005", "U006", "U007", "U008", "U009", "U010", "U011", "U012"),
         "U014",
+        "U015",
     ),
-    "UCDP GED rows: blanks, numbers, codes, dates, estimates, deaths, coordinates, ids",
+    "UCDP GED rows: blanks, numbers, codes, dates, estimates, deaths, coordinates, ids, cells",
 )
 
 _LIMITS = {"latitude": 90, "longitude": 180}
@@ -163,9 +165,38 @@ def _coordinates(row: _Row, header: GedHeader) -> Iterator[Finding]:
         yield row.finding("U010", f"{there} is given without {absent}", absent)
 
 
+def _grid_cell(row: _Row, header: GedHeader) -> Iterator[Finding]:
+    """Report a ``priogrid_gid`` that is no PRIO-GRID cell, or not one the coordinates are in."""
+    text = row.cell("priogrid_gid")
+    if "priogrid_gid" not in header.columns or not text:
+        return
+    try:
+        gid = parse_count(text)
+    except CellError:
+        gid = 0
+    if not 1 <= gid <= CELLS:
+        yield row.finding(
+            "U015", f"priogrid_gid {text!r} is not a PRIO-GRID cell (1 to {CELLS})", "priogrid_gid"
+        )
+        return
+    try:
+        latitude = parse_coordinate(row.cell("latitude"), _LIMITS["latitude"], "latitude")
+        longitude = parse_coordinate(row.cell("longitude"), _LIMITS["longitude"], "longitude")
+    except CellError:
+        return  # no point to compare with (U010 says why when a coordinate is wrong)
+    if gid not in cells_at(latitude, longitude):
+        yield row.finding(
+            "U015",
+            f"priogrid_gid {gid} is not the PRIO-GRID cell of latitude {latitude}, longitude "
+            f"{longitude} (that is {cell_of(latitude, longitude)})",
+            "priogrid_gid",
+        )
+
+
 def row_findings(row: GedRow, header: GedHeader) -> list[Finding]:
     """Return every finding of one row on its own (a repeated id needs the file: U012)."""
     checked = _Row(row)
     found = [*_blanks(checked, header), *_numbers(checked, header)]
     found += [*_dates(checked, header), *_estimates(checked), *_coordinates(checked, header)]
+    found += _grid_cell(checked, header)
     return found

@@ -16,7 +16,6 @@ from eventcode.jsonpath import join_index
 from eventcode.model.items import RecordItem, Unloaded
 from eventcode.rules import Policy
 from eventcode.rules import policy as get_policy
-from eventcode.ucdp.cells import GedCell
 from eventcode.ucdp.columns import GedHeader
 from eventcode.ucdp.reader import GedRow, iter_rows
 from eventcode.ucdp.records import UCDP_CLAIMANT, GedMapper
@@ -28,24 +27,19 @@ Item = RecordItem | Finding | Unloaded
 
 
 class GedStream:
-    """Records and findings from one GED file; after :meth:`items`, its header and kept cells.
+    """Records and findings from one GED file; after :meth:`items`, its header.
 
-    ``keep_cells`` keeps, by event id, the cells the records do not give back
-    (:attr:`kept`): what writing the events as GED needs to reproduce the rows. Without it
-    memory holds only the ids seen (for U012) and the parties, never the rows. ``policy``
-    (default ``ucdp``) is the one the kept cells are judged under.
+    Each event keeps (``event.ucdp``) the cells the records do not give back: what writing it
+    as GED needs to reproduce its row. Memory holds only the ids seen (for U012) and the
+    parties, never the rows. ``policy`` (default ``ucdp``) is the one the kept cells are judged
+    under.
     """
 
-    def __init__(
-        self, source: Input, *, keep_cells: bool = False, policy: Policy | str | None = "ucdp"
-    ) -> None:
+    def __init__(self, source: Input, *, policy: Policy | str | None = "ucdp") -> None:
         self._source = source
-        self._keep = keep_cells
         self._policy = get_policy(policy)
         self.header: GedHeader | None = None
         self.rows = 0
-        #: The cells each event read keeps (only with ``keep_cells``).
-        self.kept: dict[str, tuple[GedCell, ...]] = {}
         self._ids: set[str] = set()
         self._mapper: GedMapper | None = None
         self._sent_claimant = False
@@ -78,7 +72,7 @@ class GedStream:
         if any(f.severity is Severity.ERROR for f in found):
             yield Unloaded(kind="event", id=event_id_of(row), path=path, line=row.line)
             return
-        event, actors, documents, kept = self._mapper.records(row, keep=self._keep)
+        event, actors, documents = self._mapper.records(row)
         if not self._sent_claimant:
             self._sent_claimant = True
             yield RecordItem(
@@ -90,8 +84,6 @@ class GedStream:
             yield RecordItem(
                 kind="document", record=doc, path=self._path("documents"), line=row.line
             )
-        if kept:
-            self.kept[event.id] = kept
         yield RecordItem(kind="event", record=event, path=path, line=row.line)
 
     def _path(self, section: str) -> str:

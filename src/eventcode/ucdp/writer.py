@@ -3,8 +3,8 @@
 :func:`write_ged` writes a dataset and returns a :class:`GedReport`: the event of each row, and
 each event left out with why (GED records only events with at least one death, so an event whose
 best is 0 is left out, as a CAMEO-only statement is from ACLED CSV). Cells kept when the events
-were read from GED (:attr:`~eventcode.ucdp.GedRead.kept`) are written back as docs/ucdp.md
-says. Output is deterministic: the same input gives the same bytes.
+were read from GED (``event.ucdp``) are written back as docs/ucdp.md says. Output is
+deterministic: the same input gives the same bytes.
 """
 
 from __future__ import annotations
@@ -20,10 +20,10 @@ from attrs import frozen
 from eventcode.acled.mapping import Lookups
 from eventcode.acled.writer import LeftOutEvent
 from eventcode.io.atomic import write_atomic
-from eventcode.model import Dataset
+from eventcode.model import Dataset, GedCell
 from eventcode.rules import Policy
 from eventcode.rules import policy as get_policy
-from eventcode.ucdp.cells import CellError, GedCell, meaning, parse_count
+from eventcode.ucdp.cells import CellError, meaning, parse_count
 from eventcode.ucdp.columns import DEATHS_COLUMNS, GED_COLUMNS, NUMBER_COLUMNS
 from eventcode.ucdp.rendering import exclusion_reason, render_event
 
@@ -32,7 +32,6 @@ __all__ = ["DEFAULT_POLICY", "GedReport", "dumps_ged", "ged_report", "with_kept"
 #: The policy GED's best, low and high come from unless another is named.
 DEFAULT_POLICY = "ucdp"
 _SPECIAL = re.compile(r'[,"\r\n]')
-Kept = Mapping[str, tuple[GedCell, ...]]
 
 
 @frozen(kw_only=True)
@@ -123,9 +122,7 @@ def _line(row: list[str]) -> str:
     return ",".join(map(_quoted, row)) + "\n"
 
 
-def _rows(
-    dataset: Dataset, policy: Policy, kept: Kept
-) -> tuple[list[str], list[dict[str, str]], GedReport]:
+def _rows(dataset: Dataset, policy: Policy) -> tuple[list[str], list[dict[str, str]], GedReport]:
     lookups = Lookups.of(dataset)
     written: list[dict[str, str]] = []
     events: list[str] = []
@@ -137,7 +134,7 @@ def _rows(
         if reason is not None:
             left_out.append(LeftOutEvent(event=event.id, reason=reason))
             continue
-        own = kept.get(event.id, ())
+        own = event.ucdp.cells if event.ucdp is not None else ()
         extras += [c.column for c in own if c.column not in GED_COLUMNS and c.column not in extras]
         written.append(with_kept(rendered.cells, own))
         events.append(event.id)
@@ -162,23 +159,18 @@ def _chunks(columns: list[str], rows: list[dict[str, str]]) -> Iterator[str]:
     yield "".join(chunk)
 
 
-def dumps_ged(
-    dataset: Dataset, *, policy: Policy | str | None = DEFAULT_POLICY, kept: Kept | None = None
-) -> str:
+def dumps_ged(dataset: Dataset, *, policy: Policy | str | None = DEFAULT_POLICY) -> str:
     """Return a dataset as GED CSV text (LF line ends); :func:`ged_report` says what it left out.
 
-    ``policy`` (default ``ucdp``) gives best, low and high; ``kept`` the cells kept by a read
-    (:attr:`~eventcode.ucdp.GedRead.kept`).
+    ``policy`` (default ``ucdp``) gives best, low and high.
     """
-    columns, rows, _ = _rows(dataset, _policy(policy), kept or {})
+    columns, rows, _ = _rows(dataset, _policy(policy))
     return "".join(_chunks(columns, rows))
 
 
-def ged_report(
-    dataset: Dataset, *, policy: Policy | str | None = DEFAULT_POLICY, kept: Kept | None = None
-) -> GedReport:
+def ged_report(dataset: Dataset, *, policy: Policy | str | None = DEFAULT_POLICY) -> GedReport:
     """Return what writing a dataset as GED CSV would write and leave out, writing nothing."""
-    return _rows(dataset, _policy(policy), kept or {})[2]
+    return _rows(dataset, _policy(policy))[2]
 
 
 def write_ged(
@@ -186,15 +178,14 @@ def write_ged(
     path: str | Path | TextIO,
     *,
     policy: Policy | str | None = DEFAULT_POLICY,
-    kept: Kept | None = None,
 ) -> GedReport:
     """Write a dataset to ``path`` as GED CSV (atomically; or to an open text stream).
 
-    ``policy`` (default ``ucdp``) gives best, low and high; ``kept`` the cells kept by a read
-    (:attr:`~eventcode.ucdp.GedRead.kept`), so that rows read are written back as they were.
+    ``policy`` (default ``ucdp``) gives best, low and high; the cells each event kept when it
+    was read from GED (``event.ucdp``) are written back as they were (docs/ucdp.md says when).
     Returns what was written and left out.
     """
-    columns, rows, report = _rows(dataset, _policy(policy), kept or {})
+    columns, rows, report = _rows(dataset, _policy(policy))
     if isinstance(path, str | Path):
         write_atomic(path, _chunks(columns, rows))
     else:
