@@ -26,6 +26,7 @@ from eventcode.acled import (
     read_acled,
     write_acled,
 )
+from eventcode.acled.writer import acled_event_rows
 from eventcode.conversion import convert
 from eventcode.strategies import datasets
 
@@ -247,3 +248,39 @@ def test_generated_datasets_keep_every_acled_field(dataset: Dataset) -> None:
     assert again == text  # every cell (every ACLED field) is kept, byte for byte
     for event in read.dataset.events:
         assert isinstance(event.acled, AcledClass)
+
+
+def _rows_both_ways(dataset: Dataset) -> None:
+    """The rows written holding the checked cells are those rendered again, ids included."""
+    streamed = acled_event_rows(dataset)
+    held = acled_event_rows(dataset, hold_cells=True)
+    assert held[0] == streamed[0]
+    assert [(e.id, cells) for e, cells in held[1]] == [(e.id, cells) for e, cells in streamed[1]]
+    assert held[2] == streamed[2]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(datasets(max_events=5))
+def test_held_rows_equal_rows_rendered_again(dataset: Dataset) -> None:
+    _rows_both_ways(dataset)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [*sorted(FIXTURES.glob("*.csv")), ROOT / "fixtures" / "makiivka-2023" / "dataset.json"],
+    ids=lambda p: p.name,
+)
+def test_held_rows_equal_rows_rendered_again_on_the_fixtures(path: Path) -> None:
+    dataset = eventcode.load(path).dataset
+    _rows_both_ways(dataset)
+    # Without an ACLED id of its own, an event gets the writer's id in both.
+    bare = attrs.evolve(
+        dataset,
+        events=tuple(
+            attrs.evolve(e, acled=attrs.evolve(e.acled, event_id_cnty=None))
+            if e.acled is not None
+            else e
+            for e in dataset.events
+        ),
+    )
+    _rows_both_ways(bare)

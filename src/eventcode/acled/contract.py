@@ -28,7 +28,14 @@ from eventcode.jsonpath import join_index, join_key
 from eventcode.model import AcledClass, Event
 from eventcode.rules import Policy
 
-__all__ = ["acled_event_findings", "acled_row_findings", "row_errors"]
+__all__ = [
+    "CheckedRow",
+    "How",
+    "acled_event_findings",
+    "acled_row_findings",
+    "checked_row",
+    "row_errors",
+]
 
 _HEADER = AcledHeader(columns=CURRENT_COLUMNS, layout=Layout.CURRENT, missing=(), extra=(), line=1)
 _DATE_COLUMNS = ("event_date", "year")
@@ -60,7 +67,7 @@ def row_errors(cells: Mapping[str, str], *, whole: bool = True) -> list[Finding]
 
 
 def _cells(
-    event: Event, acled: AcledClass, lookups: Lookups, how: _How
+    event: Event, acled: AcledClass, lookups: Lookups, how: How
 ) -> tuple[dict[str, str], dict[str, int], bool]:
     """Return the cells the writer would write, the kept ones, and whether it would write them.
 
@@ -84,7 +91,9 @@ def _cells(
     return cells, used, False
 
 
-class _How(NamedTuple):
+class How(NamedTuple):
+    """How the writer renders: its style, policy and default timestamp."""
+
     style: AcledStyle
     policy: Policy
     timestamp: int | None
@@ -108,13 +117,41 @@ def acled_event_findings(
     cell (``acled.cells[i].value``) or at ``date``; only errors, as a row with an error is not
     written. Warnings of the row checks (A008, C023) appear on the ACLED file itself.
     """
-    acled = event.acled
-    if acled is None:
+    if event.acled is None:
         return
+    how = How(style or AcledStyle(), policy or _default_policy(), timestamp)
+    yield from checked_row(event, path, lookups, how)[0]
+
+
+class CheckedRow(NamedTuple):
+    """An event's contract findings, and the cells the writer would write when there are none.
+
+    ``cells`` (``None`` when the writer leaves the event out, or there are findings) are
+    rendered with a stand-in ``event_id_cnty`` where the event has none, and only when no kept
+    cell names that column: the writer puts the id it assigns there and writes them as they
+    are, rendering the event once (:func:`~eventcode.acled.writer.acled_event_rows`).
+    """
+
+    findings: list[Finding]
+    cells: dict[str, str] | None
+
+
+def checked_row(event: Event, path: str, lookups: Lookups, how: How) -> CheckedRow:
+    """Return :func:`acled_event_findings` of an event with an ACLED class, and its cells."""
+    acled = event.acled
+    assert acled is not None
     # Every such event is rendered and checked, also one with no kept cell: text from the
     # record can break a row too (a NUL in its notes or an actor's name is A018).
-    how = _How(style or AcledStyle(), policy or _default_policy(), timestamp)
     cells, used, written = _cells(event, acled, lookups, how)
+    found = list(_located(event, path, cells, used, written))
+    reusable = written and not found and "event_id_cnty" not in used
+    return CheckedRow(found, cells if reusable else None)
+
+
+def _located(
+    event: Event, path: str, cells: dict[str, str], used: dict[str, int], written: bool
+) -> Iterator[Finding]:
+    """Return the row errors of an event's cells, each at what in the event makes it."""
     for finding in row_errors(cells, whole=written):
         column = finding.location.field
         if column in used:

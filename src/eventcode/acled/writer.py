@@ -18,7 +18,7 @@ from typing import Any, TextIO
 
 from attrs import frozen
 
-from eventcode.acled.contract import acled_event_findings
+from eventcode.acled.contract import How, checked_row
 from eventcode.acled.forward import bring_forward
 from eventcode.acled.layouts import CURRENT_COLUMNS, HXL_TAGS
 from eventcode.acled.mapping import Lookups, exclusion_reason, render_event
@@ -27,7 +27,6 @@ from eventcode.errors import EventsLeftOutError
 from eventcode.findings import Finding
 from eventcode.io.atomic import write_atomic
 from eventcode.model import Dataset, Event
-from eventcode.rules import Policy
 from eventcode.rules import policy as get_policy
 
 __all__ = [
@@ -135,18 +134,22 @@ def _csv_line(row: list[str]) -> str:
 
 
 def _row_problem(
-    event: Event, lookups: Lookups, style: AcledStyle, policy: Policy, options: AcledOptions
-) -> str | None:
-    """Return why an event's row would not validate (the first error), or ``None``."""
+    event: Event, lookups: Lookups, how: How
+) -> tuple[str | None, dict[str, str] | None]:
+    """Return why an event's row would not validate (the first error), or its written cells.
+
+    The cells (see :class:`~eventcode.acled.contract.CheckedRow`) may be ``None`` all the same.
+    """
     columns = [c.column for c in event.acled.cells] if event.acled is not None else []
     if len(set(columns)) < len(columns):  # validate's S103: one of them would be lost
         twice = next(c for i, c in enumerate(columns) if c in columns[:i])
-        return f"its ACLED row would not validate: S103 kept cell {twice!r} is kept twice"
-    for finding in acled_event_findings(
-        event, "$", lookups, style=style, policy=policy, timestamp=options.timestamp
-    ):
-        return f"its ACLED row would not validate: {finding.code} {finding.message}"
-    return None
+        return f"its ACLED row would not validate: S103 kept cell {twice!r} is kept twice", None
+    if event.acled is None:
+        return None, None
+    found, cells = checked_row(event, "$", lookups, how)
+    for finding in found:
+        return f"its ACLED row would not validate: {finding.code} {finding.message}", None
+    return None, cells
 
 
 def _rows(
@@ -157,22 +160,30 @@ def _rows(
 
 
 def _event_rows(
-    dataset: Dataset, options: AcledOptions, style: AcledStyle
+    dataset: Dataset, options: AcledOptions, style: AcledStyle, *, hold_cells: bool = False
 ) -> tuple[list[str], Iterator[tuple[Event, list[str]]], AcledReport]:
-    """Return the columns, each event written with its row (in order), and the report."""
+    """Return the columns, each event written with its row (in order), and the report.
+
+    The writer checks every event's row before it writes any (the report comes first), so a
+    streamed write renders each event twice. With ``hold_cells`` the rows checked are held and
+    written as they are (with the id assigned), each event rendered once, at the cost of
+    holding every row until it is written.
+    """
     dataset = bring_forward(
         dataset, modernise=options.modernise, legacy_columns=options.legacy_columns
     )
     lookups = Lookups.of(dataset)
-    chosen = get_policy(options.policy)
+    how = How(style, get_policy(options.policy), options.timestamp)
     kept: list[Event] = []
+    held: list[dict[str, str] | None] = []
     left_out: list[LeftOutEvent] = []
     for event in dataset.events:
-        reason = exclusion_reason(event, lookups) or _row_problem(
-            event, lookups, style, chosen, options
-        )
+        reason, cells = exclusion_reason(event, lookups), None
+        if reason is None:
+            reason, cells = _row_problem(event, lookups, how)
         if reason is None:
             kept.append(event)
+            held.append(cells if hold_cells else None)
         else:
             classified = event.acled is not None
             left_out.append(LeftOutEvent(event=event.id, reason=reason, classified=classified))
@@ -188,15 +199,16 @@ def _event_rows(
     assigned = _assign_ids(kept, options.id_start)
 
     def rows() -> Iterator[tuple[Event, list[str]]]:
-        for event in kept:
-            cells = render_event(
-                event,
-                lookups,
-                style,
-                chosen,
-                event_id=assigned.get(event.id, ""),
-                timestamp=options.timestamp,
-            )
+        for index, event in enumerate(kept):
+            event_id = assigned.get(event.id, "")
+            cells = held[index]
+            if cells is None:
+                cells = render_event(
+                    event, lookups, style, how.policy, event_id=event_id, timestamp=how.timestamp
+                )
+            elif event.acled is not None and not event.acled.event_id_cnty:
+                cells["event_id_cnty"] = event_id  # checked with a stand-in id
+            held[index] = None
             row = [cells.get(c, "") for c in columns]
             if options.neutralise_formulas:
                 row = [_neutralise(v) for v in row]
@@ -240,15 +252,21 @@ def dumps_acled(
 
 
 def acled_event_rows(
-    dataset: Dataset, options: AcledOptions | None = None, *, style: AcledStyle | None = None
+    dataset: Dataset,
+    options: AcledOptions | None = None,
+    *,
+    style: AcledStyle | None = None,
+    hold_cells: bool = False,
 ) -> tuple[tuple[str, ...], Iterator[tuple[Event, dict[str, str]]], AcledReport]:
     """Return what writing a dataset as ACLED CSV would write, row by row, writing nothing.
 
     The columns, then each event written (as the writer brings it forward) with its cells by
-    column, in order, and the report (which names the events left out, and why).
+    column, in order, and the report (which names the events left out, and why). With
+    ``hold_cells`` each event is rendered once, not twice, and every row is held until it is
+    given: faster where the rows are all wanted in memory anyway (data frames).
     """
     opts = options or AcledOptions()
-    columns, rows, report = _event_rows(dataset, opts, opts.style(style))
+    columns, rows, report = _event_rows(dataset, opts, opts.style(style), hold_cells=hold_cells)
     pairs = ((event, dict(zip(columns, row, strict=True))) for event, row in rows)
     return tuple(columns), pairs, report
 

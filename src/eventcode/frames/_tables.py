@@ -163,7 +163,7 @@ def _value(text: str, kind: str) -> Any:
 def _events(dataset: Dataset, chosen: Policy) -> Columns:
     columns = _empty("events")
     options = AcledOptions(codes=CodeStyle.NUMERIC, dates=DateStyle.ISO, policy=chosen.name)
-    _, rows, report = acled_event_rows(dataset, options)
+    _, rows, report = acled_event_rows(dataset, options, hold_cells=True)
     written: defaultdict[str, deque[dict[str, str]]] = defaultdict(deque)
     for written_event, row in rows:
         written[written_event.id].append(row)
