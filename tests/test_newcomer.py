@@ -169,6 +169,26 @@ def test_derived_counts_from_the_dataset_take_its_actors() -> None:
     assert eventcode.acled_fatalities(strike, dataset.claimants, "acled").value == 7
 
 
+
+def test_a_dataset_given_event_after_event_is_indexed_once_and_never_served_stale() -> None:
+    import gc
+    import importlib
+
+    derive_module = importlib.import_module("eventcode.rules.derive")  # not rules.derive()
+
+    dataset = eventcode.read(ROOT / "fixtures/corpus/marhanets-drone-strike/dataset.json")
+    strike = dataset.event("marhanets-market-strike-2023-03-14")
+    assert eventcode.acled_fatalities(strike, dataset, "acled").value == 4
+    # Another dataset, the same events but without the actors: its own parties count (7).
+    bare = attrs_evolve(dataset, actors=())
+    assert eventcode.acled_fatalities(strike, bare, "acled").value == 7
+    assert eventcode.acled_fatalities(strike, dataset, "acled").value == 4
+    indexed = len(derive_module._PARTIES)
+    del bare
+    gc.collect()
+    assert len(derive_module._PARTIES) == indexed - 1  # its entry went with it
+
+
 def test_acled_reads_text_streams_and_writes_as_eventcode_write_does(tmp_path: Path) -> None:
     source = ROOT / "fixtures" / "acled" / "current-spreadsheet.csv"
     text = source.read_text(encoding="utf-8")

@@ -7,6 +7,7 @@ and not revised by a later figure are weighed; they are grouped by victim group
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
@@ -88,9 +89,28 @@ def death_figures(
     return tuple(kept), tuple(left)
 
 
-def _claimant_map(claimants: Claimants) -> dict[str, Claimant]:
+#: The parties of the datasets last given to the functions here, by the dataset's identity:
+#: a dataset given event after event (``acled_fatalities(event, dataset)`` in a loop) is
+#: indexed once, not once an event. An entry goes when its dataset does.
+_PARTIES: dict[int, tuple[weakref.ref[Dataset], dict[str, Claimant], dict[str, Actor]]] = {}
+
+
+def _parties(dataset: Dataset) -> tuple[dict[str, Claimant], dict[str, Actor]]:
+    """Return a dataset's claimants and actors by id (indexed once per dataset)."""
+    key = id(dataset)
+    found = _PARTIES.get(key)
+    if found is not None and found[0]() is dataset:
+        return found[1], found[2]
+    claimants = {c.id: c for c in dataset.claimants}
+    actors = {a.id: a for a in dataset.actors}
+    gone = weakref.ref(dataset, lambda _, key=key: _PARTIES.pop(key, None))  # type: ignore[misc]
+    _PARTIES[key] = (gone, claimants, actors)
+    return claimants, actors
+
+
+def _claimant_map(claimants: Claimants) -> Mapping[str, Claimant]:
     if isinstance(claimants, Dataset):
-        claimants = claimants.claimants
+        return _parties(claimants)[0]
     found = claimants.values() if isinstance(claimants, Mapping) else claimants
     return {c.id: c for c in found}
 
@@ -98,7 +118,7 @@ def _claimant_map(claimants: Claimants) -> dict[str, Claimant]:
 def _actor_map(claimants: Claimants, actors: Actors) -> Mapping[str, Actor]:
     """Return the actors by id: those given, else the dataset's when ``claimants`` is one."""
     if isinstance(claimants, Dataset) and not actors:
-        actors = claimants.actors
+        return _parties(claimants)[1]
     return actors_by_id(actors)
 
 
