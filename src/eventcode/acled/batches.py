@@ -11,7 +11,7 @@ meaning is computed once per distinct cell (:class:`_Memo`), and each event only
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from itertools import accumulate, chain, repeat
 from operator import add, and_, itemgetter
@@ -40,7 +40,7 @@ from eventcode.acled.values import (
 from eventcode.checks.codebook import civilian_targeting_findings
 from eventcode.checks.crowds import CROWD_TAGS, crowd_tags
 from eventcode.checks.duplicates import PROBABLE_DUPLICATES, part_code, roles_code, signatures
-from eventcode.checks.places import spelling_key
+from eventcode.checks.places import PlaceFacts, Spot, place_facts, spelling_key
 from eventcode.checks.registry import EVERYTHING, Selection
 from eventcode.findings import Finding, Severity
 from eventcode.rules.crowds import CROWD_TAG_PREFIX, read_crowd_tag
@@ -51,17 +51,16 @@ __all__ = [
     "TEXT_KEY",
     "BatchChecker",
     "CheckedBatch",
-    "PlaceCells",
     "checked_batches",
     "names_of",
+    "place_codes",
 ]
 
 #: Rows checked together: few enough that a batch's cells stay in the processor's cache.
 BATCH_ROWS = 256
 #: Id keys from here up are digests of ids of other shapes (see eventcode.acled.ids).
 TEXT_KEY = 1 << 63
-#: A place as its row gives it: location, country, latitude, longitude, admin1-3 (text).
-PlaceCells = tuple[str, str, str, str, str, str, str]
+#: A place as its row gives it: location, country, latitude, longitude, admin1-3.
 _PLACE_COLUMNS = ("location", "country", "latitude", "longitude", "admin1", "admin2", "admin3")
 #: Columns naming actors, and the kind of cell each holds (one name, or a list of them).
 _ACTORS = (
@@ -84,8 +83,9 @@ class CheckedBatch(NamedTuple):
     """Events checked on their own, as columns; index ``i`` is the batch's ``i``-th event.
 
     Places are given by 64-bit codes; what a code stands for comes with the first batch (of a
-    checker) that uses it. A batch sent to another process carries the names its cells hold
-    rather than the cells (see :meth:`without_cells`).
+    checker) that uses it, as R009 asks it (worked out by the checker: :func:`place_codes`).
+    A batch sent to another process carries the names its cells hold rather than the cells (see
+    :meth:`without_cells`).
     """
 
     lines: array[int]  # the line of each event's first row
@@ -98,7 +98,8 @@ class CheckedBatch(NamedTuple):
     crowds: dict[int, tuple[tuple[int, str], ...]]
     places: array[int]
     digests: array[int]  # see eventcode.checks.duplicates.signatures
-    places_met: dict[int, PlaceCells]  # code -> place, for the codes computed for this batch
+    #: Code -> place, for the codes computed for this batch (``None``: nothing to ask R009).
+    places_met: dict[int, PlaceFacts | None]
     name_cells: tuple[Sequence[str], ...] | None  # the cells of NAME_COLUMNS, when kept
     #: The actor and the source names the events without an error hold: taken from
     #: ``name_cells`` when they are dropped.
@@ -198,12 +199,8 @@ class _Memo:
         self._limit = limit
         self._values: dict[Any, Any] = {}
 
-    def each(self, keys: Sequence[Any], computed: dict[Any, Any] | None = None) -> list[Any]:
-        """Return the value of each key, in order (no value is ``None``).
-
-        Keys whose value is computed now (not remembered from before) go into ``computed``,
-        under the first item of their value.
-        """
+    def each(self, keys: Sequence[Any]) -> list[Any]:
+        """Return the value of each key, in order (no value is ``None``)."""
         values = self._values
         found = list(map(values.get, keys))
         if None not in found:
@@ -213,9 +210,7 @@ class _Memo:
             values.clear()
             missing = set(keys)
         for key in missing:
-            values[key] = value = self._compute(key)
-            if computed is not None:
-                computed[value[0]] = key
+            values[key] = self._compute(key)
         return list(map(values.__getitem__, keys))
 
 
@@ -226,20 +221,40 @@ def _day_code(text: str) -> int:
         return 0  # the row fails A004 and is not read
 
 
-def _place_codes(facet: dict[str, str]) -> tuple[int, int]:
-    """Return the code of a place's cells, and of where it is as probable duplicates see it."""
+def place_codes(facet: Mapping[str, str]) -> tuple[int, int, PlaceFacts | None]:
+    """Return what the checks across events need of a place, from its row's cells.
+
+    The code of its cells; the code of where it is as probable duplicates see it (0: without
+    both coordinates); what R009 asks of it (:func:`~eventcode.checks.places.place_facts`;
+    ``None``: nothing, for it has no location or its row is not read). Coordinates are parsed
+    once for both.
+    """
     cells = tuple(facet.get(name, "") for name in _PLACE_COLUMNS)
-    location, country, latitude, longitude = cells[:4]
+    location, country = cells[:2]
     try:
-        where = (
-            spelling_key(location),
-            country_alpha3(country),
-            parse_coordinate(latitude, 90, "latitude"),
-            parse_coordinate(longitude, 180, "longitude"),
-        )
+        spot = _spot(facet)
     except CellError:
-        return part_code(cells), 0  # the row fails A007 and is not read
-    return part_code(cells), part_code(where)
+        return part_code(cells), 0, None  # the row fails A007 and is not read
+    facts = place_facts(location, spot) if location else None
+    if spot.latitude is None:  # a coordinate blank or not in the file
+        return part_code(cells), 0, facts
+    where = (spelling_key(location), country_alpha3(country), spot.latitude, spot.longitude)
+    return part_code(cells), part_code(where), facts
+
+
+def _spot(cells: Mapping[str, str]) -> Spot:
+    """Return where a place is, as reading gives it (coordinates only when both are there)."""
+    get = cells.get
+    country, latitude, longitude = get("country"), get("latitude", ""), get("longitude", "")
+    both = bool(latitude and longitude)
+    return Spot(
+        country_alpha3(country) if country else None,
+        parse_coordinate(latitude, 90, "latitude") if both else None,
+        parse_coordinate(longitude, 180, "longitude") if both else None,
+        get("admin1") or None,
+        get("admin2") or None,
+        get("admin3") or None,
+    )
 
 
 def _role_code(kind: str) -> Callable[[str], int]:
@@ -300,8 +315,7 @@ class _Facet(NamedTuple):
         return dict(zip(self.names, values, strict=True))
 
 
-#: The facets: when, what (and who fights whom), where. A place's first seven cells are
-#: PlaceCells.
+#: The facets: when, what (and who fights whom), where.
 _FACETS = {
     "when": ("event_date", "year", "time_precision", "geo_precision"),
     "what": (
@@ -349,7 +363,8 @@ class BatchChecker:
             self._coded("when", lambda cells: (_day_code(cells.get("event_date", "")),))
         )
         self._what = _Memo(self._coded("what", _what_codes))
-        self._where = _Memo(self._coded("where", _place_codes))
+        self._met: dict[int, PlaceFacts | None] = {}  # the places met in the batch checked
+        self._where = _Memo(self._coded("where", self._place_codes))
         self._roles = {kind: _Memo(_role_code(kind)) for kind in ("actor", "list")}
 
     def _coded(
@@ -367,6 +382,12 @@ class BatchChecker:
             return (*codes(cells), failing_checks(cells, layout, checks, selection))
 
         return compute
+
+    def _place_codes(self, facet: dict[str, str]) -> tuple[int, int]:
+        """Return a place's codes (:func:`place_codes`); it is met: the batch tells R009 of it."""
+        code, where, facts = place_codes(facet)
+        self._met[code] = facts
+        return code, where
 
     def rows(self, columns: Columns, lines: Sequence[int]) -> CheckedBatch:
         """Check a batch of rows of a one-row-an-event layout (every column of the header)."""
@@ -432,11 +453,11 @@ class BatchChecker:
         def column(name: str) -> Sequence[str]:
             return columns[name] if name in columns else tuple(repeat("", size))
 
-        places_met: dict[int, PlaceCells] = {}
         where_keys = self._facets["where"].keys(column, size)
         when = self._when.each(self._facets["when"].keys(column, size))
         what = self._what.each(self._facets["what"].keys(column, size))
-        where = self._where.each(where_keys, places_met)
+        self._met = {}
+        where = self._where.each(where_keys)
         suspects: dict[int, set[Check]] = {}
         for values in (when, what, where):
             if any(map(_last, values)):
@@ -475,20 +496,10 @@ class BatchChecker:
             crowds=self._unreadable_crowds(column) if self._crowds else {},
             places=array("Q", map(_first, where)),
             digests=array("Q", digests),
-            places_met={
-                code: _place_of(self._facets["where"].cells(key))
-                for code, key in places_met.items()
-            },
+            places_met=self._met,
             name_cells=tuple(column(name) for name, _ in NAME_COLUMNS),
         )
         return batch, suspects
-
-
-def _place_of(cells: dict[str, str]) -> PlaceCells:
-    location, country, latitude, longitude, admin1, admin2, admin3 = (
-        cells.get(name, "") for name in _PLACE_COLUMNS
-    )
-    return location, country, latitude, longitude, admin1, admin2, admin3
 
 
 def _what_codes(cells: dict[str, Any]) -> tuple[int, bool]:

@@ -8,7 +8,8 @@ each such check has a form of plain values that the record check and this module
 
 - C013 civilian targeting on a Battles event
   (:func:`~eventcode.checks.codebook.civilian_targeting_findings`);
-- R009 place spellings (:meth:`~eventcode.checks.places.PlaceSpellings.respelling`);
+- R009 place spellings (:meth:`~eventcode.checks.places.SpellingIndex.answer`, asked of the
+  :func:`~eventcode.checks.places.place_facts` a checker works out);
 - R010 probable duplicates (:func:`~eventcode.checks.duplicates.signatures`, then
   :class:`~eventcode.checks.duplicates.Repeats` on the traits of the events sharing a
   signature, read again at their lines once every batch is merged: R010 comes last).

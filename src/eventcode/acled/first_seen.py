@@ -63,6 +63,13 @@ class FirstSeen:
         self._push(keys[new], payloads[new] if self._payloads else None)
         return indices, per_key[indices]
 
+    def known(self, keys: Keys) -> npt.NDArray[np.bool_]:
+        """Tell, for each of ``keys``, whether an earlier :meth:`add` had it (adds nothing)."""
+        found = np.zeros(len(keys), bool)
+        for run, _ in self._runs:
+            found |= run[np.minimum(np.searchsorted(run, keys), len(run) - 1)] == keys
+        return found
+
     def _push(self, keys: Keys, payloads: Keys | None) -> None:
         if not len(keys):
             return

@@ -5,7 +5,8 @@ decides duplicate ids (A010), civilian targeting on battles (C013, on read event
 spellings (R009) and probable duplicates (R010), and counts the records reading the file would
 build. Ids and signatures go through :class:`~eventcode.acled.first_seen.FirstSeen` a batch at a
 time; a place's spelling is asked once per distinct place
-(:meth:`~eventcode.checks.places.PlaceSpellings.respelling`).
+(:meth:`~eventcode.checks.places.SpellingIndex.answer`), with what the checkers worked out of it
+(its key and spot: :func:`~eventcode.acled.batches.place_facts_of`), and kept only until then.
 """
 
 from __future__ import annotations
@@ -16,20 +17,20 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 import numpy as np
 import numpy.typing as npt
 
-from eventcode.acled.batches import TEXT_KEY, CheckedBatch, PlaceCells, names_of
+from eventcode.acled.batches import TEXT_KEY, CheckedBatch, names_of
 from eventcode.acled.first_seen import FirstSeen
 from eventcode.acled.ids import id_of
-from eventcode.acled.mapping import country_alpha3, event_id_of
+from eventcode.acled.mapping import event_id_of
 from eventcode.acled.row_checks import duplicate_id_finding
-from eventcode.acled.values import CellError, parse_coordinate, parse_integer
+from eventcode.acled.values import CellError, parse_integer
 from eventcode.checks.codebook import civilian_targeting_findings
 from eventcode.checks.crowds import unreadable_tag_finding
 from eventcode.checks.duplicates import DuplicateEvents, Repeats
 from eventcode.checks.places import (
     PLACE_SPELLINGS,
-    PlaceSpellings,
+    PlaceFacts,
     Respelling,
-    Spot,
+    SpellingIndex,
     respelling_finding,
 )
 from eventcode.checks.registry import EVERYTHING, Selection
@@ -39,8 +40,9 @@ from eventcode.jsonpath import join_index, join_key
 
 __all__ = ["EventMerger", "NameCells", "TraitsAt", "row_traits"]
 
-#: Probable-duplicate payloads from here (below TEXT_KEY) are the line of an event whose row
-#: has no id (id keys of ACLED ids are all below it: see eventcode.acled.ids).
+#: Payloads naming an event (of probable duplicates, of place spellings) from here (below
+#: TEXT_KEY) are the line of an event whose row has no id (id keys of ACLED ids are all below
+#: it: see eventcode.acled.ids).
 _LINE = 3 << 61
 #: Gives the name cells of a batch whose cells were not kept (read again from the input).
 NameCells = Callable[[], tuple[Sequence[str], ...]]
@@ -86,19 +88,28 @@ class EventMerger:
         self._indices = array("Q")
         self._copies: list[tuple[int, int, int]] = []  # (digest, first number, number)
         self._other_ids: dict[int, str] = {}  # id key -> id, for keys that are digests
-        self._places: dict[int, PlaceCells] = {}  # code -> place, from every checker
+        # Place code -> what R009 asks of it, from every checker, until its first read event.
+        self._places: dict[int, PlaceFacts | None] = {}
+        self._asked = FirstSeen()  # the place codes asked
         self._actors: set[str] = set()  # names: one actor record each
         self._outlets: set[str] = set()
-        self._spellings = PlaceSpellings()
-        self._respellings: dict[int, Respelling | None] = {}  # by place code
-        self._respelled: set[int] = set()  # the place codes with a respelling
+        self._spellings: SpellingIndex[int] = SpellingIndex()  # events named by payloads
+        # Place code -> its name and what it respells, for the codes with a respelling.
+        self._respelled: dict[int, tuple[str, Respelling[int]]] = {}
 
     def learn(self, entries: Iterable[object]) -> None:
         """Take what the codes of batches that are not added stand for."""
         for entry in entries:
             if isinstance(entry, CheckedBatch):
-                self._places.update(entry.places_met)
                 self._other_ids.update(entry.other_ids)
+                if self._respells and entry.places_met:
+                    self._meet(entry.places_met)
+
+    def _meet(self, places: dict[int, PlaceFacts | None]) -> None:
+        """Keep what places not asked yet stand for (another checker may tell one again)."""
+        codes = np.fromiter(places, np.uint64, len(places))
+        for code in codes[~self._asked.known(codes)].tolist():
+            self._places[code] = places[code]
 
     def add(self, batch: CheckedBatch, name_cells: NameCells | None = None) -> list[Finding]:
         """Return the findings of a batch's events, in the order reading and checking give.
@@ -135,7 +146,7 @@ class EventMerger:
         )
         repeated = set(repeats.tolist())
         self._count(batch, len(read), repeated - batch.failed, name_cells)
-        respelled = self._respelled_events(batch, read, unread) if self._respells else {}
+        respelled = self._respelled_events(batch, read, payloads) if self._respells else {}
         found: list[Finding] = []
         crowds = batch.crowds
         for i in sorted({*batch.findings, *repeated, *batch.targeted, *crowds, *respelled}):
@@ -156,7 +167,8 @@ class EventMerger:
                 found.append(unreadable_tag_finding(tag, where, name).at(line=line))
             if i in respelled:
                 location, how = respelled[i]
-                found.append(respelling_finding(location, how, name, path, line))
+                earlier = Respelling(how.name, self._event_name(how.event), how.how)
+                found.append(respelling_finding(location, earlier, name, path, line))
         return found
 
     def repeats(self, traits_at: TraitsAt) -> Iterator[Finding]:
@@ -207,47 +219,32 @@ class EventMerger:
         self.records += new + events + (1 if self.records == 0 else 0)  # + the claimant, once
 
     def _respelled_events(
-        self, batch: CheckedBatch, read: npt.NDArray[np.intp], unread: npt.NDArray[np.bool_]
-    ) -> dict[int, tuple[str, Respelling]]:
+        self, batch: CheckedBatch, read: npt.NDArray[np.intp], payloads: npt.NDArray[np.uint64]
+    ) -> dict[int, tuple[str, Respelling[int]]]:
         """Return, per read event whose place respells an earlier one, the place and how.
 
-        A place (its cells) gets one answer however often it comes
-        (:meth:`~eventcode.checks.places.PlaceSpellings.respelling`): each is asked once, at
-        its first read event, in file order.
+        Each place (code) is asked once, at its first read event, in file order: its event is
+        registered by its payload (``payloads``), named only in a finding.
         """
         places = np.frombuffer(batch.places, np.uint64)[read]
         codes, firsts = np.unique(places, return_index=True)
-        first_of = dict(zip(codes.tolist(), firsts.tolist(), strict=True))
-        new = set(first_of).difference(self._respellings)
-        for code in sorted(new, key=first_of.__getitem__):  # in the order of first coming
-            cells = self._places[code]
-            if not cells[0]:  # no location (a file without it): no place to respell
-                self._respellings[code] = None
-                continue
-            name = batch.event_name(int(read[first_of[code]]))
-            found = self._spellings.respelling(cells[0], _spot(cells), name)
-            self._respellings[code] = found
+        new = np.ones(len(codes), bool)
+        new[self._asked.add(codes)[0]] = False
+        firsts = np.sort(firsts[new])  # in the order of first coming
+        for code, event in zip(
+            places[firsts].tolist(), payloads[read[firsts]].tolist(), strict=True
+        ):
+            facts = self._places.pop(code)
+            if facts is None:
+                continue  # nothing to ask (see place_facts_of): no place to respell
+            found = self._spellings.answer(facts, event)
             if found is not None:
-                self._respelled.add(code)
-        hits = self._respelled.intersection(first_of)
+                self._respelled[code] = (facts[0], found)
+        hits = self._respelled.keys() & codes.tolist() if self._respelled else set()
         if not hits:
             return {}
         return {
-            int(read[i]): (self._places[code][0], self._respellings[code])  # type: ignore[misc]
+            int(read[i]): self._respelled[code]
             for i, code in enumerate(places.tolist())
             if code in hits
         }
-
-
-def _spot(cells: PlaceCells) -> Spot:
-    """Return where a place is, as reading gives it (coordinates only when both are there)."""
-    _, country, latitude, longitude, admin1, admin2, admin3 = cells
-    both = bool(latitude and longitude)
-    return Spot(
-        country_alpha3(country) if country else None,
-        parse_coordinate(latitude, 90, "latitude") if both else None,
-        parse_coordinate(longitude, 180, "longitude") if both else None,
-        admin1 or None,
-        admin2 or None,
-        admin3 or None,
-    )

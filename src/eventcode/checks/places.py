@@ -4,7 +4,8 @@ Names are compared by a key that ignores case, Unicode normalisation, diacritics
 (transliterations of one name differ mostly in vowels: Makiivka / Makeevka, Bakhmut /
 Bakhmout). Two names with the same key are reported only when their places also share
 coordinates (within about a kilometre) or an administrative unit, so distinct towns with
-similar names stay apart. Memory holds one entry per distinct name, not per event.
+similar names stay apart. Memory holds one entry per distinct name, not per event; a key with
+one name (most keys) holds it alone, without the indexes of a key with several.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Generic, NamedTuple, TypeVar
 
 from eventcode.checks.registry import declare
 from eventcode.findings import Finding, make_finding
@@ -23,9 +24,12 @@ from eventcode.model import Event, Place
 
 __all__ = [
     "PLACE_SPELLINGS",
+    "PlaceFacts",
     "PlaceSpellings",
     "Respelling",
+    "SpellingIndex",
     "Spot",
+    "place_facts",
     "respelling_finding",
     "spelling_key",
 ]
@@ -36,6 +40,9 @@ PLACE_SPELLINGS = declare(
     ("R009",),
     "one place spelt two ways (across events)",
 )
+
+#: What names an event to the index: its id, or a number its caller names it by when asked.
+E = TypeVar("E")
 
 _NOT_CONSONANT = re.compile(r"[^bcdfghjklmnpqrstvwxz]")
 _SAME_POINT_DEGREES = 0.01
@@ -78,11 +85,23 @@ class Spot(NamedTuple):
         )
 
 
-class _Seen(NamedTuple):
-    order: int  # when it was seen: the earliest match answers
+#: A place as R009 asks about it, in plain values (cheap to send between processes): its name,
+#: the name's :func:`spelling_key`, then the fields of its :class:`Spot`.
+PlaceFacts = tuple[
+    str, str, str | None, float | None, float | None, str | None, str | None, str | None
+]
+
+
+def place_facts(name: str, spot: Spot) -> PlaceFacts:
+    """Return what R009 asks of the place ``name`` at ``spot``: its key is computed here."""
+    return (name, spelling_key(name), *spot)
+
+
+class _Seen(NamedTuple, Generic[E]):
+    order: int  # when it was seen under its key: the earliest match answers
     name: str
     spot: Spot
-    event: str
+    event: E
 
 
 #: Coordinates are indexed by cells of this many degrees: a point within _SAME_POINT_DEGREES of
@@ -100,7 +119,7 @@ def _cell(spot: Spot) -> tuple[int, int] | None:
     return math.floor(spot.latitude / _CELL_DEGREES), math.floor(spot.longitude / _CELL_DEGREES)
 
 
-class _Spellings:
+class _Spellings(Generic[E]):
     """The spellings seen under one key, indexed by where they are.
 
     :func:`_same_place` compares coordinates when both spots have them and administrative
@@ -111,12 +130,12 @@ class _Spellings:
     """
 
     def __init__(self) -> None:
-        self._by_cell: dict[tuple[int, int], list[_Seen]] = {}
-        self._by_units: dict[tuple[str | None, ...], list[_Seen]] = {}
-        self._unplaced_by_units: dict[tuple[str | None, ...], list[_Seen]] = {}
+        self._by_cell: dict[tuple[int, int], list[_Seen[E]]] = {}
+        self._by_units: dict[tuple[str | None, ...], list[_Seen[E]]] = {}
+        self._unplaced_by_units: dict[tuple[str | None, ...], list[_Seen[E]]] = {}
         self.count = 0
 
-    def add(self, seen: _Seen) -> None:
+    def add(self, seen: _Seen[E]) -> None:
         cell = _cell(seen.spot)
         if cell is not None:
             self._by_cell.setdefault(cell, []).append(seen)
@@ -127,9 +146,9 @@ class _Spellings:
                 self._unplaced_by_units.setdefault(units, []).append(seen)
         self.count += 1
 
-    def earliest_at(self, spot: Spot) -> _Seen | None:
+    def earliest_at(self, spot: Spot) -> _Seen[E] | None:
         """Return the earliest spelling at the same place as ``spot`` (``None``: none is)."""
-        lists: list[list[_Seen]] = []
+        lists: list[list[_Seen[E]]] = []
         units = _units(spot)
         if spot.latitude is None or spot.longitude is None:
             if units is not None:
@@ -140,7 +159,7 @@ class _Spellings:
                 lists += (self._by_cell.get((cell[0] + a, cell[1] + b), []) for a, b in _NEIGHBOURS)
             if units is not None:
                 lists.append(self._unplaced_by_units.get(units, []))
-        found: _Seen | None = None
+        found: _Seen[E] | None = None
         for candidates in lists:
             for seen in candidates:
                 if found is not None and seen.order > found.order:
@@ -169,12 +188,64 @@ def _same_place(a: Spot, b: Spot) -> bool:
     return a.admin1 is not None and units_a == units_b
 
 
-class PlaceSpellings:
+class SpellingIndex(Generic[E]):
+    """The place names registered so far, by key; answers what a place's name respells.
+
+    :meth:`answer` registers each place it is asked about: ask once per name and spot (asked
+    again, it answers the same, but a place whose coordinates are not finite is registered
+    twice). Events are named by ``E``: the earlier event of an answer is what was given.
+    """
+
+    def __init__(self) -> None:
+        # A key with one spelling holds it alone; a second makes it a _Spellings, indexed.
+        self._by_key: dict[str, _Seen[E] | _Spellings[E]] = {}
+        self._units: dict[str, str] = {}  # one text of each administrative unit, shared
+
+    def answer(self, facts: PlaceFacts, event: E) -> Respelling[E] | None:
+        """Register the place of ``facts`` (first named by ``event``); return what it respells."""
+        shared = self._units.setdefault
+        units = [None if unit is None else shared(unit, unit) for unit in facts[5:]]
+        return self._answer(facts[0], facts[1], Spot(*facts[2:5], *units), event)
+
+    def _answer(self, name: str, key: str, spot: Spot, event: E) -> Respelling[E] | None:
+        """Answer for ``name`` at ``spot``, ``key`` its :func:`spelling_key`."""
+        if not key:
+            return None
+        known = self._by_key.get(key)
+        if known is None:
+            self._by_key[key] = _Seen(0, name, spot, event)
+            return None
+        earlier = _earliest_at(known, spot)
+        if earlier is not None:
+            if earlier.name == name:
+                return None  # the same spelling of a place already known
+            how = (
+                "differ only in case or Unicode form"
+                if _normal(earlier.name) == _normal(name)
+                else "look like two transliterations"
+            )
+            return Respelling(earlier.name, earlier.event, how)
+        if isinstance(known, _Seen):
+            alone, known = known, _Spellings()
+            known.add(alone)
+            self._by_key[key] = known
+        known.add(_Seen(known.count, name, spot, event))
+        return None
+
+
+def _earliest_at(known: _Seen[E] | _Spellings[E], spot: Spot) -> _Seen[E] | None:
+    """Return the earliest spelling of a key at the same place as ``spot`` (``None``: none)."""
+    if isinstance(known, _Seen):
+        return known if _same_place(known.spot, spot) else None
+    return known.earliest_at(spot)
+
+
+class PlaceSpellings(SpellingIndex[str]):
     """Collects place names event by event; reports a name that respells an earlier one."""
 
     def __init__(self) -> None:
-        self._by_key: dict[str, _Spellings] = {}
-        self._answers: dict[tuple[str, Spot], Respelling | None] = {}  # per name and spot
+        super().__init__()
+        self._answers: dict[tuple[str, Spot], Respelling[str] | None] = {}  # per name and spot
 
     def add(self, event: Event, path: str, line: int | None) -> Iterator[Finding]:
         """Register an event's place; yield a finding if it respells a place seen before."""
@@ -186,14 +257,14 @@ class PlaceSpellings:
     ) -> Iterator[Finding]:
         """Register the place ``name`` at ``spot`` of event ``event`` (at ``path``, ``line``).
 
-        Yield a finding if it respells a place seen before. Records and ACLED rows both come
-        here, so the rule has one definition.
+        Yield a finding if it respells a place seen before. Records come here, ACLED rows to
+        :meth:`~SpellingIndex.answer` (their merger asks once per place): one rule for both.
         """
         found = self.respelling(name, spot, event)
         if found is not None:
             yield respelling_finding(name, found, event, path, line)
 
-    def respelling(self, name: str, spot: Spot, event: str) -> Respelling | None:
+    def respelling(self, name: str, spot: Spot, event: str) -> Respelling[str] | None:
         """Register ``name`` at ``spot`` (first named by ``event``); return what it respells.
 
         A name at a spot gets the same answer however often it comes: only its first coming
@@ -202,41 +273,21 @@ class PlaceSpellings:
         answer = self._answers.get((name, spot), self)
         if answer is not self:
             return answer  # type: ignore[return-value]
-        answer = self._answer(name, spot, event)
+        answer = self._answer(name, spelling_key(name), spot, event)
         self._answers[(name, spot)] = answer
         return answer
 
-    def _answer(self, name: str, spot: Spot, event: str) -> Respelling | None:
-        key = spelling_key(name)
-        if not key:
-            return None
-        seen = self._by_key.get(key)
-        if seen is None:
-            seen = self._by_key[key] = _Spellings()
-        earlier = seen.earliest_at(spot) if seen.count else None
-        if earlier is not None:
-            if earlier.name == name:
-                return None  # the same spelling of a place already known
-            how = (
-                "differ only in case or Unicode form"
-                if _normal(earlier.name) == _normal(name)
-                else "look like two transliterations"
-            )
-            return Respelling(earlier.name, earlier.event, how)
-        seen.add(_Seen(seen.count, name, spot, event))
-        return None
 
-
-class Respelling(NamedTuple):
+class Respelling(NamedTuple, Generic[E]):
     """An earlier name (and the event that gave it) that a place name respells, and how."""
 
     name: str
-    event: str
+    event: E
     how: str
 
 
 def respelling_finding(
-    name: str, respelling: Respelling, event: str, path: str, line: int | None
+    name: str, respelling: Respelling[str], event: str, path: str, line: int | None
 ) -> Finding:
     """Return the R009 finding of event ``event`` naming its place ``name`` (at ``path``)."""
     return make_finding(

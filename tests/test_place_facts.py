@@ -1,0 +1,155 @@
+"""R009 over ACLED rows: what checkers work out of a place is what reading the row gives.
+
+Workers send, for each place they meet first, what R009 asks of it
+(:func:`~eventcode.acled.batches.place_codes`: its name, key and spot), and the parent's
+merger asks :meth:`~eventcode.checks.places.SpellingIndex.answer` once per place code, keeping
+no memo by name and spot. The laws: those facts are the name and spot of the place reading the
+row builds (and the code probable duplicates compare is as before); asking at every coming
+answers as the memoised record path does; the merger keeps the facts of a place only until it
+is asked, and gives the findings one checker gives however many checkers tell it the places.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from eventcode.acled.batches import CheckedBatch, checked_batches, place_codes
+from eventcode.acled.first_seen import FirstSeen
+from eventcode.acled.mapping import _place, country_alpha3
+from eventcode.acled.merging import EventMerger
+from eventcode.acled.reader import iter_rows
+from eventcode.acled.values import CellError, parse_coordinate
+from eventcode.checks.duplicates import part_code
+from eventcode.checks.places import (
+    PlaceSpellings,
+    SpellingIndex,
+    Spot,
+    place_facts,
+    spelling_key,
+)
+from tests.test_place_spellings import NAMES, SPOTS
+
+FIXTURE = Path(__file__).parent.parent / "fixtures" / "acled" / "current-export-numeric.csv"
+
+COORDINATES = st.one_of(
+    st.sampled_from(["48.04", "-0.5", "0", "90", "-180", "90.0001", "180.5", "48.", ".5"]),
+    st.sampled_from(["", "abc", "nan", "inf", "1e3", " 1", "1 ", "+1", "0x1", "\u0663"]),
+    st.text(alphabet="0123456789.-e ", max_size=8),
+)
+CELLS = st.fixed_dictionaries(
+    {
+        "location": st.sampled_from(["", "Makiivka", "Makeevka", "Makiïvka"]),
+        "country": st.sampled_from(["", "Ukraine", "Benin", "Atlantis", "ukraine"]),
+        "latitude": COORDINATES,
+        "longitude": COORDINATES,
+        "admin1": st.sampled_from(["", "Donetsk", " "]),
+        "admin2": st.sampled_from(["", "A"]),
+        "admin3": st.text(max_size=3),
+    },
+    optional={"geo_precision": st.sampled_from(["1", "2", "3"])},
+)
+
+
+@given(CELLS)
+def test_a_checkers_place_facts_are_those_of_the_place_reading_gives(
+    cells: dict[str, str],
+) -> None:
+    facts = place_codes(cells)[2]
+    try:
+        place = _place(cells)
+    except CellError:  # the row fails A007 and is not read: its place is never asked
+        assert facts is None
+        return
+    if place is None:
+        assert facts is None
+    else:
+        assert facts == place_facts(place.name, Spot.of(place))
+
+
+@given(CELLS)
+def test_where_probable_duplicates_see_a_place_is_coded_as_before(
+    cells: dict[str, str],
+) -> None:
+    try:
+        where = (
+            spelling_key(cells["location"]),
+            country_alpha3(cells["country"]),
+            parse_coordinate(cells["latitude"], 90, "latitude"),
+            parse_coordinate(cells["longitude"], 180, "longitude"),
+        )
+    except CellError:
+        assert place_codes(cells)[1] == 0
+        return
+    assert place_codes(cells)[1] == part_code(where)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(NAMES, SPOTS), max_size=40))
+def test_asking_at_every_coming_answers_as_the_memo_by_name_and_spot(
+    places: list[tuple[str, Spot]],
+) -> None:
+    # Place codes are of cells: two codes may give one name and spot (48.0 and 48.00).
+    memo, index = PlaceSpellings(), SpellingIndex[str]()
+    for number, (name, spot) in enumerate(places):
+        event = f"e{number}"
+        expected = memo.respelling(name, spot, event)
+        assert index.answer(place_facts(name, spot), event) == expected
+
+
+@given(
+    st.lists(st.lists(st.integers(1, 30), max_size=25), max_size=6),
+    st.lists(st.integers(0, 40)),
+)
+def test_first_seen_knows_the_keys_added_before(
+    batches: list[list[int]], asked: list[int]
+) -> None:
+    table, added = FirstSeen(), set[int]()
+    for batch in batches:
+        table.add(np.array(batch, np.uint64))
+        added.update(batch)
+    known = table.known(np.array(asked, np.uint64))
+    assert known.tolist() == [key in added for key in asked]
+    assert len(table) == len(added)
+
+
+def respelt_file(path: Path) -> None:
+    """Write the fixture's rows, then each again under a new id with its place respelt."""
+    with FIXTURE.open(newline="", encoding="utf-8") as handle:
+        header, *rows = list(csv.reader(handle))
+    ids, location = header.index("event_id_cnty"), header.index("location")
+    again = []
+    for number, row in enumerate(rows):
+        copy = list(row)
+        copy[ids] = f"ZZZ{number}"
+        copy[location] = copy[location].replace("a", "e").replace("i", "y").upper()
+        again.append(copy)
+    with path.open("w", newline="", encoding="utf-8") as out:
+        csv.writer(out).writerows([header, *rows, *again, *rows])
+
+
+def batches_of(path: Path, size: int) -> list[CheckedBatch]:
+    """Return the file's batches, each checked by a fresh checker every ``size`` rows."""
+    entries = list(iter_rows(path))
+    header, rows = entries[0], entries[1:]
+    found = []
+    for start in range(0, len(rows), size):
+        chunk = [header, *rows[start : start + size]]
+        found += [b for b in checked_batches(chunk) if isinstance(b, CheckedBatch)]
+    return found
+
+
+def test_the_merger_keeps_a_place_until_asked_and_answers_once(tmp_path: Path) -> None:
+    path = tmp_path / "respelt.csv"
+    respelt_file(path)
+    merged = {}
+    for size in (10_000, 3, 1):  # one checker; a checker every 3 rows; one a row
+        merger = EventMerger()
+        merged[size] = [f for batch in batches_of(path, size) for f in merger.add(batch)]
+        assert merger._places == {}  # every place was read, so asked, so dropped
+    assert merged[3] == merged[1] == merged[10_000]
+    assert any(f.code == "R009" for f in merged[1])
