@@ -336,12 +336,17 @@ class BatchChecker:
     """Checks batches of events as columns, in one process for one validation run.
 
     A batch carries what a place code stands for only when the checker computes the code (the
-    first time it meets the place, or again after its memory of places was cleared).
+    first time it meets the place, or again after its memory of places was cleared). ``file``
+    is the file the findings of its rows name.
     """
 
-    def __init__(self, header: AcledHeader, selection: Selection = EVERYTHING) -> None:
+    def __init__(
+        self, header: AcledHeader, selection: Selection = EVERYTHING, file: str | None = None
+    ) -> None:
         self.header = header
         self.selection = selection
+        #: The file the findings of rows name (made so in a worker, not placed in the parent).
+        self.file = file
         present = set(header.columns)
         if header.layout is Layout.MONADIC:
             present |= {"actor2", "assoc_actor_2"}  # events carry the second row's actor
@@ -399,6 +404,7 @@ class BatchChecker:
             screened=self._screened,
             suspects=suspects,
             selection=self.selection,
+            file=self.file,
         )
         return self._with_findings(batch, findings)
 

@@ -113,11 +113,13 @@ def _header(handle: BinaryIO, limit: int) -> bytes:
 
 
 def _cuts(
-    handle: BinaryIO, start: int, chunk_bytes: int, limit: int
-) -> Iterator[tuple[int, int]]:
-    """Yield byte ranges of about ``chunk_bytes`` from ``start``.
+    handle: BinaryIO, start: int, chunk_bytes: int, limit: int, line: int
+) -> Iterator[Chunk]:
+    """Yield byte ranges of about ``chunk_bytes`` from ``start`` (on ``line``), each with its line.
 
-    Each is cut at a newline outside quotes by their parity (a guess: see the module). Raise
+    Each is cut at a newline outside quotes by their parity (a guess: see the module), and
+    comes with the line its first byte is on (``line`` and the line breaks before it), so that
+    a worker numbers its rows' lines, and makes their findings, as the file has them. Raise
     :class:`~eventcode.io._lines.LineTooLong` at a line over ``limit``, or at a range that would
     run more than ``limit`` past ``chunk_bytes`` (a worker would hold it whole; the one-process
     reader holds no more than the limits).
@@ -129,18 +131,20 @@ def _cuts(
             return
         end = start + len(block)
         odd = block.count(b'"') % 2
+        lines = count_lines(block)
         # To the end of the line the block stops in, then line by line to an even parity.
         while block[-1:] != b"\n" or odd:
-            line = rest_of_line(handle, limit)
-            if not line:
+            more = rest_of_line(handle, limit)
+            if not more:
                 break
-            odd = (odd + line.count(b'"')) % 2
-            end += len(line)
-            block = line
+            odd = (odd + more.count(b'"')) % 2
+            end += len(more)
+            lines += count_lines(more)
+            block = more
             if end - start > chunk_bytes + limit:
                 raise LineTooLong(f"a row runs over {limit} bytes past a chunk's end")
-        yield start, end
-        start = end
+        yield start, end, line
+        start, line = end, line + lines
 
 
 def _hxl_row_follows(handle: BinaryIO, start: int, limit: int) -> bool:
@@ -164,12 +168,8 @@ def chunks(path: str | Path, chunk_bytes: int = CHUNK_BYTES) -> tuple[bytes, lis
     """Return the header's bytes and the chunks of the rows after it, cut at row ends."""
     with open(path, "rb") as handle:
         header = _header(handle, DEFAULT_LIMITS.max_line_bytes)
-        line, found = 1 + count_lines(header), []
-        for start, end in _cuts(handle, len(header), chunk_bytes, DEFAULT_LIMITS.max_line_bytes):
-            found.append((start, end, line))
-            handle.seek(start)
-            line += count_lines(handle.read(end - start))
-        return header, found
+        limit = DEFAULT_LIMITS.max_line_bytes
+        return header, list(_cuts(handle, len(header), chunk_bytes, limit, _first_line(header)))
 
 
 class _Joined(io.RawIOBase):
@@ -192,9 +192,11 @@ class _Joined(io.RawIOBase):
         return self._handle.readinto(target)
 
 
-def _checker(run: str, header: AcledHeader, selection: Selection) -> BatchChecker:
+def _checker(
+    run: str, header: AcledHeader, selection: Selection, file: str | None
+) -> BatchChecker:
     """Return the checker of the run a worker serves (its memory of places lasts the run)."""
-    return pool.run_state(run, partial(BatchChecker, header, selection))
+    return pool.run_state(run, partial(BatchChecker, header, selection, file))
 
 
 def _header_of(header: bytes, limits: Limits) -> AcledHeader:
@@ -208,22 +210,24 @@ def _check_chunk(
     path: str,
     header: bytes,
     limits: Limits,
-    selection: Selection,
-    part: tuple[int, int],
+    settings: tuple[Selection, str | None],
+    part: Chunk,
 ) -> _Checked:
     """Check the events of the rows starting in one byte range (in a worker).
 
-    Lines are numbered as if the range followed the header directly. Returns the results,
+    ``part`` is the range and the line it starts on: lines are numbered as in the file, and the
+    findings of rows name the file as ``settings`` (the selection, the file) says, so the
+    parent passes them on as they are. Returns the results,
     where the row after the last one checked starts (the byte offset in the file), how many
     lines the rows checked span, and ``False`` when the reader's header is not ``header`` (the
     results are then unusable).
     """
-    checker = _checker(run, _header_of(header, limits), selection)
-    start, end = part
+    selection, file = settings
+    checker = _checker(run, _header_of(header, limits), selection, file)
+    start, end, first = part
     with open(path, "rb") as handle:
         handle.seek(start)
         data = handle.read(end - start)
-    first = _first_line(header)
     plain = _plain_chunk(checker, data, first, limits)
     if plain is not None:  # one batch: the parent merges thousands of events at once
         batches, lines = plain
@@ -232,7 +236,7 @@ def _check_chunk(
     # Not plain: the batches the plain reading checked are dropped, but the checker remembers
     # the codes they computed, whose meanings (places met) went with them; a fresh checker
     # computes, and so sends, them again.
-    fresh = BatchChecker(checker.header, selection)
+    fresh = BatchChecker(checker.header, selection, file)
     return _check_rows(fresh, path, header, limits, (start, end, first))
 
 
@@ -386,7 +390,9 @@ def parallel_run(
         if _hxl_row_follows(handle, len(header), limits.max_line_bytes):
             return None  # the row is the header's (HDX's tags): one process reads it as such
         try:
-            cuts = _cuts(handle, len(header), chunk_bytes, limits.max_line_bytes)
+            cuts = _cuts(
+                handle, len(header), chunk_bytes, limits.max_line_bytes, _first_line(header)
+            )
             opening = list(islice(cuts, 2))
         except LineTooLong:
             return None
@@ -429,7 +435,7 @@ def _stream(
     name: str,
     header: bytes,
     first: AcledHeader,
-    opening: list[tuple[int, int]],
+    opening: list[Chunk],
     sizes: tuple[int, int],
     settings: _Settings,
     progress: Callable[[int], None] | None,
@@ -444,7 +450,10 @@ def _stream(
     yield from header_findings(first)  # the header's come first
     conventions = CellConventions((), limits.blank_tokens)  # one finding for the file, at its end
     with open(name, "rb") as handle, collector_paused():
-        cuts = _cuts(handle, opening[-1][1], chunk_bytes, limits.max_line_bytes)
+        start, after, line = opening[-1]
+        handle.seek(start)
+        line += count_lines(handle.read(after - start))  # the line the next cut starts on
+        cuts = _cuts(handle, after, chunk_bytes, limits.max_line_bytes, line)
         at, line = yield from _chunks(
             name,
             header,
@@ -464,7 +473,7 @@ def _stream(
 def _chunks(
     name: str,
     header: bytes,
-    parts: Iterator[tuple[int, int]],
+    parts: Iterator[Chunk],
     workers: int,
     settings: _Settings,
     progress: Callable[[int], None] | None,
@@ -480,10 +489,10 @@ def _chunks(
     run = f"{os.getpid()}:{id(merger)}:{name}"
     line = 1 + count_lines(header)  # the line the next chunk starts on
     at: int | None = None  # where the CSV reader's next row starts, as one process reads
-    check = partial(_check_chunk, run, name, header, limits, selection)
+    check = partial(_check_chunk, run, name, header, limits, (selection, file))
     cuts = _Cuts(parts)
     with closing(pool.in_order(check, cuts, workers)) as checked:
-        for (start, end), done in checked:
+        for (start, end, first), done in checked:
             # In file order, merged as they come. A chunk's result stands only when the
             # chunk starts where the reader ended the previous one's last row; a stray quote
             # in an unquoted cell can mislead the cut, and the rows from the reader's real
@@ -497,14 +506,16 @@ def _chunks(
                 merger.learn(done.result)
                 if at >= end:
                     continue  # the previous chunk's last row holds all of this one
-                done = check((at, end))
+                done, first = check((at, end, line)), line
             if not done.regular:
                 return at, line
-            shift = line - _first_line(header)
-            cells = _CellsOf(name, header, limits, (at, end))
-            yield from _merged(merger, done.result, shift, cells, file)
+            # The worker numbered lines from the line its chunk starts on (first): the line
+            # the reader is on here, unless the cut is misled. Its cell conventions are
+            # numbered as if the chunk followed the header.
+            cells = _CellsOf(name, header, limits, (at, end, line))
+            yield from _merged(merger, done.result, line - first, cells, file)
             if done.conventions is not None:
-                conventions.absorb(done.conventions, shift)
+                conventions.absorb(done.conventions, line - _first_line(header))
             at, line = done.after, line + done.lines
             if progress is not None:
                 progress(merger.records)
@@ -516,11 +527,11 @@ def _chunks(
 class _Cuts:
     """The chunks to check, until a cut meets a line past the limit (:attr:`stopped`)."""
 
-    def __init__(self, parts: Iterator[tuple[int, int]]) -> None:
+    def __init__(self, parts: Iterator[Chunk]) -> None:
         self._parts = parts
         self.stopped = False
 
-    def __iter__(self) -> Iterator[tuple[int, int]]:
+    def __iter__(self) -> Iterator[Chunk]:
         try:
             yield from self._parts
         except LineTooLong:
@@ -544,10 +555,10 @@ def _rest(
     size = os.path.getsize(name)
     if at >= size:
         return
-    checker = BatchChecker(_header_of(header, limits), selection)
+    checker = BatchChecker(_header_of(header, limits), selection, file)
     chunk = (at, size, line)
     done = _check_rows(checker, name, header, limits, chunk, keep_cells=True)
-    yield from _merged(merger, done.result, 0, _CellsOf(name, header, limits, (at, size)), file)
+    yield from _merged(merger, done.result, 0, _CellsOf(name, header, limits, chunk), file)
     if done.conventions is not None:
         conventions.absorb(done.conventions, line - _first_line(header))
 
@@ -563,7 +574,8 @@ def _merged(
     """Merge a chunk's results, their lines shifted by ``shift`` to the file's.
 
     ``file``, when given, names the file the chunk's own findings are in (the merge's are named
-    by the caller).
+    by the caller). The findings of a batch already name it (its checker made them so): with
+    no shift, they pass on as they are.
     """
     found: list[Finding] = []
     batches: list[CheckedBatch] = []
@@ -575,8 +587,8 @@ def _merged(
             # Batches that crossed processes have no cells to join by: merged one by one.
             joinable = all(b.name_cells is not None for b in batches)
             for joined in [CheckedBatch.join(batches)] if joinable else batches:
-                batch = joined.shifted(shift, file)
-                found += merger.add(batch, partial(cells.of, batch, shift))
+                batch = joined.shifted(shift, file) if shift else joined
+                found += merger.add(batch, partial(cells.of, batch))
             batches = []
         if entry is not None:
             at = entry.location.line
@@ -594,22 +606,19 @@ def _first_line(header: bytes) -> int:
 class _CellsOf:
     """The name cells of a chunk's rows, read again (only when a batch turns out to need them)."""
 
-    def __init__(self, path: str, header: bytes, limits: Limits, part: tuple[int, int]) -> None:
+    def __init__(self, path: str, header: bytes, limits: Limits, chunk: Chunk) -> None:
         self._read = partial(_check_rows, BatchChecker(_header_of(header, limits)), path, header)
         self._limits = limits
-        self._chunk = (*part, _first_line(header))
+        self._chunk = chunk
         self._by_line: dict[int, tuple[str, ...]] | None = None
 
-    def of(self, batch: CheckedBatch, shift: int) -> tuple[list[str], ...]:
-        """Return the name cells of the events of ``batch``.
-
-        They are rows of this chunk, their lines shifted by ``shift``.
-        """
+    def of(self, batch: CheckedBatch) -> tuple[list[str], ...]:
+        """Return the name cells of the events of ``batch`` (rows of this chunk, by line)."""
         if self._by_line is None:
             self._by_line = {}
             for entry in self._read(self._limits, self._chunk, keep_cells=True)[0]:
                 if isinstance(entry, CheckedBatch) and entry.name_cells is not None:
                     rows = zip(*entry.name_cells, strict=True)
                     self._by_line.update(zip(entry.lines, rows, strict=True))
-        cells = [self._by_line[line - shift] for line in batch.lines]
+        cells = [self._by_line[line] for line in batch.lines]
         return tuple(list(column) for column in zip(*cells, strict=True))

@@ -241,14 +241,16 @@ def batch_findings(
     screened: Collection[Check] = frozenset(),
     suspects: Mapping[int, Collection[Check]] | None = None,
     selection: Selection = EVERYTHING,
+    file: str | None = None,
 ) -> dict[int, list[Finding]]:
     """Return the findings of each row of a batch that has any, by row index.
 
     ``columns`` holds the rows' cells by column (every column of ``header``), ``lines`` the line
-    each row starts on. The same as :func:`row_findings` on each row, when the caller has
-    screened the ``screened`` checks itself and names in ``suspects`` every row they fail, with
-    the checks it fails. A row is checked again (its findings made) only by the checks that
-    fail it, and the checks of its cells (A003, A009, A018, A024).
+    each row starts on, ``file`` the file the findings name (made so, not placed after). The
+    same as :func:`row_findings` on each row, when the caller has screened the ``screened``
+    checks itself and names in ``suspects`` every row they fail, with the checks it fails. A row
+    is checked again (its findings made) only by the checks that fail it, and the checks of its
+    cells (A003, A009, A018, A024).
     """
     size = len(lines)
     need: dict[int, set[Check]] = {i: set(c) for i, c in (suspects or {}).items()}
@@ -309,7 +311,8 @@ def batch_findings(
         rows, _rows_templates(suspect, len(rows), header, selection, checks), strict=True
     ):
         if templates:
-            found[index] = _place(templates, lines[index], events[index] if events else None)
+            event = events[index] if events else None
+            found[index] = _place(templates, lines[index], event, file)
     return found
 
 
@@ -376,9 +379,11 @@ _BLANK_ID = (
 )
 
 
-def _place(templates: list[Template], line: int, event: str | None) -> list[Finding]:
+def _place(
+    templates: list[Template], line: int, event: str | None, file: str | None = None
+) -> list[Finding]:
     return [
-        make_finding(code, message, line=line, field=column, event=event or None)
+        make_finding(code, message, file=file, line=line, field=column, event=event or None)
         for code, message, column in templates
     ]
 
