@@ -25,6 +25,7 @@ from eventcode.acled.row_checks import (
     Check,
     Columns,
     batch_findings,
+    cell_codes,
     checks_within,
     failing_checks,
 )
@@ -52,7 +53,9 @@ __all__ = [
     "BatchChecker",
     "CheckedBatch",
     "checked_batches",
+    "event_type_of",
     "names_of",
+    "other_ids",
     "place_codes",
 ]
 
@@ -524,6 +527,76 @@ class BatchChecker:
         return batch, suspects
 
 
+    # What the columnar path (eventcode.acled.columnar) asks of the checker: the same memos
+    # and settings, so that both paths share one memory of places and of checks passed.
+
+    @property
+    def facets(self) -> Mapping[str, _Facet]:
+        """The facets, by name (when, what, where), with the columns the layout has."""
+        return self._facets
+
+    @property
+    def when(self) -> _Memo:
+        """Each distinct "when" key's codes: (day code, failing checks)."""
+        return self._when
+
+    @property
+    def what(self) -> _Memo:
+        """Each distinct "what" key's codes: (sub-event type code, C013 applies, failing)."""
+        return self._what
+
+    @property
+    def where(self) -> _Memo:
+        """Each distinct "where" key's codes: (place code, where code, failing); met places."""
+        return self._where
+
+    @property
+    def roles(self) -> Mapping[str, _Memo]:
+        """Each distinct actor cell's roles code, by the cell's kind (actor or list)."""
+        return self._roles
+
+    @property
+    def screened(self) -> frozenset[Check]:
+        """The row checks the facets screen."""
+        return self._screened
+
+    @property
+    def compares(self) -> bool:
+        """Whether probable duplicates (R010) are looked for."""
+        return self._compares
+
+    @property
+    def crowds(self) -> bool:
+        """Whether crowd-size tags (R017) are read."""
+        return self._crowds
+
+    @property
+    def cell_codes(self) -> frozenset[str]:
+        """The codes of the checks of cells on their own (A003, A024, A009, A018) found."""
+        return cell_codes(self.selection)
+
+    def start_batch(self) -> None:
+        """Forget the places met: a new batch tells of those it meets."""
+        self._met = {}
+
+    @property
+    def places_met(self) -> dict[int, PlaceFacts | None]:
+        """The places met since :meth:`start_batch` whose codes were computed."""
+        return self._met
+
+    def unreadable_crowds(
+        self, column: Callable[[str], Sequence[str]]
+    ) -> dict[int, tuple[tuple[int, str], ...]]:
+        """Return the crowd-size tags of each event that cannot be read, by event index."""
+        return self._unreadable_crowds(column)
+
+    def with_findings(
+        self, batch: CheckedBatch, findings: dict[int, list[Finding]]
+    ) -> CheckedBatch:
+        """Return the batch with its findings; events with an error are not read."""
+        return self._with_findings(batch, findings)
+
+
 def _what_codes(cells: dict[str, Any]) -> tuple[int, bool]:
     """Return the sub-event type's code, and whether C013 applies (targeting on battles).
 
@@ -655,3 +728,13 @@ def _split(
 def _same_event(first: AcledRow, second: AcledRow) -> bool:
     event_id = first.cells.get("event_id_cnty", "")
     return bool(event_id) and second.cells.get("event_id_cnty") == event_id
+
+
+def event_type_of(sub: str) -> str:
+    """Return the event type of a sub-event type (blank for an unknown one: C010)."""
+    return _event_type_of(sub)
+
+
+def other_ids(ids: Iterable[str]) -> dict[int, str]:
+    """Return the ids that are not ACLED-shaped, by their keys (digests)."""
+    return _other_ids(ids)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from functools import cached_property
 from itertools import chain
 from operator import itemgetter
@@ -89,6 +90,17 @@ class CellConventions:
             forms += (re.escape(token), re.escape('"' + token.replace('"', '""') + '"'))
         forms.append(f'"{_POINT_ZERO.pattern}"')
         return re.compile(f"[,\\r\\n](?:{'|'.join(forms)})(?=[,\\r\\n]|$)")
+
+    @property
+    def integer_columns(self) -> tuple[str, ...]:
+        """The columns of whole numbers, where pandas' ``7.0`` is read as ``7``."""
+        return tuple(self._columns[i] for i in self._integers)
+
+    def touches_integer(self, column: str, cells: Iterable[str]) -> bool:
+        """Tell whether :meth:`clean` would change any of these cells of an integer column."""
+        if column not in self.integer_columns:
+            return False
+        return any(cell.endswith(".0") and _POINT_ZERO.fullmatch(cell) for cell in cells)
 
     def touches_any(self, rows: list[list[str]]) -> bool:
         """Tell whether :meth:`clean` would change any of ``rows`` (each of the header's width).

@@ -16,7 +16,7 @@ the rows whose values fail are then checked one by one.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from itertools import repeat
@@ -61,14 +61,19 @@ from eventcode.model.events import ACLED_EVENT_ID_PATTERN
 __all__ = [
     "CELLS",
     "DUPLICATE_IDS",
+    "EVENT_ID",
     "ROW_RULES",
     "Check",
     "Columns",
     "batch_findings",
+    "cell_codes",
     "checks_within",
     "duplicate_id_finding",
     "failing_checks",
+    "group_checks",
+    "required_columns",
     "row_findings",
+    "screen_groups",
 ]
 
 #: Matched whole (fullmatch): the pattern's ``$`` would let a final line break through.
@@ -709,3 +714,60 @@ _ERROR_CODES = frozenset(
 def _passed(check: Callable[..., Templates], kept: frozenset[str]) -> set[tuple[Any, ...]]:
     """Return the arguments ``check`` has passed when only ``kept`` codes count."""
     return _PASSED.setdefault((check, kept), set())
+
+
+#: A well-formed ``event_id_cnty`` (A009), to match whole.
+EVENT_ID = _EVENT_ID
+
+
+def required_columns(columns: tuple[str, ...]) -> tuple[str, ...]:
+    """Return those of ``columns`` every ACLED row fills (A003)."""
+    return _required(columns)
+
+
+def group_checks() -> frozenset[Check]:
+    """Return every check after A003 and A009 (each run by :func:`batch_findings`)."""
+    return frozenset(group.check for group in _GROUPS)
+
+
+def screen_groups(
+    distinct_of: Callable[[tuple[str, ...]], Any],
+    layout: Layout,
+    selection: Selection,
+    screened: Collection[Check],
+) -> Iterator[tuple[Check, Any, list[bool]]]:
+    """Tell, for each check not ``screened``, which combinations of its cells it fails.
+
+    ``distinct_of`` takes the columns a check reads and returns the distinct combinations of
+    their cells in a batch: an object with ``column(name)`` (its cells, one a combination, as
+    :data:`Columns` hold them) and ``size``. Yields each check, that object, and whether each
+    combination fails the check with a code ``selection`` keeps: what :func:`batch_findings`
+    works out row by row, worked out once a combination (by the same checks and memory of
+    arguments passed).
+    """
+    for group in _GROUPS:
+        kept = _kept_codes(group.declaration, selection)
+        if group.check in screened or not kept:
+            continue
+        distinct = distinct_of(group.cells)
+        columns = {name: distinct.column(name) for name in group.cells if name in distinct.cells}
+        arguments = group.arguments(columns, distinct.size, layout)
+        if arguments is None:
+            continue
+        passed = _passed(group.check, kept)
+        if len(passed) > _PASSED_LIMIT:
+            passed.clear()
+        failing = []
+        for values in arguments:
+            fails = values not in passed and bool(
+                _kept(group.declaration, group.check(*values), kept)
+            )
+            if not fails:
+                passed.add(values)
+            failing.append(fails)
+        yield group.check, distinct, failing
+
+
+def cell_codes(selection: Selection) -> frozenset[str]:
+    """Return the codes of the checks of cells on their own that ``selection`` finds."""
+    return _kept_codes(CELLS, selection)

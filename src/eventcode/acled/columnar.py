@@ -1,0 +1,482 @@
+"""Checking a plain chunk of ACLED CSV as Arrow columns: work per distinct value, not per row.
+
+A worker's chunk (see :mod:`eventcode.acled.parallel`) is parsed by pyarrow's CSV reader, in C,
+into one string column per header column. Each check then runs once per distinct combination
+of the cells it reads: every column it needs is dictionary-encoded, the codes are combined into
+one integer a row (:func:`_groups`), and the same memos and check functions as the row-by-row
+path (:class:`~eventcode.acled.batches.BatchChecker`,
+:func:`~eventcode.acled.row_checks.screen_groups`) answer for each distinct combination; the
+answers reach the rows by index arrays. Only the rows some check fails are made Python rows,
+and their findings come from :func:`~eventcode.acled.row_checks.batch_findings` as before. The
+line each row starts on is counted from the line breaks its cells hold.
+
+This path is a second backend of the same declarations, not a second set of rules. It answers
+only where it is sure to agree with :mod:`csv`: a chunk with a bare carriage return, a blank
+line, a row of another width, text that is not UTF-8, a cell over the size limit, a blank token
+or pandas' ``7.0``, or quotes pyarrow rejects gives ``None``, and the chunk goes to the
+``csv`` path, which decides. ``tests/test_columnar.py`` holds the two equal.
+"""
+
+from __future__ import annotations
+
+import io
+from array import array
+from collections.abc import Sequence
+from itertools import repeat
+from typing import TYPE_CHECKING, Any, cast
+
+import numpy as np
+
+from eventcode.acled.batches import (
+    NAME_COLUMNS,
+    TEXT_KEY,
+    BatchChecker,
+    CheckedBatch,
+    event_type_of,
+    names_of,
+    other_ids,
+)
+from eventcode.acled.blanks import CellConventions
+from eventcode.acled.ids import id_keys
+from eventcode.acled.layouts import Layout
+from eventcode.acled.row_checks import (
+    EVENT_ID,
+    Check,
+    batch_findings,
+    group_checks,
+    required_columns,
+    screen_groups,
+)
+from eventcode.checks.duplicates import signatures
+from eventcode.io.limits import Limits
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+__all__ = ["arrow_chunk"]
+
+#: Combined codes stay below this before they are made dense again (no int64 overflow).
+_DENSE_LIMIT = 1 << 40
+
+
+def arrow_chunk(
+    checker: BatchChecker, data: bytes, line: int, limits: Limits
+) -> tuple[CheckedBatch, int] | None:
+    """Check a chunk's rows as one batch; ``None`` when the ``csv`` path must decide.
+
+    ``data`` holds whole rows (the bytes from a row's start), ``line`` is the line its first row
+    starts on. Returns the batch, without its cells (ready to send), and the lines it spans.
+    """
+    if checker.header.layout is Layout.MONADIC or not data:
+        return None  # an event may span two rows
+    if len(data) > limits.max_line_bytes or data.count(b"\r") != data.count(b"\r\n"):
+        return None  # a line might pass the limit; a bare CR ends a line for csv alone
+    table = _parse(data, checker.header.columns)
+    if table is None:
+        return None
+    columns = _Columns(table)
+    if not columns.size or not _plain(columns, data, limits):
+        return None
+    lines = _starts(columns, data, line)
+    return _checked(checker, columns, data, lines)
+
+
+def _parse(data: bytes, names: tuple[str, ...]) -> pa.Table | None:
+    """Parse CSV rows as string columns (no type inference, no nulls); ``None`` if it fails.
+
+    ``None`` too without pyarrow (an environment installed with ``--no-deps``): the csv path
+    gives the same results, more slowly.
+    """
+    try:
+        import pyarrow as pa
+        from pyarrow import csv as pcsv
+    except ImportError:
+        return None
+
+    try:
+        return pcsv.read_csv(
+            io.BytesIO(data),
+            read_options=pcsv.ReadOptions(
+                column_names=list(names), use_threads=False, block_size=len(data) + 1
+            ),
+            parse_options=pcsv.ParseOptions(newlines_in_values=True, ignore_empty_lines=False),
+            convert_options=pcsv.ConvertOptions(
+                column_types=dict.fromkeys(names, pa.string()),
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+                check_utf8=True,
+            ),
+        )
+    except (pa.ArrowInvalid, pa.ArrowTypeError, ValueError):
+        return None  # a row of another width, text that is not UTF-8, an open quote
+
+
+class _Columns:
+    """A parsed chunk's columns, each made a plain array, and made Python values on demand."""
+
+    def __init__(self, table: pa.Table) -> None:
+        self.table = table
+        self.size: int = table.num_rows
+        self.names: tuple[str, ...] = tuple(table.column_names)
+        self._arrays: dict[str, pa.StringArray] = {}
+        self._encoded: dict[str, tuple[np.ndarray, list[str]]] = {}
+        self._lengths: dict[str, np.ndarray] = {}
+
+    def array(self, name: str) -> pa.StringArray:
+        """Return a column as one array."""
+        found = self._arrays.get(name)
+        if found is None:
+            combined = self.table.column(name).combine_chunks()
+            found = self._arrays[name] = cast("pa.StringArray", combined)
+        return found
+
+    def encoded(self, name: str) -> tuple[np.ndarray, list[str]]:
+        """Return a column's dictionary codes (one a row) and its distinct values."""
+        found = self._encoded.get(name)
+        if found is None:
+            import pyarrow.compute as pc
+
+            encoded = cast("pa.DictionaryArray[Any, Any]", pc.dictionary_encode(self.array(name)))
+            codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+            found = (codes, cast("list[str]", encoded.dictionary.to_pylist()))
+            self._encoded[name] = found
+        return found
+
+    def lengths(self, name: str) -> np.ndarray:
+        """Return the length in bytes of each of a column's cells."""
+        found = self._lengths.get(name)
+        if found is None:
+            column = self.array(name)
+            offsets = np.frombuffer(cast(Any, column.buffers()[1]), np.int32)
+            start = column.offset
+            found = self._lengths[name] = np.diff(offsets[start : start + len(column) + 1])
+        return found
+
+    def holds(self, name: str, byte: int) -> bool:
+        """Tell whether a column's text may hold ``byte`` (never wrong when it says no)."""
+        buffer = self.array(name).buffers()[2]
+        if buffer is None:
+            return False
+        return bool((np.frombuffer(cast(Any, buffer), np.uint8) == byte).any())
+
+    def blank_code(self, name: str) -> int:
+        """Return the code of a blank cell in a column (-1 when no cell is blank)."""
+        values = self.encoded(name)[1]
+        return values.index("") if "" in values else -1
+
+    def python(self, name: str, rows: np.ndarray | None = None) -> list[str]:
+        """Return a column's cells (of ``rows`` only, when given) as Python strings."""
+        codes, values = self.encoded(name) if name in self._encoded else (None, None)
+        if codes is not None and values is not None:
+            picked = codes if rows is None else codes[rows]
+            return [values[i] for i in picked.tolist()]
+        column = self.array(name)
+        return cast("list[str]", (column if rows is None else column.take(rows)).to_pylist())
+
+
+def _plain(columns: _Columns, data: bytes, limits: Limits) -> bool:
+    """Tell whether ``csv`` reads the rows as pyarrow did, and they are plain.
+
+    Plain as the csv path asks (see :func:`eventcode.acled.parallel._plain_chunk`). A row
+    whose cells are all blank may be a blank line (csv gives a row of no cells); a cell over
+    ``max_field_bytes`` characters is csv's error; a blank token or a whole number written
+    ``N.0`` makes the chunk one the single-process reader reads (one finding for the file).
+    """
+    import pyarrow.compute as pc
+
+    blank = columns.lengths(columns.names[0]) == 0
+    if blank.any():
+        for name in columns.names[1:]:
+            blank &= columns.lengths(name) == 0
+        if blank.any():
+            return False
+    limit = limits.max_field_bytes
+    for name in columns.names:
+        if (
+            len(data) > limit
+            and int(columns.lengths(name).max()) > limit
+            and (pc.max(pc.utf8_length(columns.array(name))).as_py() or 0) > limit
+        ):
+            return False
+    conventions = CellConventions(columns.names, limits.blank_tokens)
+    tokens = set(limits.blank_tokens)
+    sizes = np.array(sorted({len(t.encode("utf-8")) for t in tokens}), np.int64)
+    for name in columns.names if tokens else ():
+        if np.isin(columns.lengths(name), sizes).any() and not tokens.isdisjoint(
+            columns.encoded(name)[1]
+        ):
+            return False
+    return not any(
+        conventions.touches_integer(name, columns.encoded(name)[1])
+        for name in conventions.integer_columns
+    )
+
+
+def _starts(columns: _Columns, data: bytes, line: int) -> np.ndarray:
+    """Return the line each row starts on: a row spans one line and one per line feed it holds.
+
+    (A bare carriage return, which would end a line too, is not in a chunk taken here.)
+    """
+    size = columns.size
+    breaks = data.count(b"\n")
+    spans = np.ones(size, np.int64)
+    if breaks > size or (breaks == size and not data.endswith(b"\n")):
+        import pyarrow.compute as pc
+
+        for name in columns.names:
+            if columns.holds(name, 10):  # a line feed
+                counts = pc.count_substring(columns.array(name), "\n")
+                spans += counts.to_numpy(zero_copy_only=False)
+    starts = np.empty(size + 1, np.int64)
+    starts[0] = line
+    np.cumsum(spans, out=starts[1:])
+    starts[1:] += line
+    return starts
+
+
+def _groups(parts: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """Return each row's group and a row of each group, for rows grouped by equal codes.
+
+    ``parts`` hold codes from 0 (one array a column, one code a row). Groups are numbered from
+    0; the second array gives, for each group, the first row in it.
+    """
+    combined = parts[0]
+    span = int(combined.max(initial=0)) + 1
+    for part in parts[1:]:
+        width = int(part.max(initial=0)) + 1
+        if span * width >= _DENSE_LIMIT:
+            _, combined = np.unique(combined, return_inverse=True)
+            span = int(combined.max(initial=0)) + 1
+        combined = combined * width + part
+        span *= width
+    _, first, inverse = np.unique(combined, return_index=True, return_inverse=True)
+    return inverse.reshape(-1), first
+
+
+class _Distinct:
+    """The distinct combinations of a few columns' cells, and which each row has.
+
+    ``derived`` gives the codes of columns grouped by a function of their cells.
+    """
+
+    def __init__(
+        self, columns: _Columns, names: Sequence[str], derived: dict[str, np.ndarray] | None = None
+    ) -> None:
+        derived = derived or {}
+        codes = [
+            derived[n] if n in derived else columns.encoded(n)[0] for n in names
+        ]
+        if codes:
+            self.rows, first = _groups(codes)
+        else:
+            self.rows, first = np.zeros(columns.size, np.int64), np.zeros(1, np.int64)
+        self.size = len(first)
+        self._first = first
+        self._columns = columns
+        self.cells: dict[str, list[str]] = {
+            n: columns.python(n, first) for n in names if n not in derived
+        }
+
+    def column(self, name: str) -> Sequence[str]:
+        """Return a column's cell in each combination (blank for a column the file lacks)."""
+        found = self.cells.get(name)
+        if found is None:
+            found = self.cells[name] = (
+                self._columns.python(name, self._first)
+                if name in self._columns.names
+                else list(repeat("", self.size))
+            )
+        return found
+
+    def rows_where(self, flags: Sequence[bool]) -> np.ndarray:
+        """Return the rows whose combination is flagged."""
+        flagged = np.fromiter(flags, bool, self.size)
+        return np.flatnonzero(flagged[self.rows])
+
+
+def _checked(
+    checker: BatchChecker, columns: _Columns, data: bytes, starts: np.ndarray
+) -> tuple[CheckedBatch, int]:
+    """Check the chunk's rows; the counterpart of :meth:`BatchChecker.rows` on columns."""
+    header, size = checker.header, columns.size
+    facets = checker.facets
+    # A facet reads actor2 as whether it is filled: grouped so, its cells are not all kept.
+    derived = (
+        {"actor2": (columns.encoded("actor2")[0] != columns.blank_code("actor2")).astype(np.int64)}
+        if "actor2" in columns.names
+        else {}
+    )
+    suspects: dict[int, set[Check]] = {}
+    values: dict[str, tuple[_Distinct, list[tuple[Any, ...]]]] = {}
+    checker.start_batch()
+    for facet, memo in (("when", checker.when), ("what", checker.what), ("where", checker.where)):
+        names = facets[facet].names
+        distinct = _Distinct(columns, names, derived)
+        facet_values = memo.each(facets[facet].keys(distinct.column, distinct.size))
+        values[facet] = (distinct, facet_values)
+        _suspect(suspects, distinct, [v[-1] for v in facet_values])
+    screened = checker.screened
+    for check, distinct, failing in screen_groups(
+        lambda names: _Distinct(columns, [n for n in names if n in columns.names]),
+        header.layout,
+        checker.selection,
+        screened,
+    ):
+        rows = distinct.rows_where(failing)
+        for row in rows.tolist():
+            suspects.setdefault(row, set()).add(check)
+    for row in _cell_suspects(columns, data, checker).tolist():
+        suspects.setdefault(row, set())
+    lines = starts[:-1]
+    findings = _findings(checker, columns, lines, suspects)
+    when_distinct, when_values = values["when"]
+    what_distinct, what_values = values["what"]
+    where_distinct, where_values = values["where"]
+    places = _per_row(where_distinct, [v[0] for v in where_values])
+    digests: Sequence[int] | repeat[int] = repeat(0, size)
+    if checker.compares:
+        days = _per_row(when_distinct, [v[0] for v in when_values]).tolist()
+        roles = np.zeros(size, np.uint64)
+        for name, kind in NAME_COLUMNS[:2]:
+            if name in columns.names:
+                codes, cells = columns.encoded(name)
+                roles += np.fromiter(checker.roles[kind].each(cells), np.uint64, len(cells))[
+                    codes
+                ]
+            else:
+                roles += np.uint64(checker.roles[kind].each([""])[0])
+        digests = list(
+            signatures(
+                days,
+                days,
+                _per_row(where_distinct, [v[1] for v in where_values]).tolist(),
+                roles.tolist(),
+                _per_row(what_distinct, [v[0] for v in what_values]).tolist(),
+            )
+        )
+    targeted_rows = what_distinct.rows_where([bool(v[1]) for v in what_values])
+    targeted: dict[int, str] = {}
+    if len(targeted_rows):
+        rows = targeted_rows.tolist()
+        if "event_type" in columns.names:
+            types = columns.python("event_type", targeted_rows)
+        else:
+            types = list(map(event_type_of, columns.python("sub_event_type", targeted_rows)))
+        targeted = dict(zip(rows, types, strict=True))
+    ids = columns.python("event_id_cnty") if "event_id_cnty" in columns.names else [""] * size
+    keys = id_keys(ids)
+    batch = CheckedBatch(
+        lines=array("Q", lines.tolist()),
+        id_keys=keys,
+        other_ids={} if max(keys, default=0) < TEXT_KEY else other_ids(ids),
+        findings={},
+        failed=frozenset(),
+        targeted=targeted,
+        crowds=_crowds(checker, columns) if checker.crowds else {},
+        places=array("Q", places.tolist()),
+        digests=array("Q", digests),
+        places_met=checker.places_met,
+        name_cells=None,
+    )
+    batch = checker.with_findings(batch, findings)
+    return batch._replace(names=_names(columns, batch.failed)), int(starts[-1] - starts[0])
+
+
+def _per_row(distinct: _Distinct, values: list[int]) -> np.ndarray:
+    """Return a 64-bit value of each row, from the value of its combination."""
+    each: np.ndarray = np.fromiter(values, np.uint64, len(values))[distinct.rows]
+    return each
+
+
+def _suspect(
+    suspects: dict[int, set[Check]], distinct: _Distinct, failing: list[frozenset[Check]]
+) -> None:
+    """Add the rows whose combination fails checks, with those checks."""
+    if not any(failing):
+        return
+    for row in distinct.rows_where([bool(f) for f in failing]).tolist():
+        suspects.setdefault(row, set()).update(failing[distinct.rows[row]])
+
+
+def _cell_suspects(columns: _Columns, data: bytes, checker: BatchChecker) -> np.ndarray:
+    """Return rows the checks of cells on their own (A003, A024, A009, A018) may find."""
+    import pyarrow.compute as pc
+
+    kept = checker.cell_codes
+    flagged = np.zeros(columns.size, bool)
+    if "A003" in kept:
+        for name in required_columns(columns.names):
+            flagged |= columns.lengths(name) == 0
+    if "event_id_cnty" in columns.names:
+        events = columns.array("event_id_cnty")
+        if "A024" in kept:
+            flagged |= columns.lengths("event_id_cnty") == 0
+        # Not an id: A009's pattern, matched whole (RE2 and re agree on it).
+        flagged |= ~_true(pc.match_substring_regex(events, f"^(?:{EVENT_ID.pattern})$"))
+    if "A018" in kept and b"\x00" in data:
+        for name in columns.names:
+            flagged |= _true(pc.match_substring(columns.array(name), "\x00"))
+    return np.flatnonzero(flagged)
+
+
+def _true(result: Any) -> np.ndarray:
+    """Return a boolean Arrow array as numpy (no nulls: no cell is null)."""
+    flags: np.ndarray = np.asarray(result.to_numpy(zero_copy_only=False), bool)
+    return flags
+
+
+def _findings(
+    checker: BatchChecker,
+    columns: _Columns,
+    lines: np.ndarray,
+    suspects: dict[int, set[Check]],
+) -> dict[int, list[Any]]:
+    """Return the findings of the suspect rows, made as the row-by-row path makes them."""
+    if not suspects:
+        return {}
+    rows = np.array(sorted(suspects), np.int64)
+    cells = {name: columns.python(name, rows) for name in columns.names}
+    found = batch_findings(
+        cells,
+        lines[rows].tolist(),
+        checker.header,
+        screened=group_checks(),
+        suspects={i: suspects[row] for i, row in enumerate(rows.tolist())},
+        selection=checker.selection,
+        file=checker.file,
+    )
+    picked = rows.tolist()
+    return {picked[i]: found_i for i, found_i in found.items()}
+
+
+def _crowds(checker: BatchChecker, columns: _Columns) -> dict[int, tuple[tuple[int, str], ...]]:
+    """Return the crowd-size tags that cannot be read, by row (see BatchChecker)."""
+    names = [n for n in ("tags", "notes") if n in columns.names]
+    if checker.header.layout is not Layout.LEGACY:
+        names = [n for n in names if n == "tags"]
+    distinct = _Distinct(columns, names)
+    found = checker.unreadable_crowds(distinct.column)
+    if not found:
+        return {}
+    wanted = np.zeros(distinct.size, bool)
+    wanted[list(found)] = True
+    rows = np.flatnonzero(wanted[distinct.rows])
+    return {row: found[int(distinct.rows[row])] for row in rows.tolist()}
+
+
+def _names(columns: _Columns, failed: frozenset[int]) -> tuple[set[str], set[str]]:
+    """Return the actor and source names of the rows not ``failed`` (see ``names_of``)."""
+    cells: list[Sequence[str]] = []
+    keep = None
+    if failed:
+        keep = np.ones(columns.size, bool)
+        keep[list(failed)] = False
+    for name, _ in NAME_COLUMNS:
+        if name not in columns.names:
+            cells.append(())
+            continue
+        codes, values = columns.encoded(name)
+        used = np.unique(codes if keep is None else codes[keep])
+        cells.append([values[i] for i in used.tolist()])
+    return names_of(tuple(cells))
+

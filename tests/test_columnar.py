@@ -1,0 +1,150 @@
+"""The columnar path (eventcode.acled.columnar) checks a chunk as the csv path does.
+
+The law: for any chunk of an ACLED CSV file (the fixtures' rows with hostile cells, cut as the
+worker pool cuts them), when :func:`~eventcode.acled.columnar.arrow_chunk` answers, the csv
+path (:func:`eventcode.acled.parallel._plain_chunk`) answers too, with the same batch (ids,
+lines, findings, places, signatures, names, crowd tags) and the same count of lines. The
+columnar path may decline a chunk (the csv path then decides), but not a plain one of the
+fixtures, so the law is not kept by declining.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+from unittest import mock
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, note, settings
+from hypothesis import strategies as st
+
+from eventcode.acled import parallel
+from eventcode.acled.batches import BatchChecker, CheckedBatch
+from eventcode.acled.columnar import _groups, arrow_chunk
+from eventcode.io.limits import DEFAULT_LIMITS
+from tests.test_acled_differential import BASES, LOADED, MONADIC, Base, hostile_files, write
+
+Answer = tuple[CheckedBatch | None, int] | None
+
+
+def both_paths(path: Path, chunk_bytes: int) -> list[tuple[Answer, Answer]]:
+    """Return each chunk's result on the columnar and on the csv path (fresh checkers)."""
+    header_bytes, parts = parallel.chunks(path, chunk_bytes)
+    header = parallel._header_of(header_bytes, DEFAULT_LIMITS)
+    columnar, plain = BatchChecker(header, file="f.csv"), BatchChecker(header, file="f.csv")
+    out: list[tuple[Answer, Answer]] = []
+    for start, end, line in parts:
+        with open(path, "rb") as handle:
+            handle.seek(start)
+            data = handle.read(end - start)
+        by_columns = arrow_chunk(columnar, data, line, DEFAULT_LIMITS)
+        if by_columns is None:  # as a worker does: the csv path, whose places the checker keeps
+            parallel._plain_chunk(columnar, data, line, DEFAULT_LIMITS)
+        plain_result = parallel._plain_chunk(plain, data, line, DEFAULT_LIMITS)
+        by_csv: Answer = None
+        if plain_result is not None:
+            batches, lines = plain_result
+            by_csv = (CheckedBatch.join(batches).without_cells() if batches else None, lines)
+        out.append((by_columns, by_csv))
+    return out
+
+
+def assert_agree(path: Path, chunk_bytes: int) -> int:
+    """Assert the law on a file's chunks; return how many chunks the columnar path took."""
+    taken = 0
+    for by_columns, by_csv in both_paths(path, chunk_bytes):
+        if by_columns is None:
+            continue
+        taken += 1
+        assert by_csv is not None, "the columnar path read a chunk the csv path declines"
+        assert by_columns == by_csv
+    return taken
+
+
+@settings(
+    max_examples=80,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(made=hostile_files(), chunk_bytes=st.integers(300, 3000))
+def test_hostile_chunks_give_the_same_batch_on_both_paths(
+    made: tuple[Base, list[list[str]], str], chunk_bytes: int
+) -> None:
+    base, rows, terminator = made
+    if base.name in MONADIC:
+        return
+    with tempfile.TemporaryDirectory() as directory:
+        path = Path(directory) / base.name
+        write(path, base, rows, terminator)
+        note(f"file: {path.read_bytes()!r}")
+        assert_agree(path, chunk_bytes)
+
+
+@pytest.mark.parametrize("name", [b for b in BASES if b not in MONADIC])
+@pytest.mark.parametrize("terminator", ["\n", "\r\n"])
+def test_plain_fixture_chunks_are_taken_by_the_columnar_path(
+    name: str, terminator: str, tmp_path: Path
+) -> None:
+    base = LOADED[name]
+    path = tmp_path / name
+    write(path, base, base.rows * 3, terminator)
+    results = both_paths(path, 400)
+    for by_columns, by_csv in results:
+        assert (by_columns is None) == (by_csv is None)
+    assert assert_agree(path, 400) == sum(by_csv is not None for _, by_csv in results)
+
+
+def test_cells_with_line_breaks_number_the_lines_as_csv_does(tmp_path: Path) -> None:
+    base = LOADED["current-export-numeric.csv"]
+    notes = base.header.index("notes")
+    rows = [list(base.rows[0]) for _ in range(12)]  # a row whose cells hold no line break
+    for index, row in enumerate(rows):
+        row[notes] = "one\ntwo\r\nthree" if index % 3 == 0 else row[notes]
+    path = tmp_path / "breaks.csv"
+    write(path, base, rows, "\r\n")
+    assert assert_agree(path, 1 << 20) == 1
+    [(by_columns, _)] = both_paths(path, 1 << 20)
+    assert by_columns is not None
+    batch, lines = by_columns
+    assert batch is not None
+    assert lines == len(rows) + 2 * len(rows[::3])
+    assert list(batch.lines[:5]) == [2, 5, 6, 7, 10]
+
+
+codes = st.lists(st.integers(0, 5), min_size=1, max_size=60)
+
+
+@given(st.integers(1, 4).flatmap(lambda k: st.lists(codes, min_size=k, max_size=k)))
+def test_groups_are_the_rows_with_equal_codes(parts: list[list[int]]) -> None:
+    size = min(map(len, parts))
+    arrays = [np.array(p[:size], np.int64) for p in parts]
+    groups, first = _groups(arrays)
+    rows = list(zip(*(a.tolist() for a in arrays), strict=True))
+    for i in range(size):
+        assert rows[int(first[groups[i]])] == rows[i]  # a group's first row has its codes
+        assert int(first[groups[i]]) <= i
+    for i in range(size):
+        for j in range(size):
+            assert (groups[i] == groups[j]) == (rows[i] == rows[j])
+
+
+def test_groups_of_wide_codes_do_not_overflow() -> None:
+    # Each part alone takes 20 bits: combined without making them dense they would pass 2^63.
+    wide = [np.array([0, (1 << 20) - 1, 0, (1 << 20) - 1], np.int64) for _ in range(5)]
+    groups, first = _groups(wide)
+    assert groups.tolist() == [0, 1, 0, 1]
+    assert first.tolist() == [0, 1]
+
+
+def test_without_pyarrow_the_csv_path_decides(tmp_path: Path) -> None:
+    base = LOADED["current-export-numeric.csv"]
+    path = tmp_path / "plain.csv"
+    write(path, base, base.rows, "\n")
+    header_bytes, [(start, end, line)] = parallel.chunks(path, 1 << 20)
+    checker = BatchChecker(parallel._header_of(header_bytes, DEFAULT_LIMITS))
+    data = path.read_bytes()[start:end]
+    assert arrow_chunk(checker, data, line, DEFAULT_LIMITS) is not None
+    with mock.patch.dict(sys.modules, {"pyarrow": None, "pyarrow.csv": None}):
+        assert arrow_chunk(checker, data, line, DEFAULT_LIMITS) is None
