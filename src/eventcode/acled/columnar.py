@@ -57,6 +57,7 @@ __all__ = ["arrow_chunk"]
 
 #: Combined codes stay below this before they are made dense again (no int64 overflow).
 _DENSE_LIMIT = 1 << 40
+_LINE_FEED = 0x0A
 
 
 def arrow_chunk(
@@ -69,7 +70,9 @@ def arrow_chunk(
     """
     if checker.header.layout is Layout.MONADIC or not data:
         return None  # an event may span two rows
-    if len(data) > limits.max_line_bytes or data.count(b"\r") != data.count(b"\r\n"):
+    if len(data) > limits.max_line_bytes or (
+        b"\r" in data and data.count(b"\r") != data.count(b"\r\n")
+    ):
         return None  # a line might pass the limit; a bare CR ends a line for csv alone
     table = _parse(data, checker.header.columns)
     if table is None:
@@ -121,6 +124,7 @@ class _Columns:
         self._arrays: dict[str, pa.StringArray] = {}
         self._encoded: dict[str, tuple[np.ndarray, list[str]]] = {}
         self._lengths: dict[str, np.ndarray] = {}
+        self._objects: dict[str, np.ndarray] = {}
 
     def array(self, name: str) -> pa.StringArray:
         """Return a column as one array."""
@@ -152,12 +156,28 @@ class _Columns:
             found = self._lengths[name] = np.diff(offsets[start : start + len(column) + 1])
         return found
 
-    def holds(self, name: str, byte: int) -> bool:
-        """Tell whether a column's text may hold ``byte`` (never wrong when it says no)."""
-        buffer = self.array(name).buffers()[2]
-        if buffer is None:
-            return False
-        return bool((np.frombuffer(cast(Any, buffer), np.uint8) == byte).any())
+    def feeds(self, name: str) -> np.ndarray:
+        """Return how many line feeds each of a column's cells holds."""
+        column = self.array(name)
+        buffer = column.buffers()[2]
+        text = np.frombuffer(cast(Any, buffer), np.uint8) if buffer is not None else None
+        if text is None or not len(feeds := np.flatnonzero(text == _LINE_FEED)):
+            return np.zeros(self.size, np.int64)
+        offsets = np.frombuffer(cast(Any, column.buffers()[1]), np.int32)
+        offsets = offsets[column.offset : column.offset + self.size + 1]
+        rows = np.searchsorted(offsets, feeds, side="right") - 1
+        inside = (rows >= 0) & (rows < self.size)  # a buffer may hold text of no row here
+        counts: np.ndarray = np.bincount(rows[inside], minlength=self.size)
+        return counts
+
+    def objects(self, name: str) -> np.ndarray:
+        """Return a column's distinct values as a numpy array of Python strings."""
+        found = self._objects.get(name)
+        if found is None:
+            values = self.encoded(name)[1]
+            found = self._objects[name] = np.empty(len(values), object)
+            found[:] = values
+        return found
 
     def blank_code(self, name: str) -> int:
         """Return the code of a blank cell in a column (-1 when no cell is blank)."""
@@ -169,7 +189,7 @@ class _Columns:
         codes, values = self.encoded(name) if name in self._encoded else (None, None)
         if codes is not None and values is not None:
             picked = codes if rows is None else codes[rows]
-            return [values[i] for i in picked.tolist()]
+            return cast("list[str]", self.objects(name)[picked].tolist())
         column = self.array(name)
         return cast("list[str]", (column if rows is None else column.take(rows)).to_pylist())
 
@@ -213,20 +233,17 @@ def _plain(columns: _Columns, data: bytes, limits: Limits) -> bool:
 
 
 def _starts(columns: _Columns, data: bytes, line: int) -> np.ndarray:
-    """Return the line each row starts on: a row spans one line and one per line feed it holds.
+    """Return the line each row starts on, and after the last row the line after it.
 
-    (A bare carriage return, which would end a line too, is not in a chunk taken here.)
+    A row spans one line, and one more per line feed its cells hold (a bare carriage return,
+    which would end a line too, is not in a chunk taken here).
     """
     size = columns.size
-    breaks = data.count(b"\n")
     spans = np.ones(size, np.int64)
+    breaks = data.count(b"\n")
     if breaks > size or (breaks == size and not data.endswith(b"\n")):
-        import pyarrow.compute as pc
-
         for name in columns.names:
-            if columns.holds(name, 10):  # a line feed
-                counts = pc.count_substring(columns.array(name), "\n")
-                spans += counts.to_numpy(zero_copy_only=False)
+            spans += columns.feeds(name)
     starts = np.empty(size + 1, np.int64)
     starts[0] = line
     np.cumsum(spans, out=starts[1:])
@@ -476,7 +493,11 @@ def _names(columns: _Columns, failed: frozenset[int]) -> tuple[set[str], set[str
             cells.append(())
             continue
         codes, values = columns.encoded(name)
-        used = np.unique(codes if keep is None else codes[keep])
-        cells.append([values[i] for i in used.tolist()])
+        if keep is None:  # a dictionary holds the values the column has, no more
+            cells.append(values)
+            continue
+        used = np.zeros(len(values), bool)
+        used[codes[keep]] = True
+        cells.append(columns.objects(name)[used].tolist())
     return names_of(tuple(cells))
 

@@ -759,11 +759,11 @@ def screen_groups(
             passed.clear()
         failing = []
         for values in arguments:
-            fails = values not in passed and bool(
-                _kept(group.declaration, group.check(*values), kept)
-            )
-            if not fails:
-                passed.add(values)
+            fails = False
+            if values not in passed:
+                fails = bool(_kept(group.declaration, group.check(*values), kept))
+                if not fails:
+                    passed.add(values)
             failing.append(fails)
         yield group.check, distinct, failing
 
