@@ -24,17 +24,17 @@ from eventcode.acled.mapping import country_alpha3, event_id_of, notes_and_tags,
 from eventcode.acled.row_checks import (
     Check,
     Columns,
+    RowScreen,
     batch_findings,
     cell_codes,
     checks_within,
-    failing_checks,
+    read_coordinates,
 )
 from eventcode.acled.rows import AcledHeader, AcledRow
 from eventcode.acled.values import (
     CellError,
     list_items,
     parse_civilian_targeting,
-    parse_coordinate,
     parse_date,
     split_list,
 )
@@ -248,32 +248,38 @@ def place_codes(facet: Mapping[str, str]) -> tuple[int, int, PlaceFacts | None]:
     ``None``: nothing, for it has no location or its row is not read). Coordinates are parsed
     once for both.
     """
-    cells = tuple(facet.get(name, "") for name in _PLACE_COLUMNS)
-    location, country = cells[:2]
-    try:
-        spot = _spot(facet)
-    except CellError:
-        return part_code(cells), 0, None  # the row fails A007 and is not read
+    return _placed(tuple(facet.get(name, "") for name in _PLACE_COLUMNS))
+
+
+_new_spot = tuple.__new__
+#: part_code without its memory: a place is coded once per distinct place already (the "where"
+#: memo), so that memory would only be churned by places, and hold their cells.
+_place_code: Callable[[object], int] = getattr(part_code, "__wrapped__", part_code)
+
+
+def _placed(cells: tuple[str, ...]) -> tuple[int, int, PlaceFacts | None]:
+    """:func:`place_codes` of a place's cells in the order of ``_PLACE_COLUMNS`` (blank: none).
+
+    Reading gives a place coordinates only when both are there; its spelling key is its
+    facts' when it has facts.
+    """
+    location, country, latitude, longitude, admin1, admin2, admin3 = cells
+    code = _place_code(cells)
+    alpha3 = country_alpha3(country)
+    lat = lon = None
+    if latitude and longitude:
+        # Parsed as the coordinate check (A007) parses them, which then finds them read.
+        lat, lon, _ = read_coordinates(latitude, longitude)
+        if lat is None or lon is None:
+            return code, 0, None  # the row fails A007 and is not read
+    admins = (admin1 or None, admin2 or None, admin3 or None)
+    # Made as Spot(...) makes it, without the call of its __new__ (a place met is a miss).
+    spot = _new_spot(Spot, (alpha3 if country else None, lat, lon, *admins))
     facts = place_facts(location, spot) if location else None
-    if spot.latitude is None:  # a coordinate blank or not in the file
-        return part_code(cells), 0, facts
-    where = (spelling_key(location), country_alpha3(country), spot.latitude, spot.longitude)
-    return part_code(cells), part_code(where), facts
-
-
-def _spot(cells: Mapping[str, str]) -> Spot:
-    """Return where a place is, as reading gives it (coordinates only when both are there)."""
-    get = cells.get
-    country, latitude, longitude = get("country"), get("latitude", ""), get("longitude", "")
-    both = bool(latitude and longitude)
-    return Spot(
-        country_alpha3(country) if country else None,
-        parse_coordinate(latitude, 90, "latitude") if both else None,
-        parse_coordinate(longitude, 180, "longitude") if both else None,
-        get("admin1") or None,
-        get("admin2") or None,
-        get("admin3") or None,
-    )
+    if lat is None:  # a coordinate blank or not in the file
+        return code, 0, facts
+    key = facts[1] if facts is not None else spelling_key(location)
+    return code, _place_code((key, alpha3, lat, lon)), facts
 
 
 def _role_code(kind: str) -> Callable[[str], int]:
@@ -328,10 +334,28 @@ class _Facet(NamedTuple):
 
     def cells(self, key: str | tuple[str, ...]) -> dict[str, str]:
         """Return the cells of a key, by column."""
+        return dict(zip(self.names, self.values(key), strict=True))
+
+    def values(self, key: str | tuple[str, ...]) -> Sequence[str]:
+        """Return the cells of a key, in the order of the columns (``actor2``: "1" or "")."""
         if not self.names:
-            return {}
-        values = key.split(_SEPARATOR) if isinstance(key, str) else key
-        return dict(zip(self.names, values, strict=True))
+            return ()
+        return key.split(_SEPARATOR) if isinstance(key, str) else key
+
+    def taker(self, names: Sequence[str], blank: str | None) -> Callable[[Sequence[str]], Any]:
+        """Return how to take the cells of columns ``names`` from a key's :meth:`values`.
+
+        As a tuple, in the order of ``names``; a column the layout lacks gives ``blank``.
+        """
+        at = [self.names.index(name) if name in self.names else None for name in names]
+        present = [i for i in at if i is not None]
+        if len(present) == len(at) > 1:
+            return itemgetter(*present)
+
+        def take(cells: Sequence[str]) -> tuple[str | None, ...]:
+            return tuple([blank if i is None else cells[i] for i in at])
+
+        return take
 
 
 #: The facets: when, what (and who fights whom), where.
@@ -383,33 +407,42 @@ class BatchChecker:
         self._reads = "event_date" in present
         #: Crowd-size tags (R017) are in the tags, and at the end of a legacy export's notes.
         self._crowds = selection.runs(CROWD_TAGS) and bool(present & {"tags", "notes"})
-        self._when = _Memo(
-            self._coded("when", lambda cells: (_day_code(cells.get("event_date", "")),))
+        day = self._facets["when"].taker(("event_date",), "")
+        self._when = _Memo(self._coded("when", lambda cells: (_day_code(*day(cells)),)))
+        what = self._facets["what"].taker(
+            ("sub_event_type", "event_type", "civilian_targeting"), None
         )
-        self._what = _Memo(self._coded("what", _what_codes))
+        self._what = _Memo(self._coded("what", lambda cells: _what_codes(*what(cells))))
         self._met: dict[int, PlaceFacts | None] = {}  # the places met in the batch checked
+        self._place = self._facets["where"].taker(_PLACE_COLUMNS, "")
         self._where = _Memo(self._coded("where", self._place_codes))
         self._roles = {kind: _Memo(_role_code(kind)) for kind in ("actor", "list")}
 
     def _coded(
-        self, facet: str, codes: Callable[[dict[str, Any]], tuple[Any, ...]]
-    ) -> Callable[[tuple[str, ...]], tuple[Any, ...]]:
-        """Return how to work out a facet's key: its codes, then whether a row check fails."""
-        checks = self._facets[facet].checks
-        layout = self.header.layout
-        selection = self.selection
+        self, facet: str, codes: Callable[[Sequence[str]], tuple[Any, ...]]
+    ) -> Callable[[str | tuple[str, ...]], tuple[Any, ...]]:
+        """Return how to work out a facet's key: its codes, then which row checks fail.
+
+        ``codes`` takes the key's cells in the order of the facet's columns. The checks are
+        made ready for the facet's columns once (:class:`~.row_checks.RowScreen`): they find
+        what :func:`~.row_checks.failing_checks` finds of the key's cells.
+        """
+        names, checks = self._facets[facet]
+        cells_of = self._facets[facet].values
+        failing = RowScreen(names, self.header.layout, checks, self.selection).failing
 
         def compute(key: str | tuple[str, ...]) -> tuple[Any, ...]:
-            cells: dict[str, Any] = self._facets[facet].cells(key)
-            if "actor2" in cells:
-                cells["actor2"] = cells["actor2"] == _FILLED[True]
-            return (*codes(cells), failing_checks(cells, layout, checks, selection))
+            cells = cells_of(key)
+            return (*codes(cells), failing(cells))
 
         return compute
 
-    def _place_codes(self, facet: dict[str, str]) -> tuple[int, int]:
-        """Return a place's codes (:func:`place_codes`); it is met: the batch tells R009 of it."""
-        code, where, facts = place_codes(facet)
+    def _place_codes(self, cells: Sequence[str]) -> tuple[int, int]:
+        """Return a place's codes (:func:`place_codes`); it is met: the batch tells R009 of it.
+
+        ``cells`` are those of the "where" facet's columns.
+        """
+        code, where, facts = _placed(self._place(cells))
         self._met[code] = facts
         return code, where
 
@@ -597,17 +630,19 @@ class BatchChecker:
         return self._with_findings(batch, findings)
 
 
-def _what_codes(cells: dict[str, Any]) -> tuple[int, bool]:
+def _what_codes(
+    sub: str | None, event_type: str | None, targeting: str | None
+) -> tuple[int, bool]:
     """Return the sub-event type's code, and whether C013 applies (targeting on battles).
 
-    C013 is on an event's ACLED class, which a row without sub_event_type does not give; a
-    row without event_type has its sub-event type's.
+    A cell is ``None`` when the file lacks its column. C013 is on an event's ACLED class,
+    which a row without sub_event_type does not give; a row without event_type has its
+    sub-event type's.
     """
-    sub = cells.get("sub_event_type")
     targeted = sub is not None and _targets_civilians(
-        cells.get("event_type") or _event_type_of(sub), cells.get("civilian_targeting", "")
+        event_type or _event_type_of(sub), targeting or ""
     )
-    return part_code((cells.get("sub_event_type", ""), None)), targeted
+    return part_code((sub or "", None)), targeted
 
 
 _CROWD_TAG = CROWD_TAG_PREFIX

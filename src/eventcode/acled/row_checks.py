@@ -20,6 +20,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, S
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from itertools import repeat
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from eventcode import codebooks
@@ -65,12 +66,14 @@ __all__ = [
     "ROW_RULES",
     "Check",
     "Columns",
+    "RowScreen",
     "batch_findings",
     "cell_codes",
     "checks_within",
     "duplicate_id_finding",
     "failing_checks",
     "group_checks",
+    "read_coordinates",
     "required_columns",
     "row_findings",
     "screen_groups",
@@ -120,39 +123,105 @@ class _Group(NamedTuple):
     clean_arguments: Callable[[set[tuple[Any, ...]]], bool] | None = None
 
 
-def _cells(*names: str, blank: str | None = None) -> Callable[..., Iterable[tuple[Any, ...]]]:
-    """Arguments that are cells; a column the layout lacks gives ``blank`` to every row."""
+#: How a check takes one row's arguments from its cells in order (see :class:`_Cells`).
+_Pick = Callable[[Sequence[Any]], tuple[Any, ...]]
 
-    def arguments(columns: Columns, size: int, layout: Layout) -> Iterable[tuple[Any, ...]]:
-        cells = (columns[n] if n in columns else repeat(blank, size) for n in names)
+
+class _Cells:
+    """Arguments that are a row's cells: one definition for a batch's columns and for one row.
+
+    Argument ``i`` is the cell of column ``names[i]``, converted when ``convert`` names the
+    column; a column the layout lacks gives its blank (``blanks``, else ``blank``) to every
+    row. The layout follows the cells when ``layout`` is set. With ``needs``, the check applies
+    only when the layout has that column (else there are no arguments: ``None``).
+    """
+
+    def __init__(
+        self,
+        *names: str,
+        blank: Any = None,
+        blanks: Mapping[str, Any] | None = None,
+        convert: Mapping[str, Callable[[Any], Any]] | None = None,
+        layout: bool = False,
+        needs: str | None = None,
+    ) -> None:
+        self.names = names
+        self._blanks = tuple((blanks or {}).get(name, blank) for name in names)
+        self._converts = tuple((convert or {}).get(name) for name in names)
+        self._layout = layout
+        self._needs = needs
+
+    def __call__(
+        self, columns: Columns, size: int, layout: Layout
+    ) -> Iterable[tuple[Any, ...]] | None:
+        """Return the arguments of each of ``size`` rows held as ``columns``."""
+        if self._needs is not None and self._needs not in columns:
+            return None
+        cells: list[Iterable[Any]] = [
+            (columns[name] if convert is None else map(convert, columns[name]))
+            if name in columns
+            else repeat(blank, size)
+            for name, blank, convert in zip(self.names, self._blanks, self._converts, strict=True)
+        ]
+        if self._layout:
+            cells.append(repeat(layout, size))
         return zip(*cells, strict=True)
 
-    return arguments
+    def picker(self, index: Mapping[str, int], layout: Layout) -> _Pick | None:
+        """Return how to take the arguments of one row from its cells, given in order.
+
+        ``index`` gives the position of each column the layout has among the cells; ``None``
+        when the check does not apply. The arguments are those :meth:`__call__` gives the row.
+        """
+        if self._needs is not None and self._needs not in index:
+            return None
+        at = [index.get(name) for name in self.names]
+        present = [i for i in at if i is not None]
+        if at and len(present) == len(at) and not any(self._converts) and not self._layout:
+            if len(present) == 1:  # itemgetter of one position gives the cell, not a tuple
+                return _one_cell(present[0])
+            return itemgetter(*present)
+        parts = tuple(zip(at, self._blanks, self._converts, strict=True))
+        tail = (layout,) if self._layout else ()
+
+        def pick(cells: Sequence[Any]) -> tuple[Any, ...]:
+            taken = [
+                blank if i is None else cells[i] if convert is None else convert(cells[i])
+                for i, blank, convert in parts
+            ]
+            return (*taken, *tail)
+
+        return pick
 
 
-def _only_if(name: str, arguments: Callable[..., Iterable[tuple[Any, ...]]]) -> Callable[..., Any]:
-    """Arguments only when the layout has column ``name`` (else the check does not apply)."""
+def _one_cell(at: int) -> _Pick:
+    def pick(cells: Sequence[Any]) -> tuple[Any, ...]:
+        return (cells[at],)
 
-    def present(columns: Columns, size: int, layout: Layout) -> Iterable[tuple[Any, ...]] | None:
-        return arguments(columns, size, layout) if name in columns else None
-
-    return present
+    return pick
 
 
-def _actor_arguments(columns: Columns, size: int, layout: Layout) -> Iterable[tuple[Any, ...]]:
-    def cells(name: str) -> Iterable[str | None]:
-        return columns[name] if name in columns else repeat(None, size)
+def _cells(*names: str, blank: str | None = None) -> _Cells:
+    """Arguments that are cells; a column the layout lacks gives ``blank`` to every row."""
+    return _Cells(*names, blank=blank)
 
-    actor2 = map(bool, columns["actor2"]) if "actor2" in columns else repeat(None, size)
-    interaction = columns["interaction"] if "interaction" in columns else repeat("", size)
-    return zip(
-        cells("inter1"),
-        cells("inter2"),
-        actor2,
-        interaction,
-        repeat(layout, size),
-        strict=True,
-    )
+
+def _only_if(name: str, *names: str) -> _Cells:
+    """Arguments that are cells, only when the layout has column ``name`` (else no check)."""
+    return _Cells(*names, needs=name)
+
+
+#: inter1 and inter2 (``None``: not in the file), whether actor2 is filled (``None``: not in
+#: the file), the interaction (blank when not in the file), and the layout.
+_actor_arguments = _Cells(
+    "inter1",
+    "inter2",
+    "actor2",
+    "interaction",
+    blanks={"interaction": ""},
+    convert={"actor2": bool},
+    layout=True,
+)
 
 
 def _integers_only(*names: str) -> Callable[[Columns], bool]:
@@ -236,6 +305,64 @@ def failing_checks(
             if _kept(group.declaration, group.check(*next(iter(arguments))), kept):
                 failing.append(group.check)
     return frozenset(failing) if failing else _NO_CHECKS  # one empty set for every memo entry
+
+
+class RowScreen:
+    """:func:`failing_checks` for rows of a few columns, made ready once for many rows.
+
+    What depends only on the columns, the layout, ``checks`` and ``selection`` is worked out
+    here rather than per row: the checks that apply, how each takes its arguments from a row's
+    cells, the codes kept. Each row then runs the same check functions on the same arguments,
+    kept as :func:`failing_checks` keeps their templates.
+    """
+
+    def __init__(
+        self,
+        names: Sequence[str],
+        layout: Layout,
+        checks: Collection[Check],
+        selection: Selection = EVERYTHING,
+    ) -> None:
+        index = {name: at for at, name in enumerate(names)}
+        steps = []
+        for group in _GROUPS:
+            if group.check in checks:
+                pick = _picker(group, index, layout)
+                if pick is not None:
+                    kept = _kept_codes(group.declaration, selection)
+                    steps.append((group.check, pick, group.declaration, kept))
+        self._steps = tuple(steps)
+
+    def failing(self, cells: Sequence[Any]) -> frozenset[Check]:
+        """Return the checks that find a problem kept in one row's ``cells`` (in column order).
+
+        ``actor2`` may be given as whether it is filled, or its cell (``"1"``, ``""``).
+        """
+        failing = [
+            check
+            for check, pick, declaration, kept in self._steps
+            if (templates := check(*pick(cells))) and _kept(declaration, templates, kept)
+        ]
+        return frozenset(failing) if failing else _NO_CHECKS
+
+
+def _picker(group: _Group, index: Mapping[str, int], layout: Layout) -> _Pick | None:
+    """Return how ``group``'s check takes one row's arguments (``None``: it does not apply).
+
+    A check whose arguments are not plain cells takes them as :func:`failing_checks` does, from
+    the row as a batch of one; whether it applies depends on the columns, not on the cells.
+    """
+    arguments = group.arguments
+    if isinstance(arguments, _Cells):
+        return arguments.picker(index, layout)
+    if arguments(dict.fromkeys(index, ("",)), 1, layout) is None:
+        return None
+
+    def pick(cells: Sequence[Any]) -> tuple[Any, ...]:
+        single = {name: (cells[at],) for name, at in index.items()}
+        return next(iter(arguments(single, 1, layout) or ()))
+
+    return pick
 
 
 def batch_findings(
@@ -428,20 +555,32 @@ def _precision_findings(time_precision: str | None, geo_precision: str | None) -
 
 
 @lru_cache(maxsize=_CACHE)
-def _coordinate_findings(latitude: str, longitude: str) -> Templates:
+def read_coordinates(latitude: str, longitude: str) -> tuple[float | None, float | None, Templates]:
+    """Return a row's latitude and longitude, and the findings of their cells (A007, A008).
+
+    A coordinate is ``None`` when its cell is blank or fails A007. Reading a place and checking
+    its cells parse them once (a place met is checked right after it is read).
+    """
     found: list[Template] = []
-    values = []
-    for column, text, limit in (("latitude", latitude, 90), ("longitude", longitude, 180)):
-        if not text:
-            continue
+    lat = lon = None
+    if latitude:
         try:
-            values.append(parse_coordinate(text, limit, column))
+            lat = parse_coordinate(latitude, 90, "latitude")
         except CellError as error:
-            found.append(("A007", str(error), column))
-    if len(values) == 2 and values == [0.0, 0.0]:
+            found.append(("A007", str(error), "latitude"))
+    if longitude:
+        try:
+            lon = parse_coordinate(longitude, 180, "longitude")
+        except CellError as error:
+            found.append(("A007", str(error), "longitude"))
+    if lat == 0.0 and lon == 0.0:  # both read (None is no number)
         why = "latitude and longitude are both 0: a placeholder, not a place"
         found.append(("A008", why, "latitude"))
-    return tuple(found)
+    return lat, lon, tuple(found) if found else _NONE
+
+
+def _coordinate_findings(latitude: str, longitude: str) -> Templates:
+    return read_coordinates(latitude, longitude)[2]
 
 
 def _count_findings(fatalities: str, timestamp: str) -> Templates:
@@ -662,7 +801,7 @@ _GROUPS: tuple[_Group, ...] = (
         declare("acled-civilian-targeting", ("A012",), "ACLED civilian_targeting"),
         _civilian_targeting_findings,
         ("civilian_targeting",),
-        _only_if("civilian_targeting", _cells("civilian_targeting")),
+        _only_if("civilian_targeting", "civilian_targeting"),
     ),
     _Group(
         declare("acled-actors", ("A013", "C014"), "ACLED actor types and interaction"),

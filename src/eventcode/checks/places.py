@@ -45,6 +45,8 @@ PLACE_SPELLINGS = declare(
 E = TypeVar("E")
 
 _NOT_CONSONANT = re.compile(r"[^bcdfghjklmnpqrstvwxz]")
+#: The ASCII characters _NOT_CONSONANT drops, to drop from ASCII names as bytes (quicker).
+_NOT_CONSONANT_ASCII = bytes(c for c in range(128) if _NOT_CONSONANT.match(chr(c)))
 _SAME_POINT_DEGREES = 0.01
 
 
@@ -52,7 +54,7 @@ _SAME_POINT_DEGREES = 0.01
 def spelling_key(name: str) -> str:
     """Return the key under which transliterations of one name meet."""
     if name.isascii():  # no form to normalise and no diacritic: casefold is lower
-        return _NOT_CONSONANT.sub("", name.lower())
+        return name.lower().encode("ascii").translate(None, _NOT_CONSONANT_ASCII).decode("ascii")
     decomposed = unicodedata.normalize("NFKD", name.casefold())
     ascii_letters = "".join(c for c in decomposed if not unicodedata.combining(c))
     return _NOT_CONSONANT.sub("", ascii_letters)
