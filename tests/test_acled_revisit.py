@@ -9,12 +9,17 @@ in any cell: :func:`tests.test_acled_differential.hostile_files`).
 
 from __future__ import annotations
 
+import io
+import itertools
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from eventcode.acled import revisit
 from eventcode.acled.reader import iter_rows
 from eventcode.acled.revisit import rows_at_lines
 from eventcode.acled.rows import AcledRow
@@ -73,3 +78,33 @@ def test_hostile_rows_read_again_are_the_rows_read(made: tuple[Base, list[list[s
         path = Path(work) / "hostile.csv"
         write(path, base, rows, terminator)
         assert_revisited_as_read(path)
+
+
+class _ReadOnly:
+    """A binary stream with ``read`` alone (no ``readinto``)."""
+
+    def __init__(self, data: bytes) -> None:
+        self._stream = io.BytesIO(data)
+
+    def read(self, size: int = -1) -> bytes:
+        return self._stream.read(size)
+
+
+@given(
+    st.lists(st.sampled_from([b"a", b"\r", b"\n", b"\r\n"]), max_size=60),
+    st.integers(1, 8),
+    st.booleans(),
+)
+def test_blocks_are_the_stream_in_order_and_cut_no_crlf(
+    pieces: list[bytes], size: int, readinto: bool
+) -> None:
+    data = b"".join(pieces)
+    stream: Any = io.BytesIO(data) if readinto else _ReadOnly(data)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(revisit, "_BLOCK", size)
+        blocks = [bytes(block) for block in revisit._blocks(stream)]  # each good until the next
+    assert b"".join(blocks) == data
+    assert all(blocks)
+    for block, after in itertools.pairwise(blocks):
+        if block.endswith(b"\r") and after.startswith(b"\n"):
+            assert block.endswith(b"\r\r")  # a bare CR before it: the file is read whole

@@ -19,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from eventcode.acled.batches import CheckedBatch, checked_batches, place_codes
-from eventcode.acled.first_seen import FirstSeen
+from eventcode.acled.first_seen import FirstSeen, in_sorted
 from eventcode.acled.mapping import _place, country_alpha3
 from eventcode.acled.merging import EventMerger
 from eventcode.acled.reader import iter_rows
@@ -153,3 +153,25 @@ def test_the_merger_keeps_a_place_until_asked_and_answers_once(tmp_path: Path) -
         assert merger._places == {}  # every place was read, so asked, so dropped
     assert merged[3] == merged[1] == merged[10_000]
     assert any(f.code == "R009" for f in merged[1])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.none() | st.tuples(NAMES, SPOTS), max_size=40))
+def test_asking_a_batch_of_places_answers_as_asking_each_in_turn(
+    places: list[tuple[str, Spot] | None],
+) -> None:
+    facts = [None if p is None else place_facts(*p) for p in places]
+    events = [f"e{number}" for number in range(len(places))]
+    each, batch = SpellingIndex[str](), SpellingIndex[str]()
+    expected = [
+        (number, found)
+        for number, (fact, event) in enumerate(zip(facts, events, strict=True))
+        if fact is not None and (found := each.answer(fact, event)) is not None
+    ]
+    assert list(batch.answers(facts, events)) == expected
+
+
+@given(st.lists(st.integers(0, 40), unique=True), st.lists(st.integers(0, 40)))
+def test_in_sorted_tells_the_keys_a_sorted_array_holds(run: list[int], asked: list[int]) -> None:
+    found = in_sorted(np.array(sorted(run), np.uint64), np.array(asked, np.uint64))
+    assert found.tolist() == [key in run for key in asked]

@@ -7,10 +7,13 @@ import json
 import xml.etree.ElementTree as ET
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from eventcode._progress import Progress
 from eventcode.findings import Finding, Location, Report, Severity, code_selected
 from eventcode.reporters import REPORT_FORMATS, render
+from eventcode.reporters import json as json_report
 from eventcode.reporters.github import escape_data, escape_property
 from eventcode.reporters.markdown import MAX_ROWS
 from tests.test_cli import parse_commands
@@ -166,3 +169,37 @@ def test_progress_is_silent_off_a_terminal() -> None:
     progress.finish()
     progress.close()
     assert stream.getvalue() == ""
+
+
+#: Text the encoder escapes or keeps: quotes, controls, separators, a lone surrogate, ``##[``.
+PIECES = ["a", "é", '"', "\\", "\n", "\x01", "\u2028", "\ud800", "#", "##[", "[", "💥"]
+TEXT = st.lists(st.sampled_from(PIECES), max_size=6).map("".join) | st.text(max_size=8)
+OPTIONAL = st.none() | TEXT
+
+
+@settings(max_examples=300)
+@given(
+    st.sampled_from(list(Severity)),
+    TEXT,
+    OPTIONAL,
+    st.none() | st.integers(0, 2**70),
+    OPTIONAL,
+    OPTIONAL,
+    OPTIONAL,
+    st.lists(TEXT, max_size=3),
+)
+def test_a_json_finding_line_is_its_dictionary_encoded(
+    severity: Severity,
+    message: str,
+    file: str | None,
+    line: int | None,
+    path: str | None,
+    event: str | None,
+    field: str | None,
+    related: list[str],
+) -> None:
+    where = Location(file=file, line=line, path=path, event=event, field=field)
+    finding = Finding(
+        code="C023", severity=severity, message=message, location=where, related=tuple(related)
+    )
+    assert json_report._finding_json(finding) == json_report._json(finding.to_dict())

@@ -175,21 +175,34 @@ def finding_codes() -> Mapping[str, FindingCode]:
 # Findings are made by the hundred thousand on a file that warns of every row: these build them
 # without the attrs __init__ (about 2 us each for Location and Finding, against 0.4 us set field
 # by field). The classes have no validator, converter or post-init to skip; a test holds what
-# they build equal to what the constructors build.
+# they build equal to what the constructors build. Each field is set through its slot's
+# descriptor, which object.__setattr__ would find by name for every field of every finding.
 _new = object.__new__
-_set = object.__setattr__
 _SEVERITIES = {s.value: s for s in Severity}
+
+
+def _slot_setters(cls: type, *names: str) -> tuple[Callable[[Any, Any], None], ...]:
+    """Return the setters of the slots ``names`` of the attrs class ``cls`` (frozen or not)."""
+    return tuple(vars(cls)[name].__set__ for name in names)
+
+
+_set_file, _set_line, _set_path, _set_event, _set_field = _slot_setters(
+    Location, "file", "line", "path", "event", "field"
+)
+_set_code, _set_severity, _set_message, _set_location, _set_related = _slot_setters(
+    Finding, "code", "severity", "message", "location", "related"
+)
 
 
 def _location(
     file: str | None, line: int | None, path: str | None, event: str | None, field: str | None
 ) -> Location:
     location: Location = _new(Location)
-    _set(location, "file", file)
-    _set(location, "line", line)
-    _set(location, "path", path)
-    _set(location, "event", event)
-    _set(location, "field", field)
+    _set_file(location, file)
+    _set_line(location, line)
+    _set_path(location, path)
+    _set_event(location, event)
+    _set_field(location, field)
     return location
 
 
@@ -201,11 +214,11 @@ def _finding(
     related: tuple[str, ...],
 ) -> Finding:
     finding: Finding = _new(Finding)
-    _set(finding, "code", code)
-    _set(finding, "severity", _SEVERITIES[severity])
-    _set(finding, "message", message)
-    _set(finding, "location", location)
-    _set(finding, "related", related)
+    _set_code(finding, code)
+    _set_severity(finding, _SEVERITIES[severity])
+    _set_message(finding, message)
+    _set_location(finding, location)
+    _set_related(finding, related)
     return finding
 
 

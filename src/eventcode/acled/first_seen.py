@@ -14,7 +14,7 @@ from typing import TypeAlias
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["FirstSeen", "Keys"]
+__all__ = ["FirstSeen", "Keys", "in_sorted"]
 
 #: 64-bit unsigned keys or payloads.
 Keys: TypeAlias = npt.NDArray[np.uint64]
@@ -65,9 +65,14 @@ class FirstSeen:
 
     def known(self, keys: Keys) -> npt.NDArray[np.bool_]:
         """Tell, for each of ``keys``, whether an earlier :meth:`add` had it (adds nothing)."""
-        found = np.zeros(len(keys), bool)
+        # Looked up in key order: the searches then walk each run forwards, not all over it.
+        order = np.argsort(keys)
+        ordered = keys[order]
+        hits = np.zeros(len(keys), bool)
         for run, _ in self._runs:
-            found |= run[np.minimum(np.searchsorted(run, keys), len(run) - 1)] == keys
+            hits |= in_sorted(run, ordered)
+        found = np.empty(len(keys), bool)
+        found[order] = hits
         return found
 
     def _push(self, keys: Keys, payloads: Keys | None) -> None:
@@ -85,3 +90,10 @@ class FirstSeen:
                 else np.concatenate((first_payloads, second_payloads))[order]
             )
             self._runs[-2:] = [(merged[order], payloads)]
+
+def in_sorted(run: Keys, keys: Keys) -> npt.NDArray[np.bool_]:
+    """Tell, for each of ``keys``, whether the sorted array ``run`` holds it."""
+    if not len(run):
+        return np.zeros(len(keys), bool)
+    found: npt.NDArray[np.bool_] = run[np.minimum(np.searchsorted(run, keys), len(run) - 1)] == keys
+    return found

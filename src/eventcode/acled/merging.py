@@ -18,7 +18,7 @@ import numpy as np
 import numpy.typing as npt
 
 from eventcode.acled.batches import TEXT_KEY, CheckedBatch, names_of
-from eventcode.acled.first_seen import FirstSeen
+from eventcode.acled.first_seen import FirstSeen, Keys, in_sorted
 from eventcode.acled.ids import id_of
 from eventcode.acled.mapping import event_id_of
 from eventcode.acled.row_checks import duplicate_id_finding
@@ -49,6 +49,7 @@ NameCells = Callable[[], tuple[Sequence[str], ...]]
 #: Gives the traits of the events at some lines (sorted), by line (read again from the input).
 TraitsAt = Callable[[list[int]], dict[int, Traits]]
 _NO_TRAITS = Traits((), 0, 0, None)
+_NO_KEYS: Keys = np.zeros(0, np.uint64)
 #: The place names a probable duplicate's notes leave out (the event's own: see traits_of).
 _PLACE_NAMES = ("location", "admin1", "admin2", "admin3")
 
@@ -96,6 +97,7 @@ class EventMerger:
         self._spellings: SpellingIndex[int] = SpellingIndex()  # events named by payloads
         # Place code -> its name and what it respells, for the codes with a respelling.
         self._respelled: dict[int, tuple[str, Respelling[int]]] = {}
+        self._finished = False
 
     def learn(self, entries: Iterable[object]) -> None:
         """Take what the codes of batches that are not added stand for."""
@@ -105,11 +107,27 @@ class EventMerger:
                 if self._respells and entry.places_met:
                     self._meet(entry.places_met)
 
-    def _meet(self, places: dict[int, PlaceFacts | None]) -> None:
-        """Keep what places not asked yet stand for (another checker may tell one again)."""
+    def _meet(self, places: dict[int, PlaceFacts | None], asked: Keys = _NO_KEYS) -> None:
+        """Keep what places not asked yet stand for (another checker may tell one again).
+
+        ``asked``: codes (sorted) known to be asked already, not looked up again.
+        """
         codes = np.fromiter(places, np.uint64, len(places))
-        for code in codes[~self._asked.known(codes)].tolist():
-            self._places[code] = places[code]
+        codes = codes[~in_sorted(asked, codes)]
+        kept = codes[~self._asked.known(codes)].tolist()
+        self._places.update(zip(kept, map(places.__getitem__, kept), strict=True))
+
+    def finish(self) -> None:
+        """Drop what only adding batches needs (ids, places, names): the last one is added.
+
+        What :meth:`repeats` compares stays. A merger is finished while the cycle collector is
+        off, so that it never scans the tables of millions of places; adding after raises.
+        """
+        self._finished = True
+        for table in (self._places, self._respelled, self._actors, self._outlets):
+            table.clear()
+        self._ids, self._signatures, self._asked = FirstSeen(), FirstSeen(), FirstSeen()
+        self._spellings = SpellingIndex()
 
     def add(self, batch: CheckedBatch, name_cells: NameCells | None = None) -> list[Finding]:
         """Return the findings of a batch's events, in the order reading and checking give.
@@ -117,7 +135,9 @@ class EventMerger:
         ``name_cells`` gives the batch's name cells when it has none and some of its events
         turn out not to be read (repeated ids): their names must then not count.
         """
-        self.learn((batch,))
+        if self._finished:
+            raise RuntimeError("a batch added to a finished merger")
+        self._other_ids.update(batch.other_ids)
         first = self._events
         self._events += len(batch.lines)
         keys = np.frombuffer(batch.id_keys, np.uint64)
@@ -133,9 +153,9 @@ class EventMerger:
         lines = np.frombuffer(batch.lines, np.uint64)
         payloads = np.where(keys == 0, lines + np.uint64(_LINE), keys)
         base = len(self._named)
-        self._named.extend(payloads[compared].tolist())
-        self._lines.extend(lines[compared].tolist())
-        self._indices.extend((compared + first).tolist())
+        self._named.frombytes(payloads[compared].tobytes())
+        self._lines.frombytes(lines[compared].tobytes())
+        self._indices.frombytes((compared + first).astype(np.uint64).tobytes())
         numbers = np.arange(base, base + len(compared), dtype=np.uint64)
         copies, firsts = self._signatures.add(digests[compared], numbers)
         self._copies += zip(
@@ -148,9 +168,12 @@ class EventMerger:
         self._count(batch, len(read), repeated - batch.failed, name_cells)
         respelled = self._respelled_events(batch, read, payloads) if self._respells else {}
         found: list[Finding] = []
-        crowds = batch.crowds
-        for i in sorted({*batch.findings, *repeated, *batch.targeted, *crowds, *respelled}):
-            found += batch.findings.get(i, ())
+        crowds, checked = batch.crowds, batch.findings
+        merged = {*repeated, *batch.targeted, *crowds, *respelled}  # findings made here
+        for i in sorted(checked.keys() | merged):
+            found += checked.get(i, ())
+            if i not in merged:
+                continue  # its own findings only
             line = batch.lines[i]
             if i in repeated:
                 found.append(duplicate_id_finding(batch.event_id(i), line))
@@ -224,22 +247,28 @@ class EventMerger:
         """Return, per read event whose place respells an earlier one, the place and how.
 
         Each place (code) is asked once, at its first read event, in file order: its event is
-        registered by its payload (``payloads``), named only in a finding.
+        registered by its payload (``payloads``), named only in a finding. What the codes of
+        the batch stand for comes with it, or with an earlier batch (:meth:`_meet`); what is
+        not asked yet is kept.
         """
         places = np.frombuffer(batch.places, np.uint64)[read]
         codes, firsts = np.unique(places, return_index=True)
         new = np.ones(len(codes), bool)
         new[self._asked.add(codes)[0]] = False
         firsts = np.sort(firsts[new])  # in the order of first coming
-        for code, event in zip(
-            places[firsts].tolist(), payloads[read[firsts]].tolist(), strict=True
-        ):
-            facts = self._places.pop(code)
-            if facts is None:
-                continue  # nothing to ask (see place_facts_of): no place to respell
-            found = self._spellings.answer(facts, event)
-            if found is not None:
-                self._respelled[code] = (facts[0], found)
+        asked = places[firsts].tolist()
+        met, kept = batch.places_met, self._places
+        if kept:  # places met in earlier batches, not asked until now: no longer kept
+            earlier = {code: kept.pop(code) for code in kept.keys() & asked}
+            met = {**met, **earlier} if earlier else met
+        facts = list(map(met.__getitem__, asked))  # None: no place to respell
+        if batch.places_met:
+            self._meet(batch.places_met, codes)  # the codes of read events are all asked now
+        events = payloads[read[firsts]].tolist()
+        for index, found in self._spellings.answers(facts, events):
+            place = facts[index]
+            assert place is not None  # only places are answered
+            self._respelled[asked[index]] = (place[0], found)
         hits = self._respelled.keys() & codes.tolist() if self._respelled else set()
         if not hits:
             return {}

@@ -52,7 +52,7 @@ from eventcode.checks.registry import EVERYTHING, Selection
 from eventcode.checks.resemblance import Traits
 from eventcode.engine import pool
 from eventcode.findings import Finding, FindingStream
-from eventcode.io._lines import LineTooLong, count_lines, rest_of_line
+from eventcode.io._lines import LineTooLong, count_byte, count_lines, rest_of_line
 from eventcode.io.limits import DEFAULT_LIMITS, Limited, Limits
 
 __all__ = [
@@ -114,7 +114,7 @@ def _header(handle: BinaryIO, limit: int) -> bytes:
 
 
 def _cuts(
-    handle: BinaryIO, start: int, chunk_bytes: int, limit: int, line: int
+    handle: io.BufferedReader, start: int, chunk_bytes: int, limit: int, line: int
 ) -> Iterator[Chunk]:
     """Yield byte ranges of about ``chunk_bytes`` from ``start`` (on ``line``), each with its line.
 
@@ -125,13 +125,15 @@ def _cuts(
     run more than ``limit`` past ``chunk_bytes`` (a worker would hold it whole; the one-process
     reader holds no more than the limits).
     """
+    buffer = bytearray(chunk_bytes)  # one buffer for every block: no fresh pages to fault in
     while True:
         handle.seek(start)
-        block = handle.read(chunk_bytes)
-        if not block:
+        size = handle.readinto(buffer)
+        if not size:
             return
-        end = start + len(block)
-        odd = block.count(b'"') % 2
+        block: bytes | bytearray = buffer if size == chunk_bytes else buffer[:size]
+        end = start + size
+        odd = count_byte(block, b'"') % 2
         lines = count_lines(block)
         # To the end of the line the block stops in, then line by line to an even parity.
         while block[-1:] != b"\n" or odd:
@@ -454,23 +456,25 @@ def _stream(
     limits = settings.limits
     yield from header_findings(first)  # the header's come first
     conventions = CellConventions((), limits.blank_tokens)  # one finding for the file, at its end
-    with open(name, "rb") as handle, collector_paused():
-        start, after, line = opening[-1]
-        handle.seek(start)
-        line += count_lines(handle.read(after - start))  # the line the next cut starts on
-        cuts = _cuts(handle, after, chunk_bytes, limits.max_line_bytes, line)
-        at, line = yield from _chunks(
-            name,
-            header,
-            chain(opening, cuts),
-            workers,
-            settings,
-            progress,
-            merger,
-            conventions,
-        )
-    if at is not None:  # the rest is read here, as one process reads it
-        yield from _rest(name, header, settings, (at, line), merger, conventions)
+    with collector_paused():
+        with open(name, "rb") as handle:
+            start, after, line = opening[-1]
+            handle.seek(start)
+            line += count_lines(handle.read(after - start))  # the line the next cut starts on
+            cuts = _cuts(handle, after, chunk_bytes, limits.max_line_bytes, line)
+            at, line = yield from _chunks(
+                name,
+                header,
+                chain(opening, cuts),
+                workers,
+                settings,
+                progress,
+                merger,
+                conventions,
+            )
+        if at is not None:  # the rest is read here, as one process reads it
+            yield from _rest(name, header, settings, (at, line), merger, conventions)
+        merger.finish()  # its tables go before the collector is back: it never scans them
     yield from conventions.findings()
     yield from merger.repeats(partial(_traits_at_lines, name, limits))
 

@@ -87,26 +87,49 @@ def _line_starts(handle: BinaryIO, wanted: list[int]) -> dict[int, int] | None:
     targets = iter(wanted)
     target = next(targets, None)
     line, base = 1, 0  # the line the block's first byte is on, and the block's first byte
+    blocks = _blocks(handle)
     while target is not None:
-        block = handle.read(_BLOCK)
-        if block.endswith(b"\r"):
-            block += handle.read(1)  # a CRLF cut in two
+        block = next(blocks, b"")
         if not block:
             break
-        if block.count(b"\r") != block.count(b"\r\n"):
+        if b"\r" in block and block.count(b"\r") != block.count(b"\r\n"):
             return None  # a bare CR ends a line the count of \n does not see
         if target == 1 and base == 0:
             found[1] = 0
             target = next(targets, None)
-        breaks = block.count(b"\n")
+        newlines = np.frombuffer(block, np.uint8) == _NEWLINE
+        breaks = int(np.count_nonzero(newlines))
         if target is not None and target <= line + breaks:
-            positions = np.flatnonzero(np.frombuffer(block, np.uint8) == _NEWLINE)
+            positions = np.flatnonzero(newlines)
             while target is not None and target <= line + breaks:
                 found[target] = base + int(positions[target - line - 1]) + 1
                 target = next(targets, None)
         line += breaks
         base += len(block)
     return found
+
+
+def _blocks(handle: BinaryIO) -> Iterator[bytes | bytearray]:
+    """Yield ``handle``'s bytes from where it is, a block at a time.
+
+    A block ending in CR takes the byte after it: a CRLF is cut in two only after a bare CR.
+
+    A stream that can reads each block into the same buffer (no fresh memory to fault in at
+    every block): a block is good until the next is asked for.
+    """
+    readinto = getattr(handle, "readinto", None)
+    buffer = bytearray(_BLOCK)
+    while True:
+        if readinto is None:
+            block: bytes | bytearray = handle.read(_BLOCK)
+        else:
+            size = readinto(buffer)
+            block = buffer if size == _BLOCK else buffer[:size]
+        if block.endswith(b"\r"):
+            block = block + handle.read(1)  # a CRLF cut in two
+        if not block:
+            return
+        yield block
 
 
 def _rows(

@@ -13,9 +13,9 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
-from typing import Generic, NamedTuple, TypeVar
+from typing import Generic, NamedTuple, Protocol, TypeVar
 
 from eventcode.checks.registry import declare
 from eventcode.findings import Finding, make_finding
@@ -99,11 +99,40 @@ def place_facts(name: str, spot: Spot) -> PlaceFacts:
     return (name, spelling_key(name), *spot)
 
 
+#: Builds a named tuple from a tuple of its fields' values without the call of its constructor
+#: (a NamedTuple's ``__new__`` is a Python function): millions of places come to the merger.
+_new_tuple = tuple.__new__
+
+
+class _Where(Protocol):
+    """What tells places apart: a :class:`Spot`, or a spelling seen, which holds its spot's."""
+
+    @property
+    def country(self) -> str | None: ...
+    @property
+    def latitude(self) -> float | None: ...
+    @property
+    def longitude(self) -> float | None: ...
+    @property
+    def admin1(self) -> str | None: ...
+    @property
+    def admin2(self) -> str | None: ...
+    @property
+    def admin3(self) -> str | None: ...
+
+
 class _Seen(NamedTuple, Generic[E]):
+    """A spelling registered under its key, with its spot's fields as its own (one object)."""
+
     order: int  # when it was seen under its key: the earliest match answers
     name: str
-    spot: Spot
     event: E
+    country: str | None
+    latitude: float | None
+    longitude: float | None
+    admin1: str | None
+    admin2: str | None
+    admin3: str | None
 
 
 #: Coordinates are indexed by cells of this many degrees: a point within _SAME_POINT_DEGREES of
@@ -112,7 +141,7 @@ _CELL_DEGREES = 2 * _SAME_POINT_DEGREES
 _NEIGHBOURS = tuple((a, b) for a in (-1, 0, 1) for b in (-1, 0, 1))
 
 
-def _cell(spot: Spot) -> tuple[int, int] | None:
+def _cell(spot: _Where) -> tuple[int, int] | None:
     """Return the cell of a spot's coordinates (``None``: none, or not finite, so near nothing)."""
     if spot.latitude is None or spot.longitude is None:
         return None
@@ -138,13 +167,13 @@ class _Spellings(Generic[E]):
         self.count = 0
 
     def add(self, seen: _Seen[E]) -> None:
-        cell = _cell(seen.spot)
+        cell = _cell(seen)
         if cell is not None:
             self._by_cell.setdefault(cell, []).append(seen)
-        units = _units(seen.spot)
+        units = _units(seen)
         if units is not None:
             self._by_units.setdefault(units, []).append(seen)
-            if seen.spot.latitude is None or seen.spot.longitude is None:
+            if seen.latitude is None or seen.longitude is None:
                 self._unplaced_by_units.setdefault(units, []).append(seen)
         self.count += 1
 
@@ -166,18 +195,18 @@ class _Spellings(Generic[E]):
             for seen in candidates:
                 if found is not None and seen.order > found.order:
                     break
-                if _same_place(seen.spot, spot):
+                if _same_place(seen, spot):
                     found = seen
                     break
         return found
 
 
-def _units(spot: Spot) -> tuple[str | None, ...] | None:
+def _units(spot: _Where) -> tuple[str | None, ...] | None:
     """Return a spot's administrative units, when they can tell a place (admin1 is given)."""
     return None if spot.admin1 is None else (spot.admin1, spot.admin2, spot.admin3)
 
 
-def _same_place(a: Spot, b: Spot) -> bool:
+def _same_place(a: _Where, b: _Where) -> bool:
     if a.country is not None and b.country is not None and a.country != b.country:
         return False
     if None not in (a.latitude, a.longitude, b.latitude, b.longitude):
@@ -201,22 +230,47 @@ class SpellingIndex(Generic[E]):
     def __init__(self) -> None:
         # A key with one spelling holds it alone; a second makes it a _Spellings, indexed.
         self._by_key: dict[str, _Seen[E] | _Spellings[E]] = {}
-        self._units: dict[str, str] = {}  # one text of each administrative unit, shared
+        # One text of each administrative unit, shared (None stands for itself).
+        self._units: dict[str | None, str | None] = {}
 
     def answer(self, facts: PlaceFacts, event: E) -> Respelling[E] | None:
         """Register the place of ``facts`` (first named by ``event``); return what it respells."""
-        shared = self._units.setdefault
-        units = [None if unit is None else shared(unit, unit) for unit in facts[5:]]
-        return self._answer(facts[0], facts[1], Spot(*facts[2:5], *units), event)
+        for _, found in self.answers((facts,), (event,)):
+            return found
+        return None
 
-    def _answer(self, name: str, key: str, spot: Spot, event: E) -> Respelling[E] | None:
-        """Answer for ``name`` at ``spot``, ``key`` its :func:`spelling_key`."""
-        if not key:
-            return None
-        known = self._by_key.get(key)
-        if known is None:
-            self._by_key[key] = _Seen(0, name, spot, event)
-            return None
+    def answers(
+        self, places: Sequence[PlaceFacts | None], events: Sequence[E]
+    ) -> Iterator[tuple[int, Respelling[E]]]:
+        """Register each of ``places`` in turn, first named by ``events``, as :meth:`answer` does.
+
+        Yield the index and the answer of each place that respells an earlier one (``None`` in
+        ``places``: nothing to ask). The merger asks a batch's new places at once: most names
+        have a key not met before, which only registers them, here without a call.
+        """
+        by_key, shared = self._by_key, self._units.setdefault
+        for index, (facts, event) in enumerate(zip(places, events, strict=True)):
+            if facts is None or not facts[1]:
+                continue  # no name, or a name of no consonant: nothing to tell apart
+            name, key, country, latitude, longitude, admin1, admin2, admin3 = facts
+            admin1 = shared(admin1, admin1)
+            admin2 = shared(admin2, admin2)
+            admin3 = shared(admin3, admin3)
+            known = by_key.get(key)
+            if known is None:
+                by_key[key] = _new_tuple(
+                    _Seen, (0, name, event, country, latitude, longitude, admin1, admin2, admin3)
+                )
+                continue
+            spot = Spot(country, latitude, longitude, admin1, admin2, admin3)
+            found = self._respelling(key, known, name, spot, event)
+            if found is not None:
+                yield index, found
+
+    def _respelling(
+        self, key: str, known: _Seen[E] | _Spellings[E], name: str, spot: Spot, event: E
+    ) -> Respelling[E] | None:
+        """Answer for ``name`` at ``spot`` under ``key``, which has the spellings ``known``."""
         earlier = _earliest_at(known, spot)
         if earlier is not None:
             if earlier.name == name:
@@ -231,14 +285,14 @@ class SpellingIndex(Generic[E]):
             alone, known = known, _Spellings()
             known.add(alone)
             self._by_key[key] = known
-        known.add(_Seen(known.count, name, spot, event))
+        known.add(_Seen(known.count, name, event, *spot))
         return None
 
 
 def _earliest_at(known: _Seen[E] | _Spellings[E], spot: Spot) -> _Seen[E] | None:
     """Return the earliest spelling of a key at the same place as ``spot`` (``None``: none)."""
     if isinstance(known, _Seen):
-        return known if _same_place(known.spot, spot) else None
+        return known if _same_place(known, spot) else None
     return known.earliest_at(spot)
 
 
@@ -275,7 +329,7 @@ class PlaceSpellings(SpellingIndex[str]):
         answer = self._answers.get((name, spot), self)
         if answer is not self:
             return answer  # type: ignore[return-value]
-        answer = self._answer(name, spelling_key(name), spot, event)
+        answer = self.answer(place_facts(name, spot), event)
         self._answers[(name, spot)] = answer
         return answer
 
