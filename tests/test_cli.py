@@ -183,10 +183,10 @@ def test_an_output_file_that_cannot_be_written_exits_2(tmp_path: Path) -> None:
 def test_an_internal_error_asks_for_a_report_without_a_traceback(tmp_path: Path) -> None:
     # A bug planted in the library through sitecustomize: the real executable meets it.
     (tmp_path / "sitecustomize.py").write_text(
-        "import eventcode.cli\n"
+        "import eventcode.validation\n"
         "def broken(*args, **kwargs):\n"
         "    raise RuntimeError('planted bug')\n"
-        "eventcode.cli.iter_source = broken\n",
+        "eventcode.validation.iter_source = broken\n",
         encoding="utf-8",
     )
     result = run("validate", str(MAKIIVKA), env={"PYTHONPATH": str(tmp_path)})

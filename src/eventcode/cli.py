@@ -13,15 +13,12 @@ import io
 import os
 import signal
 import sys
-import tempfile
-import traceback
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from types import FrameType
 from typing import TYPE_CHECKING, TextIO
 
-from eventcode import codebooks, rules
-from eventcode._api import load
+from eventcode import rules
 from eventcode._progress import Progress
 from eventcode._version import __version__
 from eventcode.config import FAIL_ON, ConfigError, Settings, check_code_prefixes, load_settings
@@ -40,14 +37,15 @@ from eventcode.io.limits import (
     DEFAULT_MAX_PAIR_FINDINGS,
     Limits,
 )
-from eventcode.io.sources import Source
 from eventcode.paths import STDIN, collect_paths
 from eventcode.reporters import REPORT_FORMATS, markdown, render, write
 from eventcode.schemas import SCHEMA_NAMES, schema_json
-from eventcode.validation import iter_source
 
+# A command imports what only it uses (the readers and checks, the codebooks, the loader) when
+# it runs: `eventcode --version`, `--help` or `schema` need not load them.
 if TYPE_CHECKING:
     from eventcode import acled
+    from eventcode.io.sources import Source
 
 __all__ = ["EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "main", "run"]
 
@@ -415,6 +413,8 @@ def _emit(text: str, stream: TextIO | None = None) -> None:
 
 
 def _derive(args: argparse.Namespace) -> int:
+    from eventcode._api import load  # imported here: derive alone loads a whole dataset
+
     try:
         chosen = rules.policy(args.policy)
     except rules.UnknownPolicyError as error:
@@ -458,6 +458,8 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 
 def _stdin_source(name: str, limits: Limits) -> Source:
+    from eventcode.io.sources import Source  # imported here: only validate reads sources
+
     data = sys.stdin.buffer.read()
     return Source.from_bytes(data, format_for_path(name, data[:4096]), name=name, limits=limits)
 
@@ -516,6 +518,10 @@ def _input_named(files: Sequence[str], output: str | None) -> str | None:
 
 
 def _validate(args: argparse.Namespace) -> int:
+    # imported here: only validate reads sources and runs the checks
+    from eventcode.io.sources import Source
+    from eventcode.validation import iter_source
+
     try:
         settings = _settings(args)
         chosen = rules.policy(settings.policy)
@@ -675,6 +681,8 @@ def _convert(args: argparse.Namespace) -> int:
 
 
 def _explain(args: argparse.Namespace) -> int:
+    from eventcode import codebooks  # imported here: only explain reads the codebooks
+
     if ":" in args.code:
         try:
             print(codebooks.explain(args.code).render())
@@ -722,6 +730,9 @@ def _schema(args: argparse.Namespace) -> int:
 
 def _internal_error(exc: BaseException) -> int:
     """Say briefly that eventcode has a bug, keeping the traceback in a file for the report."""
+    import tempfile  # imported here: only a bug needs them
+    import traceback
+
     where = ""
     try:
         handle, path = tempfile.mkstemp(prefix="eventcode-crash-", suffix=".txt")

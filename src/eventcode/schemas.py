@@ -18,7 +18,6 @@ from typing import Any, Union, get_args, get_origin
 import attrs
 
 from eventcode._data import data_json
-from eventcode.io.json_lines import HEADER_RECORD
 from eventcode.model import Count, Dataset
 from eventcode.model.constraints import VERSION_PATTERN, constraints_of
 from eventcode.model.dataset import FORMAT_VERSION
@@ -141,6 +140,9 @@ def _version_property() -> dict[str, Any]:
 @cache
 def schema(name: str = "dataset") -> dict[str, Any]:
     """Return the JSON Schema ``name`` (``dataset`` or ``record``) as a dictionary."""
+    # imported here: naming the schemas (SCHEMA_NAMES, for the command line) needs no reader
+    from eventcode.io.json_lines import HEADER_RECORD
+
     builder = _Builder()
     head: dict[str, Any] = {
         "$schema": _DIALECT,

@@ -6,12 +6,14 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from eventcode.checks.registry import Selection
-from eventcode.engine.records import RecordCounter, check_items, collect, dataset_items
 from eventcode.findings import Finding, FindingStream, Report
 from eventcode.io.formats import Format
 from eventcode.io.sources import Source
 from eventcode.model import Dataset
 from eventcode.rules.policy import Policy
+
+# The record engine (eventcode.engine.records, with every record check) is imported by the
+# functions that check records: an ACLED file is checked on its rows, without it.
 
 __all__ = [
     "iter_source",
@@ -34,6 +36,8 @@ def validate(
     ``select`` and ``ignore`` hold finding codes or prefixes (``"R0"``) as ``--select`` and
     ``--ignore`` do: only the checks that may find a selected code run.
     """
+    from eventcode.engine.records import check_items, collect, dataset_items
+
     items = dataset_items(dataset)
     selection = Selection.of(select, ignore)
     checked = check_items(items, constraints=True, policy=policy, selection=selection)
@@ -69,14 +73,12 @@ def _validate_in_workers(
 
     ``None`` when the file is to be read in one process.
     """
-    from eventcode import parallel_lines
-
     path = source.path
-    if (
-        source.format is not Format.JSONL
-        or path is None
-        or Path(path).stat().st_size < parallel_lines.PARALLEL_MIN_BYTES
-    ):
+    if source.format is not Format.JSONL or path is None:
+        return None
+    from eventcode import parallel_lines  # imported here: only JSON Lines go to workers
+
+    if Path(path).stat().st_size < parallel_lines.PARALLEL_MIN_BYTES:
         return None
     done = parallel_lines.parallel_findings(
         path,
@@ -119,6 +121,8 @@ def iter_source(
         findings, records = done
         placed = iter(source.place(findings))
         return FindingStream(placed, lambda: records)
+    from eventcode.engine.records import RecordCounter, check_items
+
     counter = RecordCounter(progress)
     checked = check_items(
         source.items(),

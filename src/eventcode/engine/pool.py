@@ -12,9 +12,11 @@ from __future__ import annotations
 import gc
 from collections import deque
 from collections.abc import Callable, Iterable
-from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+if TYPE_CHECKING:  # imported when a pool starts: a file checked in one process needs neither
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 __all__ = ["AHEAD", "PARALLEL_MIN_BYTES", "WORKERS", "InOrder", "in_order", "run_state"]
 
@@ -65,6 +67,8 @@ class InOrder(Generic[Part, Result]):
     def __init__(
         self, work: Callable[[Part], Result], parts: Iterable[Part], workers: int
     ) -> None:
+        from concurrent.futures import ProcessPoolExecutor
+
         self._work = work
         self._parts = iter(parts)
         self._pool: ProcessPoolExecutor | None = ProcessPoolExecutor(

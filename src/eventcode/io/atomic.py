@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import errno
 import os
-import secrets
 import signal
 import stat
 import threading
@@ -151,6 +150,8 @@ def atomic_text(path: str | Path, *, errors: str = "strict") -> Iterator[TextIO]
     old file stays as it was. ``errors`` is how text UTF-8 cannot hold is written
     (``backslashreplace`` for reports holding lone surrogates from file names).
     """
+    import secrets  # imported here: a run that writes no file goes without it
+
     target = Path(path)
     existing = check_output(target)
     temporary = target.parent / f".eventcode-{secrets.token_hex(8)}.tmp"

@@ -43,10 +43,11 @@ def sniff_format(head: bytes) -> Format:
     ``date_start`` and ``best`` is a UCDP GED CSV header.
     """
     from eventcode.acled.reader import looks_like_acled_csv, looks_like_acled_json
-    from eventcode.ucdp.columns import looks_like_ged_csv
 
     if looks_like_acled_csv(head):
         return Format.ACLED_CSV
+    from eventcode.ucdp.columns import looks_like_ged_csv  # an ACLED file goes without UCDP's
+
     if looks_like_ged_csv(head):
         return Format.UCDP_GED_CSV
     if looks_like_acled_json(head):

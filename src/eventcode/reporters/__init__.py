@@ -15,11 +15,12 @@ with the number of findings), and ``render(report) -> str``, what ``write`` writ
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterable
+from types import ModuleType
 from typing import TextIO
 
 from eventcode.findings import Finding, Report, Severity, Tally  # Tally: writers count into it
-from eventcode.reporters import github, json, junit, markdown, sarif, text
 from eventcode.reporters._stream import Writer
 from eventcode.reporters.json import REPORT_FORMAT_VERSION, report_to_dict
 
@@ -32,26 +33,10 @@ __all__ = [
     "write",
 ]
 
-_RENDERERS: dict[str, Callable[[Report], str]] = {
-    "text": text.render,
-    "json": json.render,
-    "github": github.render,
-    "junit": junit.render,
-    "sarif": sarif.render,
-    "markdown": markdown.render,
-}
-
-_WRITERS: dict[str, Writer] = {
-    "text": text.write,
-    "json": json.write,
-    "github": github.write,
-    "junit": junit.write,
-    "sarif": sarif.write,
-    "markdown": markdown.write,
-}
-
-#: The names :func:`render` and :func:`write` accept, as ``--format`` takes them.
-REPORT_FORMATS = tuple(_RENDERERS)
+#: The names :func:`render` and :func:`write` accept, as ``--format`` takes them. Each is the
+#: module ``eventcode.reporters.<name>``, imported when the format is first used (a run writes
+#: one format, and ``junit`` loads an XML library).
+REPORT_FORMATS = ("text", "json", "github", "junit", "sarif", "markdown")
 
 
 def _unknown(fmt: str) -> ValueError:
@@ -59,12 +44,16 @@ def _unknown(fmt: str) -> ValueError:
     return ValueError(f"unknown report format {fmt!r}; known: {known}")
 
 
+def _reporter(fmt: str) -> ModuleType:
+    """Return the module of format ``fmt``; ``ValueError`` for an unknown format."""
+    if fmt not in REPORT_FORMATS:
+        raise _unknown(fmt)
+    return importlib.import_module(f"eventcode.reporters.{fmt}")
+
+
 def render(report: Report, fmt: str) -> str:
     """Render ``report`` in format ``fmt`` (one of :data:`REPORT_FORMATS`)."""
-    try:
-        renderer = _RENDERERS[fmt]
-    except KeyError:
-        raise _unknown(fmt) from None
+    renderer: Callable[[Report], str] = _reporter(fmt).render
     return renderer(report)
 
 
@@ -87,11 +76,9 @@ def write(
     format or a negative ``max_findings``. ``fail_on`` (``--fail-on``) is what fails: JUnit
     writes the other findings as passing cases, so a test tab agrees with the exit code.
     """
-    try:
-        writer = _WRITERS[fmt]
-    except KeyError:
-        raise _unknown(fmt) from None
+    module = _reporter(fmt)
     if fmt == "junit":
-        junit.write(findings, out, tally, max_findings=max_findings, fail_on=fail_on)
+        module.write(findings, out, tally, max_findings=max_findings, fail_on=fail_on)
         return
+    writer: Writer = module.write
     writer(findings, out, tally, max_findings=max_findings)
