@@ -255,13 +255,14 @@ os.replace = replace
 
 AFTER_CONVERT = """
 import os, signal
-import eventcode.cli
-real = eventcode.cli.convert
+import eventcode.conversion
+real = eventcode.conversion.convert
 def convert(*args, **kwargs):
     done = real(*args, **kwargs)
+    open(os.path.join(os.path.dirname(__file__), "signalled"), "w").close()
     os.kill(os.getpid(), signal.SIGTERM)
     return done
-eventcode.cli.convert = convert
+eventcode.conversion.convert = convert
 """
 
 
@@ -275,6 +276,8 @@ def test_sigterm_after_the_rename_still_reports_success(plant: str, tmp_path: Pa
     assert "interrupted" not in result.stderr
     assert re.search(r"wrote \d+ record\(s\) to", result.stderr)
     assert out.read_text(encoding="utf-8").startswith('{"record"')
+    if plant is AFTER_CONVERT:  # the plant took: the signal was sent
+        assert (tmp_path / "signalled").exists()
 
 
 def test_sigterm_after_the_report_is_written_keeps_validates_exit_code(tmp_path: Path) -> None:
