@@ -58,7 +58,7 @@ def test_a_batch_sent_across_processes_comes_back_equal(
 ) -> None:
     from array import array
 
-    from eventcode.acled.batches import CheckedBatch
+    from eventcode.acled.batches import CheckedBatch, PlacesMet
 
     size = 51
     zeros = array("Q", [0] * size)
@@ -72,9 +72,10 @@ def test_a_batch_sent_across_processes_comes_back_equal(
         crowds={},
         places=zeros,
         digests=zeros,
-        places_met={},
+        places_met=PlacesMet.of({}, zeros),
         name_cells=None,
     )
+    # Events with one finding each, and with several: the two ways a batch is rebuilt.
     back = pickle.loads(pickle.dumps(batch))
     assert back == batch
     assert list(back.findings) == list(findings)  # the events' order, too

@@ -12,13 +12,15 @@ is asked, and gives the findings one checker gives however many checkers tell it
 from __future__ import annotations
 
 import csv
+import pickle
 from pathlib import Path
+from random import Random
 
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eventcode.acled.batches import CheckedBatch, checked_batches, place_codes
+from eventcode.acled.batches import CheckedBatch, PlacesMet, checked_batches, place_codes
 from eventcode.acled.first_seen import FirstSeen, in_sorted
 from eventcode.acled.mapping import _place, country_alpha3
 from eventcode.acled.merging import EventMerger
@@ -26,6 +28,9 @@ from eventcode.acled.reader import iter_rows
 from eventcode.acled.values import CellError, parse_coordinate
 from eventcode.checks.duplicates import part_code
 from eventcode.checks.places import (
+    NOTHING_TO_ASK,
+    PlaceColumns,
+    PlaceFacts,
     PlaceSpellings,
     SpellingIndex,
     Spot,
@@ -169,6 +174,72 @@ def test_asking_a_batch_of_places_answers_as_asking_each_in_turn(
         if fact is not None and (found := each.answer(fact, event)) is not None
     ]
     assert list(batch.answers(facts, events)) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.booleans(), st.lists(st.none() | st.tuples(NAMES, SPOTS), max_size=12)),
+        max_size=6,
+    )
+)
+def test_asking_batches_as_columns_answers_as_asking_each_in_turn(
+    asks: list[tuple[bool, list[tuple[str, Spot] | None]]],
+) -> None:
+    # Places asked as columns are registered where they were told, and made what answer
+    # registers when their key comes again: in a later batch, or asked alone.
+    each, index = SpellingIndex[str](), SpellingIndex[str]()
+    number = 0
+    for alone, places in asks:
+        facts = [None if p is None else place_facts(*p) for p in places]
+        events = [f"e{number + i}" for i in range(len(places))]
+        number += len(places)
+        expected = [
+            (i, found)
+            for i, (fact, event) in enumerate(zip(facts, events, strict=True))
+            if fact is not None and (found := each.answer(fact, event)) is not None
+        ]
+        if alone:
+            answered = [
+                (i, found)
+                for i, (fact, event) in enumerate(zip(facts, events, strict=True))
+                if fact is not None and (found := index.answer(fact, event)) is not None
+            ]
+        else:
+            answered = list(index.answer_columns(PlaceColumns.of(facts), events))
+        assert answered == expected
+
+
+FACTS = st.none() | st.builds(
+    lambda name, key, spot: (name, key, *spot),
+    st.text(max_size=4),
+    st.sampled_from(["", "mkvk", "\x1f", "a\x1fb"]),
+    st.builds(
+        Spot,
+        st.none() | st.sampled_from(["UKR", "", "\x1f"]),
+        st.none() | st.floats(allow_nan=False),
+        st.none() | st.floats(allow_nan=False),
+        st.none() | st.text(max_size=3),
+        st.none() | st.text(max_size=3),
+        st.none() | st.text(max_size=3),
+    ),
+)
+
+
+@given(st.dictionaries(st.integers(0, (1 << 64) - 1), FACTS, max_size=12), st.randoms())
+def test_places_met_are_sent_as_they_are(
+    met: dict[int, PlaceFacts | None], random: Random
+) -> None:
+    # Texts with or without the joiner, blanks, missing coordinates: the columns come back.
+    codes = list(met) * 2
+    random.shuffle(codes)
+    sent = PlacesMet.of(met, codes)
+    assert list(sent.codes) == list(dict.fromkeys(codes))
+    back = pickle.loads(pickle.dumps(sent))
+    assert back == sent
+    assert dict(back.items()) == {
+        code: NOTHING_TO_ASK if facts is None else facts for code, facts in met.items()
+    }
 
 
 @given(st.lists(st.integers(0, 40), unique=True), st.lists(st.integers(0, 40)))

@@ -13,9 +13,9 @@ from __future__ import annotations
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
-from itertools import accumulate, chain, islice, repeat
+from itertools import accumulate, chain, repeat
 from operator import add, and_, itemgetter
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 from eventcode import codebooks
 from eventcode.acled.ids import id_key, id_keys, id_of
@@ -41,9 +41,15 @@ from eventcode.acled.values import (
 from eventcode.checks.codebook import civilian_targeting_findings
 from eventcode.checks.crowds import CROWD_TAGS, crowd_tags
 from eventcode.checks.duplicates import PROBABLE_DUPLICATES, part_code, roles_code, signatures
-from eventcode.checks.places import PlaceFacts, Spot, place_facts, spelling_key
+from eventcode.checks.places import PlaceColumns, PlaceFacts, Spot, place_facts, spelling_key
 from eventcode.checks.registry import EVERYTHING, Selection
-from eventcode.findings import Finding, FindingRow, Severity, finding_rows, findings_of_rows
+from eventcode.findings import (
+    Finding,
+    FindingColumns,
+    Severity,
+    finding_columns,
+    findings_of_columns,
+)
 from eventcode.rules.crowds import CROWD_TAG_PREFIX, read_crowd_tag
 
 __all__ = [
@@ -52,6 +58,7 @@ __all__ = [
     "TEXT_KEY",
     "BatchChecker",
     "CheckedBatch",
+    "PlacesMet",
     "checked_batches",
     "event_type_of",
     "names_of",
@@ -82,6 +89,110 @@ _second = itemgetter(1)
 _last = itemgetter(-1)
 
 
+class PlacesMet(NamedTuple):
+    """What R009 asks of the places a checker met in a batch, by code, as columns.
+
+    ``codes[i]`` is the code of the place ``i`` of ``places``
+    (:data:`~eventcode.checks.places.NOTHING_TO_ASK`: nothing to ask R009, for it has no
+    location or its row is not read). Each code comes once, in the order of the batch's first
+    event at it: one set of places is one value however a checker came to meet them, and the
+    merger, which asks places in the order of their first events, mostly asks them as they are.
+    """
+
+    codes: array[int]
+    places: PlaceColumns
+
+    @classmethod
+    def of(cls, met: Mapping[int, PlaceFacts | None], places: Iterable[int]) -> PlacesMet:
+        """Return the places of a checker's table (code -> facts; ``None``: nothing to ask).
+
+        ``places`` are the codes of the batch's events, in order (each code of ``met`` is one;
+        one that were not would come last).
+        """
+        codes = [code for code in dict.fromkeys(chain(places, met)) if code in met]
+        return cls(array("Q", codes), PlaceColumns.of(map(met.__getitem__, codes)))
+
+    @classmethod
+    def join(cls, parts: Sequence[PlacesMet], places: Iterable[int]) -> PlacesMet:
+        """Return the places of consecutive batches as one (a code told twice is kept once).
+
+        ``places`` are the codes of the events of the batches joined, in order.
+        """
+        return cls.of({code: facts for part in parts for code, facts in part.items()}, places)
+
+    def items(self) -> Iterator[tuple[int, PlaceFacts]]:
+        """Yield each code with its place's facts, in the order they come."""
+        return zip(self.codes, self.places.rows(), strict=True)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Sent from workers with every batch, a place a row on a file of distinct places:
+        # as columns, with the texts of names and keys joined and the coordinates as doubles,
+        # it unpickles about three times faster than a table of tuples.
+        places = self.places
+        packed = (
+            _packed_texts(places.names),
+            _packed_texts(places.keys),
+            places.countries,
+            _packed_numbers(places.latitudes),
+            _packed_numbers(places.longitudes),
+            places.admin1,
+            places.admin2,
+            places.admin3,
+        )
+        return _places_met_of, (self.codes, packed)
+
+
+def _places_met_of(codes: array[int], packed: tuple[Any, ...]) -> PlacesMet:
+    """Rebuild pickled places (:meth:`PlacesMet.__reduce__`)."""
+    names, keys, countries, latitudes, longitudes, admin1, admin2, admin3 = packed
+    places = PlaceColumns(
+        _texts(names),
+        _texts(keys),
+        countries,
+        _numbers(latitudes),
+        _numbers(longitudes),
+        admin1,
+        admin2,
+        admin3,
+    )
+    return PlacesMet(codes, places)
+
+
+#: Joins the texts of a column sent as one string (see _packed_texts).
+_JOINER = "\x1f"
+
+
+def _packed_texts(column: list[str]) -> str | list[str]:
+    """Return a column of texts as one string, when no text holds the joiner; else as it is.
+
+    Splitting a string makes its texts faster than unpickling them one by one.
+    """
+    joined = _JOINER.join(column)
+    return joined if column and joined.count(_JOINER) == len(column) - 1 else column
+
+
+def _texts(packed: str | list[str]) -> list[str]:
+    """Return the texts of a column :func:`_packed_texts` gave."""
+    return packed.split(_JOINER) if isinstance(packed, str) else packed
+
+
+def _packed_numbers(column: list[float | None]) -> tuple[array[float], list[int]]:
+    """Return a column of numbers as doubles, with where it holds ``None`` (0.0 there)."""
+    blanks = [i for i, value in enumerate(column) if value is None]
+    if not blanks:
+        return array("d", cast("list[float]", column)), blanks
+    return array("d", [0.0 if value is None else value for value in column]), blanks
+
+
+def _numbers(packed: tuple[array[float], list[int]]) -> list[float | None]:
+    """Return the numbers of a column :func:`_packed_numbers` gave."""
+    values, blanks = packed
+    numbers: list[float | None] = list(values.tolist())
+    for i in blanks:
+        numbers[i] = None
+    return numbers
+
+
 class CheckedBatch(NamedTuple):
     """Events checked on their own, as columns; index ``i`` is the batch's ``i``-th event.
 
@@ -101,19 +212,21 @@ class CheckedBatch(NamedTuple):
     crowds: dict[int, tuple[tuple[int, str], ...]]
     places: array[int]
     digests: array[int]  # see eventcode.checks.duplicates.signatures
-    #: Code -> place, for the codes computed for this batch (``None``: nothing to ask R009).
-    places_met: dict[int, PlaceFacts | None]
+    #: What R009 asks of the places whose codes were computed for this batch.
+    places_met: PlacesMet
     name_cells: tuple[Sequence[str], ...] | None  # the cells of NAME_COLUMNS, when kept
     #: The actor and the source names the events without an error hold: taken from
     #: ``name_cells`` when they are dropped.
     names: tuple[set[str], set[str]] | None = None
 
     def __reduce__(self) -> tuple[Any, ...]:
-        # Sent from workers by the thousand: the findings go as plain rows
-        # (eventcode.findings.finding_rows), several times faster to pickle and rebuild.
-        owners = [(index, len(found)) for index, found in self.findings.items()]
-        rows = finding_rows(f for found in self.findings.values() for f in found)
-        return _batch_of_rows, (tuple(self._replace(findings={})), owners, rows)
+        # Sent from workers by the thousand: the findings go as columns of plain values
+        # (eventcode.findings.finding_columns), several times faster to pickle and rebuild,
+        # with the events that have them and how many each has.
+        events = array("I", self.findings)
+        counts = array("I", map(len, self.findings.values()))
+        columns = finding_columns(chain.from_iterable(self.findings.values()))
+        return _batch_of_columns, (tuple(self._replace(findings={})), events, counts, columns)
 
     def event_id(self, index: int) -> str:
         """Return the ``event_id_cnty`` of event ``index`` (blank when its row has none)."""
@@ -177,6 +290,7 @@ class CheckedBatch(NamedTuple):
             return chain.from_iterable(getattr(b, field) for b in batches)
 
         cells = [b.name_cells for b in batches]
+        places = array("Q", chained("places"))
         return cls(
             lines=array("Q", chained("lines")),
             id_keys=array("Q", chained("id_keys")),
@@ -187,9 +301,9 @@ class CheckedBatch(NamedTuple):
             ),
             targeted=dict(shifted("targeted")),
             crowds=dict(shifted("crowds")),
-            places=array("Q", chained("places")),
+            places=places,
             digests=array("Q", chained("digests")),
-            places_met={code: place for b in batches for code, place in b.places_met.items()},
+            places_met=PlacesMet.join([b.places_met for b in batches], places),
             name_cells=tuple(
                 list(chain.from_iterable(c[k] for c in cells if c is not None))
                 for k in range(len(NAME_COLUMNS))
@@ -197,13 +311,17 @@ class CheckedBatch(NamedTuple):
         )
 
 
-def _batch_of_rows(
-    fields: tuple[Any, ...], owners: list[tuple[int, int]], rows: list[FindingRow]
+def _batch_of_columns(
+    fields: tuple[Any, ...], events: array[int], counts: array[int], columns: FindingColumns
 ) -> CheckedBatch:
     """Rebuild a pickled batch (:meth:`CheckedBatch.__reduce__`)."""
-    found = iter(findings_of_rows(rows))
-    batch = CheckedBatch(*fields)
-    return batch._replace(findings={index: list(islice(found, n)) for index, n in owners})
+    found = findings_of_columns(columns)
+    if counts.count(1) == len(counts):  # one finding an event (the common case): no slices
+        each: Iterator[list[Finding]] = map(list, zip(found))
+    else:
+        ends = list(accumulate(counts))
+        each = map(found.__getitem__, map(slice, [0, *ends[:-1]], ends))
+    return CheckedBatch(*fields)._replace(findings=dict(zip(events, each, strict=True)))
 
 
 def _id_text(key: int) -> str:
@@ -544,6 +662,7 @@ class BatchChecker:
             event_types = list(map(_event_type_of, column("sub_event_type")))
         ids = column("event_id_cnty")
         keys = id_keys(ids)
+        places = array("Q", map(_first, where))
         batch = CheckedBatch(
             lines=array("Q", lines),
             id_keys=keys,
@@ -552,9 +671,9 @@ class BatchChecker:
             failed=frozenset(),
             targeted={i: event_types[i] for i in targeted},
             crowds=self._unreadable_crowds(column) if self._crowds else {},
-            places=array("Q", map(_first, where)),
+            places=places,
             digests=array("Q", digests),
-            places_met=self._met,
+            places_met=PlacesMet.of(self._met, places),
             name_cells=tuple(column(name) for name, _ in NAME_COLUMNS),
         )
         return batch, suspects

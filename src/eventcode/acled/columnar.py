@@ -32,6 +32,7 @@ from eventcode.acled.batches import (
     TEXT_KEY,
     BatchChecker,
     CheckedBatch,
+    PlacesMet,
     event_type_of,
     names_of,
     other_ids,
@@ -392,7 +393,7 @@ def _checked(
         crowds=_crowds(checker, columns) if checker.crowds else {},
         places=array("Q", places.tolist()),
         digests=array("Q", digests),
-        places_met=checker.places_met,
+        places_met=PlacesMet.of(checker.places_met, places.tolist()),
         name_cells=None,
     )
     batch = checker.with_findings(batch, findings)

@@ -4,20 +4,23 @@
 decides duplicate ids (A010), civilian targeting on battles (C013, on read events only), place
 spellings (R009) and probable duplicates (R010), and counts the records reading the file would
 build. Ids and signatures go through :class:`~eventcode.acled.first_seen.FirstSeen` a batch at a
-time; a place's spelling is asked once per distinct place
-(:meth:`~eventcode.checks.places.SpellingIndex.answer`), with what the checkers worked out of it
-(its key and spot: :func:`~eventcode.acled.batches.place_facts_of`), and kept only until then.
+time; a place's spelling is asked once per distinct place, a batch's new places together
+(:meth:`~eventcode.checks.places.SpellingIndex.answer_columns`), with what the checkers worked
+out of them (names, keys and spots, as columns: :class:`~eventcode.acled.batches.PlacesMet`),
+kept only until then.
 """
 
 from __future__ import annotations
 
 from array import array
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from itertools import chain
 
 import numpy as np
 import numpy.typing as npt
 
-from eventcode.acled.batches import TEXT_KEY, CheckedBatch, names_of
+from eventcode.acled.batches import TEXT_KEY, CheckedBatch, PlacesMet, names_of
 from eventcode.acled.first_seen import FirstSeen, Keys, in_sorted
 from eventcode.acled.ids import id_of
 from eventcode.acled.mapping import event_id_of
@@ -28,6 +31,7 @@ from eventcode.checks.crowds import unreadable_tag_finding
 from eventcode.checks.duplicates import DuplicateEvents, Repeats
 from eventcode.checks.places import (
     PLACE_SPELLINGS,
+    PlaceColumns,
     PlaceFacts,
     Respelling,
     SpellingIndex,
@@ -90,7 +94,7 @@ class EventMerger:
         self._copies: list[tuple[int, int, int]] = []  # (digest, first number, number)
         self._other_ids: dict[int, str] = {}  # id key -> id, for keys that are digests
         # Place code -> what R009 asks of it, from every checker, until its first read event.
-        self._places: dict[int, PlaceFacts | None] = {}
+        self._places: dict[int, PlaceFacts] = {}
         self._asked = FirstSeen()  # the place codes asked
         self._actors: set[str] = set()  # names: one actor record each
         self._outlets: set[str] = set()
@@ -104,18 +108,20 @@ class EventMerger:
         for entry in entries:
             if isinstance(entry, CheckedBatch):
                 self._other_ids.update(entry.other_ids)
-                if self._respells and entry.places_met:
+                if self._respells and entry.places_met.codes:
                     self._meet(entry.places_met)
 
-    def _meet(self, places: dict[int, PlaceFacts | None], asked: Keys = _NO_KEYS) -> None:
+    def _meet(self, met: PlacesMet, asked: Keys = _NO_KEYS) -> None:
         """Keep what places not asked yet stand for (another checker may tell one again).
 
         ``asked``: codes (sorted) known to be asked already, not looked up again.
         """
-        codes = np.fromiter(places, np.uint64, len(places))
-        codes = codes[~in_sorted(asked, codes)]
-        kept = codes[~self._asked.known(codes)].tolist()
-        self._places.update(zip(kept, map(places.__getitem__, kept), strict=True))
+        codes = np.frombuffer(met.codes, np.uint64)
+        unasked = np.flatnonzero(~in_sorted(asked, codes))
+        kept = unasked[~self._asked.known(codes[unasked])].tolist()
+        if kept:
+            places = met.places.take(kept).rows()
+            self._places.update(zip(codes[kept].tolist(), places, strict=True))
 
     def finish(self) -> None:
         """Drop what only adding batches needs (ids, places, names): the last one is added.
@@ -170,10 +176,14 @@ class EventMerger:
         found: list[Finding] = []
         crowds, checked = batch.crowds, batch.findings
         merged = {*repeated, *batch.targeted, *crowds, *respelled}  # findings made here
-        for i in sorted(checked.keys() | merged):
-            found += checked.get(i, ())
-            if i not in merged:
-                continue  # its own findings only
+        # Each event's own findings, then those made here. The events with own findings only
+        # (most, on a file that warns of every row) are taken in runs, between the others.
+        owning = sorted(checked)
+        taken = 0  # the events owning[:taken] have their own findings in found
+        for i in sorted(merged):
+            upto = bisect_right(owning, i)
+            found += chain.from_iterable(map(checked.__getitem__, owning[taken:upto]))
+            taken = upto
             line = batch.lines[i]
             if i in repeated:
                 found.append(duplicate_id_finding(batch.event_id(i), line))
@@ -192,6 +202,7 @@ class EventMerger:
                 location, how = respelled[i]
                 earlier = Respelling(how.name, self._event_name(how.event), how.how)
                 found.append(respelling_finding(location, earlier, name, path, line))
+        found += chain.from_iterable(map(checked.__getitem__, owning[taken:]))
         return found
 
     def repeats(self, traits_at: TraitsAt) -> Iterator[Finding]:
@@ -256,19 +267,27 @@ class EventMerger:
         new = np.ones(len(codes), bool)
         new[self._asked.add(codes)[0]] = False
         firsts = np.sort(firsts[new])  # in the order of first coming
-        asked = places[firsts].tolist()
+        asked = places[firsts]
         met, kept = batch.places_met, self._places
-        if kept:  # places met in earlier batches, not asked until now: no longer kept
-            earlier = {code: kept.pop(code) for code in kept.keys() & asked}
-            met = {**met, **earlier} if earlier else met
-        facts = list(map(met.__getitem__, asked))  # None: no place to respell
-        if batch.places_met:
-            self._meet(batch.places_met, codes)  # the codes of read events are all asked now
+        # Places met in earlier batches, not asked until now: no longer kept.
+        earlier = {code: kept.pop(code) for code in kept.keys() & asked.tolist()} if kept else {}
+        told = np.frombuffer(met.codes, np.uint64)
+        if not earlier and np.array_equal(told, asked):
+            facts = met.places  # the batch asks every place it tells, as it tells them
+        else:
+            at = _positions(told, asked)  # -1: told by an earlier batch
+            if earlier or (at < 0).any():
+                facts = PlaceColumns.of(
+                    earlier[code] if code in earlier else _facts_told(met, int(i))
+                    for code, i in zip(asked.tolist(), at.tolist(), strict=True)
+                )
+            else:  # the batch tells every place it asks
+                facts = met.places.take(at.tolist())
+        if met.codes:
+            self._meet(met, codes)  # the codes of read events are all asked now
         events = payloads[read[firsts]].tolist()
-        for index, found in self._spellings.answers(facts, events):
-            place = facts[index]
-            assert place is not None  # only places are answered
-            self._respelled[asked[index]] = (place[0], found)
+        for index, found in self._spellings.answer_columns(facts, events):
+            self._respelled[int(asked[index])] = (facts.names[index], found)
         hits = self._respelled.keys() & codes.tolist() if self._respelled else set()
         if not hits:
             return {}
@@ -277,3 +296,20 @@ class EventMerger:
             for i, code in enumerate(places.tolist())
             if code in hits
         }
+
+
+def _positions(codes: Keys, wanted: Keys) -> npt.NDArray[np.intp]:
+    """Return where each of ``wanted`` is in ``codes`` (each once), or -1 where it is not."""
+    if not len(codes):
+        return np.full(len(wanted), -1, np.intp)
+    order = np.argsort(codes)
+    at = np.minimum(np.searchsorted(codes, wanted, sorter=order), len(codes) - 1)
+    found: npt.NDArray[np.intp] = np.where(codes[order[at]] == wanted, order[at], -1)
+    return found
+
+
+def _facts_told(met: PlacesMet, at: int) -> PlaceFacts:
+    """Return the facts of the place at ``at`` among those a batch tells (it must be there)."""
+    if at < 0:
+        raise KeyError("a place asked that no batch told")
+    return next(met.places.take([at]).rows())

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import Generic, NamedTuple, Protocol, TypeVar
 
@@ -23,7 +23,9 @@ from eventcode.jsonpath import join_key
 from eventcode.model import Event, Place
 
 __all__ = [
+    "NOTHING_TO_ASK",
     "PLACE_SPELLINGS",
+    "PlaceColumns",
     "PlaceFacts",
     "PlaceSpellings",
     "Respelling",
@@ -98,6 +100,60 @@ def place_facts(name: str, spot: Spot) -> PlaceFacts:
     """Return what R009 asks of the place ``name`` at ``spot``: its key is computed here."""
     return (name, spelling_key(name), *spot)
 
+
+#: The facts of a place there is nothing to ask about: a blank key (see SpellingIndex.answers).
+NOTHING_TO_ASK: PlaceFacts = ("", "", None, None, None, None, None, None)
+
+
+class PlaceColumns(NamedTuple):
+    """Places as columns of what R009 asks of each (the fields of :data:`PlaceFacts`).
+
+    Place ``i`` is ``(names[i], keys[i], countries[i], ...)``. Sent and asked by the thousand
+    (see :meth:`SpellingIndex.answer_columns`): no tuple a place.
+    """
+
+    names: list[str]
+    keys: list[str]
+    countries: list[str | None]
+    latitudes: list[float | None]
+    longitudes: list[float | None]
+    admin1: list[str | None]
+    admin2: list[str | None]
+    admin3: list[str | None]
+
+    @classmethod
+    def of(cls, places: Iterable[PlaceFacts | None]) -> PlaceColumns:
+        """Return places as columns; ``None`` (nothing to ask) is :data:`NOTHING_TO_ASK`."""
+        rows = [NOTHING_TO_ASK if facts is None else facts for facts in places]
+        if not rows:
+            return cls([], [], [], [], [], [], [], [])
+        names, keys, countries, latitudes, longitudes, admin1, admin2, admin3 = zip(
+            *rows, strict=True
+        )
+        return cls(
+            list(names),
+            list(keys),
+            list(countries),
+            list(latitudes),
+            list(longitudes),
+            list(admin1),
+            list(admin2),
+            list(admin3),
+        )
+
+    def take(self, positions: Sequence[int]) -> PlaceColumns:
+        """Return the places at ``positions``, in that order."""
+        return PlaceColumns._make([column[i] for i in positions] for column in self)
+
+    def rows(self) -> Iterator[PlaceFacts]:
+        """Yield each place's facts, in order."""
+        return zip(*self, strict=True)
+
+
+#: Where a place told as columns is (SpellingIndex.answer_columns): the number of its columns,
+#: shifted by this many bits, and its index among them.
+_TOLD_BITS = 32
+_TOLD_INDEX = (1 << _TOLD_BITS) - 1
 
 #: Builds a named tuple from a tuple of its fields' values without the call of its constructor
 #: (a NamedTuple's ``__new__`` is a Python function): millions of places come to the merger.
@@ -229,15 +285,24 @@ class SpellingIndex(Generic[E]):
 
     def __init__(self) -> None:
         # A key with one spelling holds it alone; a second makes it a _Spellings, indexed.
-        self._by_key: dict[str, _Seen[E] | _Spellings[E]] = {}
+        # A spelling alone is a _Seen, or where it was told (answer_columns): an int, made a
+        # _Seen when its key comes again (most never do).
+        self._by_key: dict[str, int | _Seen[E] | _Spellings[E]] = {}
+        # The places told as columns, with their events: an int of _by_key points there.
+        self._told: list[tuple[PlaceColumns, Sequence[E]]] = []
         # One text of each administrative unit, shared (None stands for itself).
         self._units: dict[str | None, str | None] = {}
 
     def answer(self, facts: PlaceFacts, event: E) -> Respelling[E] | None:
         """Register the place of ``facts`` (first named by ``event``); return what it respells."""
-        for _, found in self.answers((facts,), (event,)):
-            return found
-        return None
+        key = facts[1]
+        if not key:
+            return None  # no name, or a name of no consonant: nothing to tell apart
+        known = self._by_key.get(key)
+        if known is None:
+            self._by_key[key] = self._seen(facts, event)
+            return None
+        return self._answer_known(known, facts, event)
 
     def answers(
         self, places: Sequence[PlaceFacts | None], events: Sequence[E]
@@ -245,27 +310,93 @@ class SpellingIndex(Generic[E]):
         """Register each of ``places`` in turn, first named by ``events``, as :meth:`answer` does.
 
         Yield the index and the answer of each place that respells an earlier one (``None`` in
-        ``places``: nothing to ask). The merger asks a batch's new places at once: most names
-        have a key not met before, which only registers them, here without a call.
+        ``places``: nothing to ask). See :meth:`answer_columns`.
         """
-        by_key, shared = self._by_key, self._units.setdefault
-        for index, (facts, event) in enumerate(zip(places, events, strict=True)):
-            if facts is None or not facts[1]:
+        return self.answer_columns(PlaceColumns.of(places), events)
+
+    def answer_columns(
+        self, places: PlaceColumns, events: Sequence[E]
+    ) -> Iterator[tuple[int, Respelling[E]]]:
+        """Register each of ``places`` in turn, first named by ``events``, as :meth:`answer` does.
+
+        Yield the index and the answer of each place that respells an earlier one. The merger
+        asks a batch's new places at once, and most have a key not met before, which only
+        registers them: each is registered as where it is in ``places`` (kept), a number, and
+        made what :meth:`answer` registers only if its key comes again.
+        """
+        told = len(self._told) << _TOLD_BITS
+        # Kept with their units shared, as a _Seen shares them: few units, many places.
+        shared = self._units.setdefault
+        kept = places._replace(
+            admin1=list(map(shared, places.admin1, places.admin1)),
+            admin2=list(map(shared, places.admin2, places.admin2)),
+            admin3=list(map(shared, places.admin3, places.admin3)),
+        )
+        self._told.append((kept, events))
+        by_key = self._by_key
+        for index, key in enumerate(places.keys):
+            if not key:
                 continue  # no name, or a name of no consonant: nothing to tell apart
-            name, key, country, latitude, longitude, admin1, admin2, admin3 = facts
-            admin1 = shared(admin1, admin1)
-            admin2 = shared(admin2, admin2)
-            admin3 = shared(admin3, admin3)
             known = by_key.get(key)
             if known is None:
-                by_key[key] = _new_tuple(
-                    _Seen, (0, name, event, country, latitude, longitude, admin1, admin2, admin3)
-                )
+                by_key[key] = told | index
                 continue
-            spot = Spot(country, latitude, longitude, admin1, admin2, admin3)
-            found = self._respelling(key, known, name, spot, event)
+            found = self._answer_known(known, *self._told_at(told | index))
             if found is not None:
                 yield index, found
+
+    def _told_at(self, told: int) -> tuple[PlaceFacts, E]:
+        """Return the facts and the event of the place told at ``told`` (see answer_columns)."""
+        places, events = self._told[told >> _TOLD_BITS]
+        i = told & _TOLD_INDEX
+        facts = (
+            places.names[i],
+            places.keys[i],
+            places.countries[i],
+            places.latitudes[i],
+            places.longitudes[i],
+            places.admin1[i],
+            places.admin2[i],
+            places.admin3[i],
+        )
+        return facts, events[i]
+
+    def _seen(self, facts: PlaceFacts, event: E) -> _Seen[E]:
+        """Return the first spelling of a key, as its key's entry holds it."""
+        name, _, country, latitude, longitude, admin1, admin2, admin3 = facts
+        shared = self._units.setdefault
+        return _new_tuple(
+            _Seen,
+            (
+                0,
+                name,
+                event,
+                country,
+                latitude,
+                longitude,
+                shared(admin1, admin1),
+                shared(admin2, admin2),
+                shared(admin3, admin3),
+            ),
+        )
+
+    def _answer_known(
+        self, known: int | _Seen[E] | _Spellings[E], facts: PlaceFacts, event: E
+    ) -> Respelling[E] | None:
+        """Answer for the place of ``facts`` under its key, which has the spellings ``known``."""
+        name, key, country, latitude, longitude, admin1, admin2, admin3 = facts
+        if isinstance(known, int):  # a spelling alone, where it was told: made a _Seen now
+            known = self._by_key[key] = self._seen(*self._told_at(known))
+        shared = self._units.setdefault
+        spot = Spot(
+            country,
+            latitude,
+            longitude,
+            shared(admin1, admin1),
+            shared(admin2, admin2),
+            shared(admin3, admin3),
+        )
+        return self._respelling(key, known, name, spot, event)
 
     def _respelling(
         self, key: str, known: _Seen[E] | _Spellings[E], name: str, spot: Spot, event: E
