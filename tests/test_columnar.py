@@ -21,8 +21,9 @@ from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
 
 from eventcode.acled import parallel
-from eventcode.acled.batches import BatchChecker, CheckedBatch
-from eventcode.acled.columnar import _groups, arrow_chunk
+from eventcode.acled.batches import BatchChecker, CheckedBatch, _Memo
+from eventcode.acled.columnar import _Columns, _coordinates, _groups, arrow_chunk
+from eventcode.acled.values import parse_coordinate
 from eventcode.io.limits import DEFAULT_LIMITS
 from tests.test_acled_differential import BASES, LOADED, MONADIC, Base, hostile_files, write
 
@@ -125,6 +126,9 @@ def test_groups_are_the_rows_with_equal_codes(parts: list[list[int]]) -> None:
     for i in range(size):
         assert rows[int(first[groups[i]])] == rows[i]  # a group's first row has its codes
         assert int(first[groups[i]]) <= i
+    # Groups are numbered as they first appear, and a group's first row is its earliest.
+    assert first.tolist() == sorted(first.tolist())
+    assert [int(groups[f]) for f in first] == list(range(len(first)))
     for i in range(size):
         for j in range(size):
             assert (groups[i] == groups[j]) == (rows[i] == rows[j])
@@ -148,3 +152,58 @@ def test_without_pyarrow_the_csv_path_decides(tmp_path: Path) -> None:
     assert arrow_chunk(checker, data, line, DEFAULT_LIMITS) is not None
     with mock.patch.dict(sys.modules, {"pyarrow": None, "pyarrow.csv": None}):
         assert arrow_chunk(checker, data, line, DEFAULT_LIMITS) is None
+
+
+COORDINATE_TEXTS = st.one_of(
+    st.sampled_from(["", "0", "-0", "-0.0", "90", "90.0000001", "-180", "180.5", "48.", ".5"]),
+    st.sampled_from(["1e3", " 1", "+1", "\u0663", "01", "1" * 40, "0." + "1" * 40, "1\n"]),
+    st.from_regex(r"-?(0|[1-9][0-9]{0,3})(\.[0-9]{1,25})?", fullmatch=True),
+)
+
+
+@given(st.lists(st.tuples(COORDINATE_TEXTS, COORDINATE_TEXTS), min_size=1, max_size=30))
+def test_coordinates_read_as_columns_are_those_the_check_reads(
+    pairs: list[tuple[str, str]],
+) -> None:
+    import pyarrow as pa
+
+    table = pa.table(
+        {
+            "latitude": pa.array([lat for lat, _ in pairs], pa.string()),
+            "longitude": pa.array([lon for _, lon in pairs], pa.string()),
+        }
+    )
+    columns = _Columns(table)
+    rows = np.arange(len(pairs))
+    for name, limit in (("latitude", 90), ("longitude", 180)):
+        read, values = _coordinates(columns, name, rows, limit)
+        for cell, is_read, value in zip(table.column(name).to_pylist(), read, values, strict=True):
+            if not cell:
+                assert is_read
+                assert np.isnan(value)
+            elif is_read:  # read here: the check reads the same number, without a finding
+                assert parse_coordinate(cell, limit, name) == value
+                assert repr(parse_coordinate(cell, limit, name)) == repr(float(value))
+            else:  # not read here: the check decides, cell by cell
+                assert np.isnan(value) or not -limit <= value <= limit
+
+
+@given(st.lists(st.integers(0, 9), unique=True), st.lists(st.integers(0, 9), unique=True))
+def test_a_memo_asked_for_distinct_keys_together_answers_as_one_by_one(
+    first: list[int], then: list[int]
+) -> None:
+    one_by_one = _Memo(lambda key: (key, key * 2), 8)
+    together = _Memo(lambda key: (key, key * 2), 8)
+    computed: list[int] = []
+
+    def compute(missing: list[int], keys: list[int]) -> list[tuple[int, int]]:
+        computed.extend(keys[at] for at in missing)
+        return [(keys[at], keys[at] * 2) for at in missing]
+
+    for keys in (first, then):
+        assert together.each_distinct(keys, lambda m, k=keys: compute(m, k)) == one_by_one.each(
+            keys
+        )
+    # Each key is computed when first asked, and again only after the table was cleared.
+    assert len(computed) >= len(set(first) | set(then))
+    assert len(computed) <= len(first) + len(then)

@@ -26,7 +26,7 @@ from eventcode.acled.mapping import _place, country_alpha3
 from eventcode.acled.merging import EventMerger
 from eventcode.acled.reader import iter_rows
 from eventcode.acled.values import CellError, parse_coordinate
-from eventcode.checks.duplicates import part_code
+from eventcode.checks.duplicates import texts_code, where_code
 from eventcode.checks.places import (
     NOTHING_TO_ASK,
     PlaceColumns,
@@ -90,7 +90,45 @@ def test_where_probable_duplicates_see_a_place_is_coded_as_before(
     except CellError:
         assert place_codes(cells)[1] == 0
         return
-    assert place_codes(cells)[1] == part_code(where)
+    assert place_codes(cells)[1] == where_code(where)
+
+
+WHERES = st.one_of(
+    st.none(),
+    st.tuples(
+        st.text(max_size=6),
+        st.none() | st.sampled_from(["UKR", "BEN", "", "\xff"]),
+        st.none() | st.sampled_from([0.0, -0.0, 1.5, 48.04]) | st.floats(-180, 180),
+        st.none() | st.sampled_from([0.0, -0.0, 1.5, 48.04]) | st.floats(-180, 180),
+    ),
+)
+
+
+@given(WHERES, WHERES)
+def test_where_codes_differ_as_the_places_written_out_differ(
+    one: tuple[str, str | None, float | None, float | None] | None,
+    other: tuple[str, str | None, float | None, float | None] | None,
+) -> None:
+    # As the digest of repr did: 0.0 and -0.0 are two places, 1.5 and 1.50 one.
+    assert (where_code(one) == where_code(other)) == (repr(one) == repr(other))
+
+
+# Texts with NULs, and texts that are what a tuple holding a NUL is written out as.
+TEXT = st.sampled_from(
+    ["", "a", "\x00", "a\x00", "\x00a", "\ud800", "é", "('a\\x00',)", "\x00('a\\x00',)"]
+)
+SAME_LENGTH_TEXTS = st.integers(1, 4).flatmap(
+    lambda k: st.tuples(*[st.lists(TEXT, min_size=k, max_size=k).map(tuple)] * 2)
+)
+
+
+@given(SAME_LENGTH_TEXTS)
+def test_texts_codes_are_equal_for_equal_tuples_only(
+    pair: tuple[tuple[str, ...], tuple[str, ...]],
+) -> None:
+    # Codes are of tuples of one length (a place's seven cells); NUL joins them, or repr.
+    one, other = pair
+    assert (texts_code(one) == texts_code(other)) == (one == other)
 
 
 @settings(max_examples=300, deadline=None)

@@ -40,7 +40,14 @@ from eventcode.acled.values import (
 )
 from eventcode.checks.codebook import civilian_targeting_findings
 from eventcode.checks.crowds import CROWD_TAGS, crowd_tags
-from eventcode.checks.duplicates import PROBABLE_DUPLICATES, part_code, roles_code, signatures
+from eventcode.checks.duplicates import (
+    PROBABLE_DUPLICATES,
+    part_code,
+    roles_code,
+    signatures,
+    texts_code,
+    where_code,
+)
 from eventcode.checks.places import PlaceColumns, PlaceFacts, Spot, place_facts, spelling_key
 from eventcode.checks.registry import EVERYTHING, Selection
 from eventcode.findings import (
@@ -55,6 +62,7 @@ from eventcode.rules.crowds import CROWD_TAG_PREFIX, read_crowd_tag
 __all__ = [
     "BATCH_ROWS",
     "NAME_COLUMNS",
+    "PLACE_COLUMNS",
     "TEXT_KEY",
     "BatchChecker",
     "CheckedBatch",
@@ -64,6 +72,7 @@ __all__ = [
     "names_of",
     "other_ids",
     "place_codes",
+    "place_codes_at",
 ]
 
 #: Rows checked together: few enough that a batch's cells stay in the processor's cache.
@@ -71,7 +80,7 @@ BATCH_ROWS = 256
 #: Id keys from here up are digests of ids of other shapes (see eventcode.acled.ids).
 TEXT_KEY = 1 << 63
 #: A place as its row gives it: location, country, latitude, longitude, admin1-3.
-_PLACE_COLUMNS = ("location", "country", "latitude", "longitude", "admin1", "admin2", "admin3")
+PLACE_COLUMNS = ("location", "country", "latitude", "longitude", "admin1", "admin2", "admin3")
 #: Columns naming actors, and the kind of cell each holds (one name, or a list of them).
 _ACTORS = (
     ("actor1", "actor"),
@@ -350,6 +359,31 @@ class _Memo:
             values[key] = self._compute(key)
         return list(map(values.__getitem__, keys))
 
+    def each_distinct(
+        self, keys: Sequence[Any], compute: Callable[[list[int]], Iterable[Any]]
+    ) -> list[Any]:
+        """Return the value of each of ``keys`` (all distinct), computing the unknown together.
+
+        ``compute`` takes the positions of the keys to compute and returns their values, in
+        order: the values the memo's own function gives them. The table is cleared as
+        :meth:`each` clears it (every key is then computed again).
+        """
+        values = self._values
+        found = list(map(values.get, keys))
+        if None not in found:
+            return found
+        missing = [at for at, value in enumerate(found) if value is None]
+        if len(values) + len(missing) > self._limit:
+            values.clear()
+            missing = list(range(len(keys)))
+        for at, value in zip(missing, compute(missing), strict=True):
+            values[keys[at]] = found[at] = value
+        return found
+
+    def compute(self, key: Any) -> Any:
+        """Return the value of ``key`` as the memo computes it (not kept)."""
+        return self._compute(key)
+
 
 def _day_code(text: str) -> int:
     try:
@@ -366,30 +400,42 @@ def place_codes(facet: Mapping[str, str]) -> tuple[int, int, PlaceFacts | None]:
     ``None``: nothing, for it has no location or its row is not read). Coordinates are parsed
     once for both.
     """
-    return _placed(tuple(facet.get(name, "") for name in _PLACE_COLUMNS))
+    return _placed(tuple(facet.get(name, "") for name in PLACE_COLUMNS))
 
 
 _new_spot = tuple.__new__
-#: part_code without its memory: a place is coded once per distinct place already (the "where"
-#: memo), so that memory would only be churned by places, and hold their cells.
-_place_code: Callable[[object], int] = getattr(part_code, "__wrapped__", part_code)
 
 
 def _placed(cells: tuple[str, ...]) -> tuple[int, int, PlaceFacts | None]:
-    """:func:`place_codes` of a place's cells in the order of ``_PLACE_COLUMNS`` (blank: none).
+    """:func:`place_codes` of a place's cells in the order of ``PLACE_COLUMNS`` (blank: none).
 
     Reading gives a place coordinates only when both are there; its spelling key is its
     facts' when it has facts.
     """
-    location, country, latitude, longitude, admin1, admin2, admin3 = cells
-    code = _place_code(cells)
-    alpha3 = country_alpha3(country)
     lat = lon = None
-    if latitude and longitude:
+    if cells[2] and cells[3]:
         # Parsed as the coordinate check (A007) parses them, which then finds them read.
-        lat, lon, _ = read_coordinates(latitude, longitude)
-        if lat is None or lon is None:
-            return code, 0, None  # the row fails A007 and is not read
+        lat, lon, _ = read_coordinates(cells[2], cells[3])
+    return place_codes_at(cells, lat, lon)
+
+
+def place_codes_at(
+    cells: tuple[str, ...], lat: float | None, lon: float | None
+) -> tuple[int, int, PlaceFacts | None]:
+    """:func:`place_codes` of a place's cells whose coordinates are read already.
+
+    ``lat`` and ``lon`` are what :func:`~.row_checks.read_coordinates` reads of the latitude
+    and longitude cells (``None``: blank, or not a coordinate); read only when both are filled.
+    """
+    location, country, latitude, longitude, admin1, admin2, admin3 = cells
+    # Codes without memory (not part_code): a place is coded once per distinct place already
+    # (the "where" memo), so a memory would only be churned by places, and hold their cells.
+    code = texts_code(cells)
+    alpha3 = country_alpha3(country)
+    if not (latitude and longitude):
+        lat = lon = None
+    elif lat is None or lon is None:
+        return code, 0, None  # the row fails A007 and is not read
     admins = (admin1 or None, admin2 or None, admin3 or None)
     # Made as Spot(...) makes it, without the call of its __new__ (a place met is a miss).
     spot = _new_spot(Spot, (alpha3 if country else None, lat, lon, *admins))
@@ -397,7 +443,7 @@ def _placed(cells: tuple[str, ...]) -> tuple[int, int, PlaceFacts | None]:
     if lat is None:  # a coordinate blank or not in the file
         return code, 0, facts
     key = facts[1] if facts is not None else spelling_key(location)
-    return code, _place_code((key, alpha3, lat, lon)), facts
+    return code, where_code((key, alpha3, lat, lon)), facts
 
 
 def _role_code(kind: str) -> Callable[[str], int]:
@@ -489,7 +535,7 @@ _FACETS = {
         "actor2",
         "interaction",
     ),
-    "where": (*_PLACE_COLUMNS, "iso", "region"),
+    "where": (*PLACE_COLUMNS, "iso", "region"),
 }
 
 
@@ -532,7 +578,7 @@ class BatchChecker:
         )
         self._what = _Memo(self._coded("what", lambda cells: _what_codes(*what(cells))))
         self._met: dict[int, PlaceFacts | None] = {}  # the places met in the batch checked
-        self._place = self._facets["where"].taker(_PLACE_COLUMNS, "")
+        self._place = self._facets["where"].taker(PLACE_COLUMNS, "")
         self._where = _Memo(self._coded("where", self._place_codes))
         self._roles = {kind: _Memo(_role_code(kind)) for kind in ("actor", "list")}
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import io
 from array import array
 from collections.abc import Sequence
+from functools import partial
 from itertools import repeat
 from typing import TYPE_CHECKING, Any, cast
 
@@ -29,6 +30,7 @@ import numpy as np
 
 from eventcode.acled.batches import (
     NAME_COLUMNS,
+    PLACE_COLUMNS,
     TEXT_KEY,
     BatchChecker,
     CheckedBatch,
@@ -36,11 +38,13 @@ from eventcode.acled.batches import (
     event_type_of,
     names_of,
     other_ids,
+    place_codes_at,
 )
 from eventcode.acled.blanks import CellConventions
 from eventcode.acled.ids import id_keys
 from eventcode.acled.layouts import Layout
 from eventcode.acled.row_checks import (
+    COORDINATE_CHECK,
     EVENT_ID,
     Check,
     batch_findings,
@@ -48,6 +52,7 @@ from eventcode.acled.row_checks import (
     required_columns,
     screen_groups,
 )
+from eventcode.acled.values import DECIMAL_GRAMMAR
 from eventcode.checks.duplicates import signatures
 from eventcode.io.limits import Limits
 
@@ -56,9 +61,12 @@ if TYPE_CHECKING:
 
 __all__ = ["arrow_chunk"]
 
+#: Coordinates of at most this many characters are read by pyarrow (see _coordinates).
+_SHORT_DECIMAL = 32
 #: Combined codes stay below this before they are made dense again (no int64 overflow).
 _DENSE_LIMIT = 1 << 40
 _LINE_FEED = 0x0A
+_NO_CHECKS: frozenset[Check] = frozenset()
 
 
 def arrow_chunk(
@@ -220,17 +228,18 @@ def _plain(columns: _Columns, data: bytes, limits: Limits) -> bool:
         ):
             return False
     conventions = CellConventions(columns.names, limits.blank_tokens)
-    tokens = set(limits.blank_tokens)
-    sizes = np.array(sorted({len(t.encode("utf-8")) for t in tokens}), np.int64)
-    for name in columns.names if tokens else ():
-        if np.isin(columns.lengths(name), sizes).any() and not tokens.isdisjoint(
-            columns.encoded(name)[1]
-        ):
+    if limits.blank_tokens:
+        import pyarrow as pa
+
+        tokens = pa.array(limits.blank_tokens, pa.string())
+        for name in columns.names:
+            if pc.any(pc.is_in(columns.array(name), value_set=tokens)).as_py():
+                return False
+    for name in conventions.integer_columns:
+        ending = np.flatnonzero(_true(pc.ends_with(columns.array(name), ".0")))
+        if len(ending) and conventions.touches_integer(name, columns.python(name, ending)):
             return False
-    return not any(
-        conventions.touches_integer(name, columns.encoded(name)[1])
-        for name in conventions.integer_columns
-    )
+    return True
 
 
 def _starts(columns: _Columns, data: bytes, line: int) -> np.ndarray:
@@ -256,19 +265,34 @@ def _groups(parts: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
     """Return each row's group and a row of each group, for rows grouped by equal codes.
 
     ``parts`` hold codes from 0 (one array a column, one code a row). Groups are numbered from
-    0; the second array gives, for each group, the first row in it.
+    0 in the order they first appear; the second array gives, for each group, its first row.
     """
     combined = parts[0]
     span = int(combined.max(initial=0)) + 1
     for part in parts[1:]:
         width = int(part.max(initial=0)) + 1
         if span * width >= _DENSE_LIMIT:
-            _, combined = np.unique(combined, return_inverse=True)
+            combined = _numbered(combined)
             span = int(combined.max(initial=0)) + 1
         combined = combined * width + part
         span *= width
-    _, first, inverse = np.unique(combined, return_index=True, return_inverse=True)
-    return inverse.reshape(-1), first
+    groups = _numbered(combined)
+    # Numbered in order of first appearance: a row starts a group when its number passes
+    # every number before it.
+    starts = np.empty(len(groups), bool)
+    starts[:1] = True
+    np.greater(groups[1:], np.maximum.accumulate(groups)[:-1], out=starts[1:])
+    return groups, np.flatnonzero(starts)
+
+
+def _numbered(codes: np.ndarray) -> np.ndarray:
+    """Return codes numbered from 0 in order of first appearance (a hash table's, in C)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    encoded = cast("pa.DictionaryArray[Any, Any]", pc.dictionary_encode(pa.array(codes)))
+    numbers: np.ndarray = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+    return numbers
 
 
 class _Distinct:
@@ -294,6 +318,11 @@ class _Distinct:
         self.cells: dict[str, list[str]] = {
             n: columns.python(n, first) for n in names if n not in derived
         }
+
+    @property
+    def first(self) -> np.ndarray:
+        """The first row of each combination."""
+        return self._first
 
     def column(self, name: str) -> Sequence[str]:
         """Return a column's cell in each combination (blank for a column the file lacks)."""
@@ -327,10 +356,15 @@ def _checked(
     suspects: dict[int, set[Check]] = {}
     values: dict[str, tuple[_Distinct, list[tuple[Any, ...]]]] = {}
     checker.start_batch()
-    for facet, memo in (("when", checker.when), ("what", checker.what), ("where", checker.where)):
-        names = facets[facet].names
-        distinct = _Distinct(columns, names, derived)
-        facet_values = memo.each(facets[facet].keys(distinct.column, distinct.size))
+    for facet in ("when", "what", "where"):
+        distinct = _Distinct(columns, facets[facet].names, derived)
+        facet_keys = facets[facet].keys(distinct.column, distinct.size)
+        if facet == "where":  # places met for the first time are worked out as columns
+            met = partial(_places, checker, columns, distinct, facet_keys)
+            facet_values = checker.where.each_distinct(facet_keys, met)
+        else:
+            memo = checker.when if facet == "when" else checker.what
+            facet_values = memo.each(facet_keys)
         values[facet] = (distinct, facet_values)
         _suspect(suspects, distinct, [v[-1] for v in facet_values])
     screened = checker.screened
@@ -398,6 +432,75 @@ def _checked(
     )
     batch = checker.with_findings(batch, findings)
     return batch._replace(names=_names(columns, batch.failed)), int(starts[-1] - starts[0])
+
+
+def _places(
+    checker: BatchChecker,
+    columns: _Columns,
+    distinct: _Distinct,
+    keys: Sequence[str] | Sequence[tuple[str, ...]],
+    missing: list[int],
+) -> list[tuple[Any, ...]]:
+    """Return the "where" values of the combinations at ``missing`` (see BatchChecker.where).
+
+    The values the memo's function gives, and the places met are told to the checker as it
+    tells them. Coordinates are read as columns (:func:`_coordinates`); a place whose cells
+    the coordinate check might find fault with, or a facet with other checks, is worked out by
+    the memo's function, cell by cell.
+    """
+    where = checker.where
+    if not checker.facets["where"].checks <= {COORDINATE_CHECK}:
+        return [where.compute(keys[at]) for at in missing]
+    first = distinct.first[missing]
+    lat_read, lats = _coordinates(columns, "latitude", first, 90)
+    lon_read, lons = _coordinates(columns, "longitude", first, 180)
+    # Both read as 0: A008's placeholder, found by the check itself.
+    read = lat_read & lon_read & ~((lats == 0) & (lons == 0))
+    cells = [distinct.column(name) for name in PLACE_COLUMNS]
+    met = checker.places_met
+    found: list[tuple[Any, ...]] = []
+    for at, readable, lat, lon in zip(
+        missing, read.tolist(), lats.tolist(), lons.tolist(), strict=True
+    ):
+        if not readable:
+            found.append(where.compute(keys[at]))
+            continue
+        place = tuple([column[at] for column in cells])
+        code, spot, facts = place_codes_at(
+            place, None if lat != lat else lat, None if lon != lon else lon
+        )
+        met[code] = facts
+        found.append((code, spot, _NO_CHECKS))
+    return found
+
+
+def _coordinates(
+    columns: _Columns, name: str, rows: np.ndarray, limit: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Return which of ``rows``' coordinates are read without a finding, and their values.
+
+    A blank cell (or a column the file lacks) is read, as no value (NaN). A cell in the
+    grammar of :func:`~eventcode.acled.values.parse_coordinate` (an ASCII pattern RE2 and
+    ``re`` match alike), short enough that any correctly rounded parser reads it as Python
+    does, and within ``limit``, is read by pyarrow. Any other is not read here.
+    """
+    size = len(rows)
+    values = np.full(size, np.nan)
+    if name not in columns.names:
+        return np.ones(size, bool), values
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    cells = columns.array(name).take(rows)
+    lengths = np.asarray(pc.binary_length(cells).to_numpy(zero_copy_only=False), np.int64)
+    grammar = _true(pc.match_substring_regex(cells, f"^(?:{DECIMAL_GRAMMAR})$"))
+    plain = np.flatnonzero(grammar & (lengths <= _SHORT_DECIMAL))
+    if len(plain):
+        values[plain] = np.asarray(
+            pc.cast(cells.take(plain), pa.float64()).to_numpy(zero_copy_only=False), np.float64
+        )
+    within = np.abs(values) <= limit  # False for NaN
+    return (lengths == 0) | within, values
 
 
 def _per_row(distinct: _Distinct, values: list[int]) -> np.ndarray:

@@ -61,6 +61,7 @@ from eventcode.model.events import ACLED_EVENT_ID_PATTERN
 
 __all__ = [
     "CELLS",
+    "COORDINATE_CHECK",
     "DUPLICATE_IDS",
     "EVENT_ID",
     "ROW_RULES",
@@ -581,6 +582,10 @@ def read_coordinates(latitude: str, longitude: str) -> tuple[float | None, float
 
 def _coordinate_findings(latitude: str, longitude: str) -> Templates:
     return read_coordinates(latitude, longitude)[2]
+
+
+#: The check of a row's coordinates (A007, A008): the one "where" check of a standard export.
+COORDINATE_CHECK: Check = _coordinate_findings
 
 
 def _count_findings(fatalities: str, timestamp: str) -> Templates:

@@ -23,6 +23,7 @@ from enum import StrEnum
 from eventcode import codebooks
 
 __all__ = [
+    "DECIMAL_GRAMMAR",
     "EARLIEST_YEAR",
     "MAX_NUMBER_CHARS",
     "CellError",
@@ -73,6 +74,8 @@ _EXPORT = re.compile(r"([0-9]{1,2}) ([A-Z][a-z]+) ([0-9]{4})")
 _SHEET = re.compile(r"([0-9]{1,2})-([A-Z][a-z]{2})-([0-9]{2})")
 _INTEGER = re.compile(r"0|[1-9][0-9]*")
 _DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
+#: A decimal (a coordinate) as :func:`parse_coordinate` reads it: a pattern to match whole.
+DECIMAL_GRAMMAR = _DECIMAL.pattern
 #: Cells each followed by a line break, each blank or in the grammar (see all_integers).
 _INTEGER_LINES = re.compile(rf"(?:(?:0|[1-9][0-9]{{0,{MAX_NUMBER_CHARS - 1}}})?\n)*")
 _DECIMAL_LINES = re.compile(r"(?:-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?\n)*")

@@ -12,6 +12,7 @@ still compared by their traits.
 from __future__ import annotations
 
 import hashlib
+import struct
 from array import array
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
@@ -38,7 +39,9 @@ __all__ = [
     "roles_code",
     "signature",
     "signatures",
+    "texts_code",
     "traits_of",
+    "where_code",
 ]
 
 #: The codes this check may emit (see :mod:`eventcode.checks.registry`).
@@ -49,6 +52,9 @@ PROBABLE_DUPLICATES = declare(
 )
 
 _MASK64 = (1 << 64) - 1
+#: The fixed part of a place's bytes in :func:`where_code`: its key's length, which
+#: coordinates are missing, the coordinates.
+_WHERE_HEAD = struct.Struct("<I??dd")
 
 
 Where = tuple[str, str | None, float | None, float | None] | None
@@ -61,8 +67,48 @@ def part_code(value: object) -> int:
     The same value gives the same code in every process (a digest of its ``repr``), so parts
     coded in worker processes meet.
     """
-    digest = hashlib.blake2b(repr(value).encode("utf-8"), digest_size=8).digest()
-    return int.from_bytes(digest, "little")
+    return _digest(repr(value).encode("utf-8"))
+
+
+def where_code(where: Where) -> int:
+    """Return the code of where an event is, as R010 compares it (its :func:`signature` part).
+
+    Codes differ as the ``repr`` of the place's key, country and coordinates differ (``-0.0``
+    is not ``0.0``), and are the same in every process; they are packed as bytes rather than
+    written out, for every distinct place of a file is coded.
+    """
+    if where is None:
+        return part_code(None)
+    key, country, latitude, longitude = where
+    name = key.encode("utf-8", "surrogatepass")
+    land = b"\xff" if country is None else country.encode("utf-8", "surrogatepass")
+    head = _WHERE_HEAD.pack(
+        len(name),
+        latitude is None,
+        longitude is None,
+        0.0 if latitude is None else latitude,
+        0.0 if longitude is None else longitude,
+    )
+    return _digest(head + name + land)
+
+
+def texts_code(texts: tuple[str, ...]) -> int:
+    """Return the 64-bit code of a tuple of texts, the same in every process.
+
+    Tuples of one length have the same code only if equal (up to the digest's collisions):
+    the digest is of the texts joined by NUL, which holds one NUL fewer than there are
+    texts, or, when a text holds a NUL, of as many NULs as texts and the tuple written out
+    (``repr``, which holds none).
+    """
+    joined = "\x00".join(texts)
+    if joined.count("\x00") >= len(texts):  # a text holds a NUL
+        return _digest(("\x00" * len(texts) + repr(texts)).encode("utf-8"))
+    return _digest(joined.encode("utf-8", "surrogatepass"))
+
+
+def _digest(data: bytes) -> int:
+    """Return the 64-bit digest :func:`part_code` takes of its text."""
+    return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "little")
 
 
 def roles_code(roles: Iterable[str]) -> int:
@@ -108,7 +154,7 @@ def signature(
         signatures(
             [part_code(start)],
             [part_code(last)],
-            [part_code(where)],
+            [where_code(where)],
             [roles_code(roles)],
             [part_code(classification)],
         )
