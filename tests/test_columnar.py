@@ -132,6 +132,18 @@ def test_cells_with_line_breaks_number_the_lines_as_csv_does(tmp_path: Path) -> 
     assert list(batch.lines[:5]) == [2, 5, 6, 7, 10]
 
 
+@pytest.mark.parametrize("cell", ["Zongo\x1f", "\x1f", "Zongo"])
+def test_places_with_the_key_separator_are_the_csv_paths_places(cell: str, tmp_path: Path) -> None:
+    # Joined by the separator, a place's cells would be another place's: the keys are tuples.
+    base = LOADED["current-export-numeric.csv"]
+    location, admin1 = base.header.index("location"), base.header.index("admin1")
+    rows = [list(row) for row in base.rows * 2]
+    rows[0][location], rows[1][location], rows[1][admin1] = cell, "Zongo", "\x1f" + "x"
+    path = tmp_path / "separator.csv"
+    write(path, base, rows, "\n")
+    assert assert_agree(path, 1 << 20) == 1
+
+
 codes = st.lists(st.integers(0, 5), min_size=1, max_size=60)
 
 

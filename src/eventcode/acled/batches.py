@@ -61,6 +61,7 @@ from eventcode.rules.crowds import CROWD_TAG_PREFIX, read_crowd_tag
 
 __all__ = [
     "BATCH_ROWS",
+    "KEY_SEPARATOR",
     "NAME_COLUMNS",
     "PLACE_COLUMNS",
     "TEXT_KEY",
@@ -92,6 +93,8 @@ _ACTORS = (
 NAME_COLUMNS = (*_ACTORS, ("source", "list"))
 _MASK64 = (1 << 64) - 1
 _SEPARATOR = "\x1f"
+#: Joins a facet's cells into its key (see _Facet.keys).
+KEY_SEPARATOR = _SEPARATOR
 _FILLED = {True: "1", False: ""}  # actor2 in a key: whether it is filled
 _first = itemgetter(0)
 _second = itemgetter(1)

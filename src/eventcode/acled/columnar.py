@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 import numpy as np
 
 from eventcode.acled.batches import (
+    KEY_SEPARATOR,
     NAME_COLUMNS,
     PLACE_COLUMNS,
     TEXT_KEY,
@@ -316,6 +317,44 @@ def _starts(columns: _Columns, data: bytes, line: int) -> np.ndarray:
     return starts
 
 
+def _joined(columns: _Columns, names: Sequence[str]) -> tuple[_Distinct, list[str]] | None:
+    """Return the distinct combinations of columns' cells and their facet keys, or ``None``.
+
+    The cells of each row are joined as :meth:`_Facet.keys` joins them, in C, and the joined
+    texts grouped: one hash table, not one a column. ``None`` when a column the file lacks
+    is named, or a cell holds the separator (the keys are then tuples).
+    """
+    import pyarrow.compute as pc
+
+    if len(names) < 2 or not set(names) <= set(columns.names):
+        return None
+    separator = _strings([KEY_SEPARATOR])[0]  # a str here would be made a scalar by pandas
+    joined = cast(
+        "pa.StringArray",
+        pc.call_function(
+            "binary_join_element_wise", [*(columns.array(n) for n in names), separator]
+        ),
+    )
+    _, offsets, text = joined.buffers()
+    ends = np.frombuffer(cast(Any, offsets), np.int32)[joined.offset :][[0, len(joined)]]
+    held = np.frombuffer(cast(Any, text), np.uint8)[ends[0] : ends[1]] if text else np.zeros(0)
+    if np.count_nonzero(held == ord(KEY_SEPARATOR)) != len(joined) * (len(names) - 1):
+        return None  # a cell holds the separator: the keys are tuples
+    encoded = cast("pa.DictionaryArray[Any, Any]", pc.dictionary_encode(joined))
+    rows = _numpy(encoded.indices).astype(np.int64)
+    distinct = _Distinct(columns, names, grouped=(rows, _first_rows(rows)))
+    return distinct, cast("list[str]", encoded.dictionary.to_pylist())
+
+
+def _first_rows(groups: np.ndarray) -> np.ndarray:
+    """Return the first row of each group, for groups numbered as they first appear."""
+    # A row starts a group when its number passes every number before it.
+    starts = np.empty(len(groups), bool)
+    starts[:1] = True
+    np.greater(groups[1:], np.maximum.accumulate(groups)[:-1], out=starts[1:])
+    return np.flatnonzero(starts)
+
+
 def _groups(parts: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
     """Return each row's group and a row of each group, for rows grouped by equal codes.
 
@@ -332,12 +371,7 @@ def _groups(parts: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
         combined = combined * width + part
         span *= width
     groups = _numbered(combined)
-    # Numbered in order of first appearance: a row starts a group when its number passes
-    # every number before it.
-    starts = np.empty(len(groups), bool)
-    starts[:1] = True
-    np.greater(groups[1:], np.maximum.accumulate(groups)[:-1], out=starts[1:])
-    return groups, np.flatnonzero(starts)
+    return groups, _first_rows(groups)
 
 
 def _numbered(codes: np.ndarray) -> np.ndarray:
@@ -352,26 +386,30 @@ def _numbered(codes: np.ndarray) -> np.ndarray:
 class _Distinct:
     """The distinct combinations of a few columns' cells, and which each row has.
 
-    ``derived`` gives the codes of columns grouped by a function of their cells.
+    ``derived`` gives the codes of columns grouped by a function of their cells. ``grouped``
+    gives each row's combination and the first row of each, worked out already (the cells are
+    then made Python strings only when asked).
     """
 
     def __init__(
-        self, columns: _Columns, names: Sequence[str], derived: dict[str, np.ndarray] | None = None
+        self,
+        columns: _Columns,
+        names: Sequence[str],
+        derived: dict[str, np.ndarray] | None = None,
+        grouped: tuple[np.ndarray, np.ndarray] | None = None,
     ) -> None:
         derived = derived or {}
-        codes = [
-            derived[n] if n in derived else columns.encoded(n)[0] for n in names
-        ]
-        if codes:
+        self.cells: dict[str, list[str]] = {}
+        if grouped is not None:
+            self.rows, first = grouped
+        elif codes := [derived[n] if n in derived else columns.encoded(n)[0] for n in names]:
             self.rows, first = _groups(codes)
+            self.cells = {n: columns.python(n, first) for n in names if n not in derived}
         else:
             self.rows, first = np.zeros(columns.size, np.int64), np.zeros(1, np.int64)
         self.size = len(first)
         self._first = first
         self._columns = columns
-        self.cells: dict[str, list[str]] = {
-            n: columns.python(n, first) for n in names if n not in derived
-        }
 
     @property
     def first(self) -> np.ndarray:
@@ -411,8 +449,13 @@ def _checked(
     values: dict[str, tuple[_Distinct, list[tuple[Any, ...]]]] = {}
     checker.start_batch()
     for facet in ("when", "what", "where"):
-        distinct = _Distinct(columns, facets[facet].names, derived)
-        facet_keys = facets[facet].keys(distinct.column, distinct.size)
+        joined = _joined(columns, facets[facet].names) if facet == "where" else None
+        facet_keys: Sequence[str] | Sequence[tuple[str, ...]]
+        if joined is not None:  # thousands of places: their cells are made Python keys only
+            distinct, facet_keys = joined
+        else:
+            distinct = _Distinct(columns, facets[facet].names, derived)
+            facet_keys = facets[facet].keys(distinct.column, distinct.size)
         if facet == "where":  # places met for the first time are worked out as columns
             met = partial(_places, checker, columns, distinct, facet_keys)
             facet_values = checker.where.each_distinct(facet_keys, met)
@@ -510,7 +553,8 @@ def _places(
     lon_read, lons = _coordinates(columns, "longitude", first, 180)
     # Both read as 0: A008's placeholder, found by the check itself.
     read = lat_read & lon_read & ~((lats == 0) & (lons == 0))
-    cells = [distinct.column(name) for name in PLACE_COLUMNS]
+    facet = checker.facets["where"]
+    cells_of, place_of = facet.values, facet.taker(PLACE_COLUMNS, "")
     met = checker.places_met
     found: list[tuple[Any, ...]] = []
     for at, readable, lat, lon in zip(
@@ -519,7 +563,7 @@ def _places(
         if not readable:
             found.append(where.compute(keys[at]))
             continue
-        place = tuple([column[at] for column in cells])
+        place = place_of(cells_of(keys[at]))
         code, spot, facts = place_codes_at(
             place, None if lat != lat else lat, None if lon != lon else lon
         )
