@@ -42,7 +42,7 @@ from eventcode.acled.batches import (
     place_codes_at,
 )
 from eventcode.acled.blanks import CellConventions
-from eventcode.acled.ids import id_keys
+from eventcode.acled.ids import COMPACT_ID, NUMBER_BITS, id_keys
 from eventcode.acled.layouts import Layout
 from eventcode.acled.row_checks import (
     COORDINATE_CHECK,
@@ -512,8 +512,11 @@ def _checked(
         else:
             types = list(map(event_type_of, columns.python("sub_event_type", targeted_rows)))
         targeted = dict(zip(rows, types, strict=True))
-    ids = columns.python("event_id_cnty") if "event_id_cnty" in columns.names else [""] * size
-    keys = id_keys(ids)
+    keys = _id_keys(columns)
+    ids: Sequence[str] = ()
+    if keys is None:  # an id of another shape, or blank
+        ids = columns.python("event_id_cnty") if "event_id_cnty" in columns.names else [""] * size
+        keys = id_keys(ids)
     batch = CheckedBatch(
         lines=array("Q", lines.tolist()),
         id_keys=keys,
@@ -597,6 +600,31 @@ def _coordinates(
         values[plain] = _numpy(pc.cast(_take(cells, plain), pa.float64()))
     within = np.abs(values) <= limit  # False for NaN
     return (lengths == 0) | within, values
+
+
+def _id_keys(columns: _Columns) -> array[int] | None:
+    """Return :func:`~eventcode.acled.ids.id_keys` of the chunk's ids, worked out as columns.
+
+    ``None`` unless every id is of the shape keyed as prefix and number
+    (:data:`~eventcode.acled.ids.COMPACT_ID`): the prefix's letters, in base 26 from 1,
+    above the number's bits.
+    """
+    if "event_id_cnty" not in columns.names:
+        return None
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    ids = columns.array("event_id_cnty")
+    if not _true(pc.match_substring_regex(ids, f"^(?:{COMPACT_ID})$")).all():
+        return None
+    offsets = np.frombuffer(cast(Any, ids.buffers()[1]), np.int32)[ids.offset :][: len(ids)]
+    text = np.frombuffer(cast(Any, ids.buffers()[2]), np.uint8)
+    letters = text[offsets[:, None] + np.arange(3)].astype(np.uint64) - ord("A")
+    prefixes = (letters[:, 0] * 26 + letters[:, 1]) * 26 + letters[:, 2] + 1
+    numbers = _numpy(pc.cast(pc.utf8_slice_codeunits(ids, 3), pa.int64())).astype(np.uint64)
+    keys = array("Q")
+    keys.frombytes(((prefixes << np.uint64(NUMBER_BITS)) + numbers).tobytes())
+    return keys
 
 
 def _per_row(distinct: _Distinct, values: list[int]) -> np.ndarray:

@@ -20,12 +20,17 @@ from operator import add, itemgetter
 
 from eventcode.checks.duplicates import part_code
 
-__all__ = ["EventIdSet", "id_key", "id_keys", "id_of"]
+__all__ = ["COMPACT_ID", "NUMBER_BITS", "EventIdSet", "id_key", "id_keys", "id_of"]
 
 _COMPACT = r"[A-Z]{3}(?:0|[1-9][0-9]{0,13})"
+#: An id keyed as its prefix and number (three capitals, a number of at most 14 digits): a
+#: pattern to match whole, ASCII (RE2 and ``re`` match it alike).
+COMPACT_ID = _COMPACT
 _ONE = re.compile(_COMPACT)
 _EACH_LINE = re.compile(rf"(?:{_COMPACT}\n)*")
 _NUMBER_BITS = 48
+#: A key's number takes its lowest bits; the prefix's code is above them (see _prefix_code).
+NUMBER_BITS = _NUMBER_BITS
 _GOLDEN = 0x9E3779B97F4A7C15
 _MASK64 = (1 << 64) - 1
 _NUMBER_MASK = (1 << _NUMBER_BITS) - 1
