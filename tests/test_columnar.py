@@ -26,6 +26,7 @@ from hypothesis import strategies as st
 from eventcode.acled import parallel
 from eventcode.acled.batches import BatchChecker, CheckedBatch, _Memo
 from eventcode.acled.columnar import (
+    _all_integers,
     _Columns,
     _coordinates,
     _groups,
@@ -36,7 +37,7 @@ from eventcode.acled.columnar import (
     arrow_chunk,
 )
 from eventcode.acled.ids import COMPACT_ID, id_keys
-from eventcode.acled.values import parse_coordinate
+from eventcode.acled.values import all_integers, parse_coordinate
 from eventcode.io.limits import DEFAULT_LIMITS
 from tests.test_acled_differential import (
     BASES,
@@ -311,3 +312,17 @@ def pa_table(cells: dict[str, list[str]]) -> Any:
     import pyarrow as pa
 
     return pa.table({name: pa.array(values, pa.string()) for name, values in cells.items()})
+
+
+INTEGER_CELLS = st.one_of(
+    st.sampled_from(["", "0", "7", "07", "7.0", "-1", " 1", "1\n", "\u0663", "1" * 4300]),
+    st.sampled_from(["1" * 4301, "9" * 20]),
+    st.from_regex(r"(0|[1-9][0-9]{0,12})", fullmatch=True),
+)
+
+
+@given(st.lists(INTEGER_CELLS, min_size=1, max_size=12))
+def test_columns_of_integers_are_told_as_all_integers_tells(cells: list[str]) -> None:
+    columns = _Columns(pa_table({"fatalities": cells}))
+    assert _all_integers(columns, "fatalities") == all_integers(cells)
+    assert _all_integers(columns, "timestamp")  # a column the chunk lacks: blank

@@ -118,8 +118,9 @@ class _Group(NamedTuple):
     check: Callable[..., Templates]
     cells: tuple[str, ...]  # the columns it reads
     arguments: Callable[[Columns, int, Layout], Iterable[tuple[Any, ...]] | None]
-    #: Tells cheaply that no row of the batch can fail (cells too varied to remember).
-    clean_columns: Callable[[Columns], bool] | None = None
+    #: No row fails when these columns' cells are all blank or integers (see all_integers):
+    #: told at once of a batch whose cells are too varied to remember.
+    integer_cells: tuple[str, ...] = ()
     #: Tells cheaply that none of many new arguments can fail (else each is checked).
     clean_arguments: Callable[[set[tuple[Any, ...]]], bool] | None = None
 
@@ -223,13 +224,6 @@ _actor_arguments = _Cells(
     convert={"actor2": bool},
     layout=True,
 )
-
-
-def _integers_only(*names: str) -> Callable[[Columns], bool]:
-    def clean(columns: Columns) -> bool:
-        return all(all_integers(columns[n]) for n in names if n in columns)
-
-    return clean
 
 
 def _in_range(coordinates: set[tuple[Any, ...]]) -> bool:
@@ -413,7 +407,9 @@ def batch_findings(
         kept = _kept_codes(group.declaration, selection)
         if group.check in screened or not kept:
             continue
-        if group.clean_columns is not None and group.clean_columns(columns):
+        if group.integer_cells and all(
+            all_integers(columns[n]) for n in group.integer_cells if n in columns
+        ):
             continue
         arguments = group.arguments(columns, size, header.layout)
         if arguments is None:
@@ -800,7 +796,7 @@ _GROUPS: tuple[_Group, ...] = (
         _count_findings,
         ("fatalities", "timestamp"),
         _cells("fatalities", "timestamp", blank=""),
-        _integers_only("fatalities", "timestamp"),
+        integer_cells=("fatalities", "timestamp"),
     ),
     _Group(
         declare("acled-civilian-targeting", ("A012",), "ACLED civilian_targeting"),
@@ -879,20 +875,24 @@ def screen_groups(
     layout: Layout,
     selection: Selection,
     screened: Collection[Check],
+    integers: Callable[[str], bool],
 ) -> Iterator[tuple[Check, Any, list[bool]]]:
     """Tell, for each check not ``screened``, which combinations of its cells it fails.
 
     ``distinct_of`` takes the columns a check reads and returns the distinct combinations of
     their cells in a batch: an object with ``column(name)`` (its cells, one a combination, as
-    :data:`Columns` hold them) and ``size``. Yields each check, that object, and whether each
-    combination fails the check with a code ``selection`` keeps: what :func:`batch_findings`
-    works out row by row, worked out once a combination (by the same checks and memory of
-    arguments passed).
+    :data:`Columns` hold them) and ``size``. ``integers`` tells whether a column's cells are
+    all blank or integers (:func:`~eventcode.acled.values.all_integers`; true of a column the
+    batch lacks). Yields each check, that object, and whether each combination fails the
+    check with a code ``selection`` keeps: what :func:`batch_findings` works out row by row,
+    worked out once a combination (by the same checks and memory of arguments passed).
     """
     for group in _GROUPS:
         kept = _kept_codes(group.declaration, selection)
         if group.check in screened or not kept:
             continue
+        if group.integer_cells and all(map(integers, group.integer_cells)):
+            continue  # no row fails: told of the columns at once, as batch_findings tells it
         distinct = distinct_of(group.cells)
         columns = {name: distinct.column(name) for name in group.cells if name in distinct.cells}
         arguments = group.arguments(columns, distinct.size, layout)

@@ -25,6 +25,7 @@ from eventcode import codebooks
 __all__ = [
     "DECIMAL_GRAMMAR",
     "EARLIEST_YEAR",
+    "INTEGER_GRAMMAR",
     "MAX_NUMBER_CHARS",
     "CellError",
     "CodeStyle",
@@ -73,6 +74,8 @@ _ISO = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 _EXPORT = re.compile(r"([0-9]{1,2}) ([A-Z][a-z]+) ([0-9]{4})")
 _SHEET = re.compile(r"([0-9]{1,2})-([A-Z][a-z]{2})-([0-9]{2})")
 _INTEGER = re.compile(r"0|[1-9][0-9]*")
+#: A non-negative integer as :func:`parse_integer` reads it: a pattern to match whole.
+INTEGER_GRAMMAR = _INTEGER.pattern
 _DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
 #: A decimal (a coordinate) as :func:`parse_coordinate` reads it: a pattern to match whole.
 DECIMAL_GRAMMAR = _DECIMAL.pattern
