@@ -86,12 +86,13 @@ class EventMerger:
         self._events = 0
         self._ids = FirstSeen()
         self._signatures = FirstSeen(payloads=True)  # payload: the first event's number
-        # Of each event compared for R010, by number: the payload naming it, its line, and
-        # its index among the events; the copies are compared at the end (repeats()).
+        # Of each event compared for R010, by number: the payload naming it, and its line;
+        # the copies are compared at the end (repeats()).
         self._named = array("Q")
         self._lines = array("Q")
-        self._indices = array("Q")
-        self._copies: list[tuple[int, int, int]] = []  # (digest, first number, number)
+        # (digest, first number, number, index among the events): only a copy's index is
+        # kept, for only a copy is a finding's path.
+        self._copies: list[tuple[int, int, int, int]] = []
         self._other_ids: dict[int, str] = {}  # id key -> id, for keys that are digests
         # Place code -> what R009 asks of it, from every checker, until its first read event.
         self._places: dict[int, PlaceFacts] = {}
@@ -161,13 +162,13 @@ class EventMerger:
         base = len(self._named)
         self._named.frombytes(payloads[compared].tobytes())
         self._lines.frombytes(lines[compared].tobytes())
-        self._indices.frombytes((compared + first).astype(np.uint64).tobytes())
         numbers = np.arange(base, base + len(compared), dtype=np.uint64)
         copies, firsts = self._signatures.add(digests[compared], numbers)
         self._copies += zip(
             digests[compared[copies]].tolist(),
             firsts.tolist(),
             (copies + base).tolist(),
+            (compared[copies] + first).tolist(),
             strict=True,
         )
         repeated = set(repeats.tolist())
@@ -213,12 +214,12 @@ class EventMerger:
         """
         if not self._copies:
             return
-        wanted = {number for _, first, number in self._copies for number in (first, number)}
+        wanted = {number for _, first, number, _ in self._copies for number in (first, number)}
         traits = traits_at(sorted(self._lines[n] for n in wanted))
         # A row not read again (an input that cannot be read twice) has no traits to compare.
         by_number = {n: traits.get(self._lines[n], _NO_TRAITS) for n in wanted}
         repeats = Repeats()
-        for digest, first, number in self._copies:
+        for digest, first, number, index in self._copies:
             name = self._event_name(self._named[number])
             earlier = [
                 (self._event_name(self._named[n]), score)
@@ -226,7 +227,7 @@ class EventMerger:
             ]
             earlier = [(e, score) for e, score in earlier if e != name]
             if earlier:
-                path = join_index("$.events", self._indices[number])
+                path = join_index("$.events", index)
                 yield DuplicateEvents.finding(earlier, name, path, self._lines[number])
         self._copies = []
 
@@ -285,7 +286,7 @@ class EventMerger:
                 facts = met.places.take(at.tolist())
         if met.codes:
             self._meet(met, codes)  # the codes of read events are all asked now
-        events = payloads[read[firsts]].tolist()
+        events = array("Q", payloads[read[firsts]].tobytes())  # kept as told: 8 bytes each
         for index, found in self._spellings.answer_columns(facts, events):
             self._respelled[int(asked[index])] = (facts.names[index], found)
         hits = self._respelled.keys() & codes.tolist() if self._respelled else set()

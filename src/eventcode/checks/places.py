@@ -13,14 +13,19 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
-from typing import Generic, NamedTuple, Protocol, TypeVar
+from itertools import accumulate
+from typing import TYPE_CHECKING, Generic, NamedTuple, Protocol, TypeVar
 
 from eventcode.checks.registry import declare
 from eventcode.findings import Finding, make_finding
 from eventcode.jsonpath import join_key
 from eventcode.model import Event, Place
+
+if TYPE_CHECKING:  # numpy comes when places are told as columns (the merger has it already)
+    from eventcode.checks.first_seen import FirstSeen
 
 __all__ = [
     "NOTHING_TO_ASK",
@@ -158,6 +163,66 @@ _TOLD_INDEX = (1 << _TOLD_BITS) - 1
 #: Builds a named tuple from a tuple of its fields' values without the call of its constructor
 #: (a NamedTuple's ``__new__`` is a Python function): millions of places come to the merger.
 _new_tuple = tuple.__new__
+#: The hash of a key told as columns: Python's (of one process; two keys may share one).
+_key_hash: Callable[[str], int] = hash
+
+
+class _Told(NamedTuple, Generic[E]):
+    """Places told as columns, kept until their keys come again: a few flat arrays a batch.
+
+    Most places of a large file are told once and never asked again, so none is an object: the
+    names and keys are each one text (place ``i``'s runs from ``ends[i - 1]`` to ``ends[i]``),
+    the coordinates are doubles (``blanks``: bit 1 a latitude, bit 2 a longitude is ``None``;
+    empty when none is); the countries and units are shared texts (few, and sent once a batch).
+    About 80 bytes a place, with the hash of its key, against some 300 as lists of Python
+    objects and a table by key.
+    """
+
+    names: str
+    name_ends: array[int]
+    keys: str
+    key_ends: array[int]
+    latitudes: array[float]
+    longitudes: array[float]
+    blanks: bytes
+    countries: list[str | None]
+    admin1: list[str | None]
+    admin2: list[str | None]
+    admin3: list[str | None]
+    events: Sequence[E]
+
+    def key(self, i: int) -> str:
+        """Return the key of place ``i``."""
+        return self.keys[self.key_ends[i - 1] if i else 0 : self.key_ends[i]]
+
+    def facts(self, i: int) -> PlaceFacts:
+        """Return the facts of place ``i``."""
+        blank = self.blanks[i] if self.blanks else 0
+        return (
+            self.names[self.name_ends[i - 1] if i else 0 : self.name_ends[i]],
+            self.key(i),
+            self.countries[i],
+            None if blank & 1 else self.latitudes[i],
+            None if blank & 2 else self.longitudes[i],
+            self.admin1[i],
+            self.admin2[i],
+            self.admin3[i],
+        )
+
+
+def _joined(texts: list[str]) -> tuple[str, array[int]]:
+    """Return texts as one, with where each ends in it."""
+    joined = "".join(texts)
+    return joined, array("Q" if len(joined) >> 32 else "I", accumulate(map(len, texts)))
+
+
+def _doubles(values: list[float | None]) -> tuple[array[float], list[int]]:
+    """Return numbers as doubles (0.0 for ``None``), with where ``None`` is."""
+    try:
+        return array("d", values), []  # type: ignore[arg-type]
+    except TypeError:  # a None among them (rare: a place without coordinates)
+        blank = [i for i, value in enumerate(values) if value is None]
+        return array("d", [0.0 if value is None else value for value in values]), blank
 
 
 class _Where(Protocol):
@@ -288,8 +353,12 @@ class SpellingIndex(Generic[E]):
         # A spelling alone is a _Seen, or where it was told (answer_columns): an int, made a
         # _Seen when its key comes again (most never do).
         self._by_key: dict[str, int | _Seen[E] | _Spellings[E]] = {}
-        # The places told as columns, with their events: an int of _by_key points there.
-        self._told: list[tuple[PlaceColumns, Sequence[E]]] = []
+        # The keys told as columns, by hash, with where each was first told: the keys met
+        # once (most) are not in _by_key. A key whose hash an earlier key has is put there.
+        self._hashes: FirstSeen | None = None
+        self._alone = False  # whether answer registered keys in _by_key only
+        # The places told as columns, with their events: an int of the hashes points there.
+        self._told: list[_Told[E]] = []
         # One text of each administrative unit, shared (None stands for itself).
         self._units: dict[str | None, str | None] = {}
 
@@ -298,9 +367,13 @@ class SpellingIndex(Generic[E]):
         key = facts[1]
         if not key:
             return None  # no name, or a name of no consonant: nothing to tell apart
+        if self._told:  # keys told as columns are known by hash: asked as one told
+            found = list(self.answer_columns(PlaceColumns.of([facts]), [event]))
+            return found[0][1] if found else None
         known = self._by_key.get(key)
         if known is None:
             self._by_key[key] = self._seen(facts, event)
+            self._alone = True
             return None
         return self._answer_known(known, facts, event)
 
@@ -321,45 +394,82 @@ class SpellingIndex(Generic[E]):
 
         Yield the index and the answer of each place that respells an earlier one. The merger
         asks a batch's new places at once, and most have a key not met before, which only
-        registers them: each is registered as where it is in ``places`` (kept), a number, and
-        made what :meth:`answer` registers only if its key comes again.
+        registers them: each is kept as where it is in ``places`` (:class:`_Told`: flat
+        arrays), its key's hash in a table (numpy), and made what :meth:`answer` registers
+        only if its key comes again.
         """
         told = len(self._told) << _TOLD_BITS
-        # Kept with their units shared, as a _Seen shares them: few units, many places.
-        shared = self._units.setdefault
-        kept = places._replace(
-            admin1=list(map(shared, places.admin1, places.admin1)),
-            admin2=list(map(shared, places.admin2, places.admin2)),
-            admin3=list(map(shared, places.admin3, places.admin3)),
-        )
-        self._told.append((kept, events))
-        by_key = self._by_key
-        for index, key in enumerate(places.keys):
-            if not key:
-                continue  # no name, or a name of no consonant: nothing to tell apart
-            known = by_key.get(key)
-            if known is None:
-                by_key[key] = told | index
+        self._told.append(self._kept(places, events))
+        for index, first in self._known_keys(places.keys, told):
+            key = places.keys[index]
+            known = self._by_key.get(key, first)
+            if known is None:  # a key of another told before with its hash: new
+                self._by_key[key] = told | index
                 continue
             found = self._answer_known(known, *self._told_at(told | index))
             if found is not None:
                 yield index, found
 
+    def _known_keys(self, keys: list[str], told: int) -> Iterator[tuple[int, int | None]]:
+        """Register the hashes of ``keys`` (told at ``told``); yield those that may be known.
+
+        Each comes, in order, with where its key was first told (``None``: its hash is another
+        key's, or it is known only to :attr:`_by_key`). A blank key asks nothing.
+        """
+        import numpy as np
+
+        from eventcode.checks.first_seen import FirstSeen
+
+        if self._hashes is None:
+            self._hashes = FirstSeen(payloads=True)
+        filled = np.flatnonzero(np.fromiter(map(len, keys), np.intp, len(keys)))
+        hashes = np.fromiter(map(_key_hash, keys), np.int64, len(keys)).view(np.uint64)[filled]
+        repeated, firsts = self._hashes.add(hashes, filled.astype(np.uint64) | np.uint64(told))
+        candidates = dict(zip(filled[repeated].tolist(), firsts.tolist(), strict=True))
+        if self._alone:  # keys answer registered are known to _by_key only
+            by_key = self._by_key
+            candidates.update((i, None) for i in filled.tolist() if keys[i] in by_key)
+        for index in sorted(candidates):
+            first = candidates[index]
+            if first is not None and self._told_key(first) != keys[index]:
+                first = None  # two keys, one hash (rare)
+            yield index, first
+
+    def _kept(self, places: PlaceColumns, events: Sequence[E]) -> _Told[E]:
+        """Return places told as columns as they are kept (:class:`_Told`)."""
+        names, name_ends = _joined(places.names)
+        keys, key_ends = _joined(places.keys)
+        latitudes, no_latitude = _doubles(places.latitudes)
+        longitudes, no_longitude = _doubles(places.longitudes)
+        blanks = bytearray(len(latitudes) if no_latitude or no_longitude else 0)
+        for bit, positions in ((1, no_latitude), (2, no_longitude)):
+            for i in positions:
+                blanks[i] |= bit
+        shared = self._units.setdefault  # few units, many places: one text each
+        return _Told(
+            names,
+            name_ends,
+            keys,
+            key_ends,
+            latitudes,
+            longitudes,
+            bytes(blanks),
+            places.countries,
+            list(map(shared, places.admin1, places.admin1)),
+            list(map(shared, places.admin2, places.admin2)),
+            list(map(shared, places.admin3, places.admin3)),
+            events,
+        )
+
+    def _told_key(self, told: int) -> str:
+        """Return the key of the place told at ``told`` (see answer_columns)."""
+        return self._told[told >> _TOLD_BITS].key(told & _TOLD_INDEX)
+
     def _told_at(self, told: int) -> tuple[PlaceFacts, E]:
         """Return the facts and the event of the place told at ``told`` (see answer_columns)."""
-        places, events = self._told[told >> _TOLD_BITS]
+        places = self._told[told >> _TOLD_BITS]
         i = told & _TOLD_INDEX
-        facts = (
-            places.names[i],
-            places.keys[i],
-            places.countries[i],
-            places.latitudes[i],
-            places.longitudes[i],
-            places.admin1[i],
-            places.admin2[i],
-            places.admin3[i],
-        )
-        return facts, events[i]
+        return places.facts(i), places.events[i]
 
     def _seen(self, facts: PlaceFacts, event: E) -> _Seen[E]:
         """Return the first spelling of a key, as its key's entry holds it."""
