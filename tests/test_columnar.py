@@ -326,3 +326,58 @@ def test_columns_of_integers_are_told_as_all_integers_tells(cells: list[str]) ->
     columns = _Columns(pa_table({"fatalities": cells}))
     assert _all_integers(columns, "fatalities") == all_integers(cells)
     assert _all_integers(columns, "timestamp")  # a column the chunk lacks: blank
+
+
+PLACE_CELLS = st.fixed_dictionaries(
+    {
+        "location": st.sampled_from(["", "Makiivka", "Makeevka", "Makiïvka", "x\x00y", "Zé"]),
+        "country": st.sampled_from(["", "Ukraine", "Benin", "Atlantis"]),
+        "latitude": COORDINATE_TEXTS,
+        "longitude": COORDINATE_TEXTS,
+        "admin1": st.sampled_from(["", "Donetsk", "A"]),
+        "admin2": st.sampled_from(["", "B"]),
+        "admin3": st.text(alphabet="ab\x00", max_size=2),
+    }
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(PLACE_CELLS, min_size=1, max_size=12), st.integers(1, 3))
+def test_places_coded_as_columns_are_coded_as_the_csv_path_codes_them(
+    places: list[dict[str, str]], chunks: int
+) -> None:
+    # Codes, R010's where codes, what R009 is told (once a checker) and coordinate findings.
+    base = LOADED["current-export-numeric.csv"]
+    rows = []
+    for index, place in enumerate(places * 2):
+        row = list(base.rows[index % len(base.rows)])
+        for name, cell in place.items():
+            row[base.header.index(name)] = cell
+        rows.append(row)
+    with tempfile.TemporaryDirectory() as directory:
+        path = Path(directory) / "places.csv"
+        write(path, base, rows, "\n")
+        size = path.stat().st_size
+        note(f"file: {path.read_bytes()!r}")
+        assert assert_agree(path, size // chunks + 1) >= 1
+
+
+def test_a_checker_tells_the_merger_of_a_place_once(tmp_path: Path) -> None:
+    base = LOADED["current-export-numeric.csv"]
+    path = tmp_path / "twice.csv"
+    write(path, base, base.rows, "\n")
+    header_bytes, [(start, end, line)] = parallel.chunks(path, 1 << 20)
+    checker = BatchChecker(parallel._header_of(header_bytes, DEFAULT_LIMITS))
+    data = path.read_bytes()[start:end]
+    told = []
+    for _ in range(2):
+        answered = arrow_chunk(checker, data, line, DEFAULT_LIMITS)
+        assert answered is not None
+        told.append(list(answered[0].places_met.codes))
+    assert told[0]
+    assert sorted(told[0]) == sorted(set(answered[0].places))  # every place, once
+    assert told[1] == []  # the same places again: told already
+    # The csv path's batches of the same checker tell none of them again either.
+    plain = parallel._plain_chunk(checker, data, line, DEFAULT_LIMITS)
+    assert plain is not None
+    assert all(not batch.places_met.codes for batch in plain[0])

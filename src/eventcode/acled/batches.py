@@ -17,6 +17,8 @@ from itertools import accumulate, chain, repeat
 from operator import add, and_, itemgetter
 from typing import Any, NamedTuple, cast
 
+import numpy as np
+
 from eventcode import codebooks
 from eventcode.acled.ids import id_key, id_keys, id_of
 from eventcode.acled.layouts import UNCHECKED_WITHOUT, Layout
@@ -48,6 +50,7 @@ from eventcode.checks.duplicates import (
     texts_code,
     where_code,
 )
+from eventcode.checks.first_seen import FirstSeen
 from eventcode.checks.places import PlaceColumns, PlaceFacts, Spot, place_facts, spelling_key
 from eventcode.checks.registry import EVERYTHING, Selection
 from eventcode.findings import (
@@ -581,6 +584,7 @@ class BatchChecker:
         )
         self._what = _Memo(self._coded("what", lambda cells: _what_codes(*what(cells))))
         self._met: dict[int, PlaceFacts | None] = {}  # the places met in the batch checked
+        self._told: FirstSeen | None = None  # see told
         self._place = self._facets["where"].taker(PLACE_COLUMNS, "")
         self._where = _Memo(self._coded("where", self._place_codes))
         self._roles = {kind: _Memo(_role_code(kind)) for kind in ("actor", "list")}
@@ -722,7 +726,7 @@ class BatchChecker:
             crowds=self._unreadable_crowds(column) if self._crowds else {},
             places=places,
             digests=array("Q", digests),
-            places_met=PlacesMet.of(self._met, places),
+            places_met=PlacesMet.of(self.unsent(self._met), places),
             name_cells=tuple(column(name) for name, _ in NAME_COLUMNS),
         )
         return batch, suspects
@@ -784,6 +788,28 @@ class BatchChecker:
     def places_met(self) -> dict[int, PlaceFacts | None]:
         """The places met since :meth:`start_batch` whose codes were computed."""
         return self._met
+
+    @property
+    def told(self) -> FirstSeen:
+        """The codes of the places this checker's batches have told the merger of."""
+        if self._told is None:
+            self._told = FirstSeen()
+        return self._told
+
+    def unsent(self, met: dict[int, PlaceFacts | None]) -> dict[int, PlaceFacts | None]:
+        """Return the places of ``met`` not told before, which are told now.
+
+        A place is told the merger once by a checker, with the first batch that meets it: the
+        merger keeps what it stands for until it asks R009 (a batch dropped unsent is checked
+        again by a fresh checker, which tells its places again).
+        """
+        if not met:
+            return met
+        codes = np.fromiter(met, np.uint64, len(met))
+        before = self.told.add(codes)[0]
+        for code in codes[before].tolist():
+            del met[code]
+        return met
 
     def unreadable_crowds(
         self, column: Callable[[str], Sequence[str]]

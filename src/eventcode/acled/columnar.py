@@ -44,6 +44,7 @@ from eventcode.acled.batches import (
 from eventcode.acled.blanks import CellConventions
 from eventcode.acled.ids import COMPACT_ID, NUMBER_BITS, id_keys
 from eventcode.acled.layouts import Layout
+from eventcode.acled.mapping import country_alpha3
 from eventcode.acled.row_checks import (
     COORDINATE_CHECK,
     EVENT_ID,
@@ -54,7 +55,9 @@ from eventcode.acled.row_checks import (
     screen_groups,
 )
 from eventcode.acled.values import DECIMAL_GRAMMAR, INTEGER_GRAMMAR, MAX_NUMBER_CHARS
-from eventcode.checks.duplicates import signatures
+from eventcode.checks.duplicates import signatures, texts_code, where_words
+from eventcode.checks.places import spelling_key
+from eventcode.hashing import codes_of, codes_of_words
 from eventcode.io.limits import Limits
 
 if TYPE_CHECKING:
@@ -459,8 +462,11 @@ def _checked(
             distinct = _Distinct(columns, facets[facet].names, derived)
             facet_keys = facets[facet].keys(distinct.column, distinct.size)
         if facet == "where":  # places met for the first time are worked out as columns
-            met = partial(_places, checker, columns, distinct, facet_keys)
-            facet_values = checker.where.each_distinct(facet_keys, met)
+            if joined is not None and _codes_places(checker, columns):
+                facet_values = _places_as_columns(checker, columns, distinct, facet_keys)
+            else:
+                met = partial(_places, checker, columns, distinct, facet_keys)
+                facet_values = checker.where.each_distinct(facet_keys, met)
         else:
             memo = checker.when if facet == "when" else checker.what
             facet_values = memo.each(facet_keys)
@@ -530,7 +536,7 @@ def _checked(
         crowds=_crowds(checker, columns) if checker.crowds else {},
         places=array("Q", places.tolist()),
         digests=array("Q", digests),
-        places_met=PlacesMet.of(checker.places_met, places.tolist()),
+        places_met=PlacesMet.of(checker.unsent(checker.places_met), places.tolist()),
         name_cells=None,
     )
     batch = checker.with_findings(batch, findings)
@@ -576,6 +582,118 @@ def _places(
         met[code] = facts
         found.append((code, spot, _NO_CHECKS))
     return found
+
+
+def _codes_places(checker: BatchChecker, columns: _Columns) -> bool:
+    """Tell whether a chunk's places are coded as columns (:func:`_places_as_columns`).
+
+    So they are when the file has every place column and the coordinates are the one check
+    of the "where" facet (a standard export).
+    """
+    return checker.facets["where"].checks <= {COORDINATE_CHECK} and set(PLACE_COLUMNS) <= set(
+        columns.names
+    )
+
+
+def _places_as_columns(
+    checker: BatchChecker,
+    columns: _Columns,
+    distinct: _Distinct,
+    keys: Sequence[str] | Sequence[tuple[str, ...]],
+) -> list[tuple[Any, ...]]:
+    """Return the "where" values of every combination (see BatchChecker.where), as columns.
+
+    Place codes (:func:`~eventcode.checks.duplicates.texts_code`) and R010's where codes
+    (:func:`~eventcode.checks.duplicates.where_code`) are computed by
+    :mod:`eventcode.hashing` over the cells of thousands of places at once, and what R009 asks
+    of a place (:func:`~eventcode.acled.batches.place_codes_at`) is worked out only for those
+    the checker has not told yet. A place whose coordinates the check might find fault with is
+    worked out by the "where" memo's function, cell by cell.
+    """
+    first = distinct.first
+    lat_read, lats = _coordinates(columns, "latitude", first, 90)
+    lon_read, lons = _coordinates(columns, "longitude", first, 180)
+    read = lat_read & lon_read & ~((lats == 0) & (lons == 0))  # both 0: A008's placeholder
+    cells = {name: _take(columns.array(name), first) for name in PLACE_COLUMNS}
+    codes = _texts_codes([cells[name] for name in PLACE_COLUMNS])
+    located = ~(np.isnan(lats) | np.isnan(lons))  # both coordinates given: compared in R010
+    locations = cast("list[str]", cells["location"].to_pylist())
+    spelling = list(map(spelling_key, locations))
+    countries = cast("pa.DictionaryArray[Any, Any]", _encode(cells["country"]))
+    country_names = cast("list[str]", countries.dictionary.to_pylist())
+    alpha3 = [country_alpha3(name) for name in country_names]
+    country_of = _numpy(countries.indices).astype(np.int64)
+    wheres = np.zeros(len(first), np.uint64)
+    if located.any():
+        at = np.flatnonzero(located & read)
+        lands = np.array([where_words("", a, None, None)[1] for a in alpha3], np.uint64)
+        words = np.zeros((len(at), 5), np.uint64)
+        words[:, 0] = _codes(_strings([spelling[i] for i in at.tolist()]))
+        words[:, 1] = lands[country_of[at]]
+        words[:, 2] = lats[at].view(np.uint64)
+        words[:, 3] = lons[at].view(np.uint64)
+        wheres[at] = codes_of_words(words)
+    # What R009 asks of the places this checker has not told yet (each code once).
+    told = checker.told.known(codes)
+    met = checker.places_met
+    new = np.flatnonzero(read & ~told)
+    if len(new):
+        admins = [_take(cells[name], new).to_pylist() for name in ("admin1", "admin2", "admin3")]
+        for j, i in enumerate(new.tolist()):
+            code = int(codes[i])
+            if code in met:
+                continue
+            location = locations[i]
+            if not location:
+                met[code] = None
+                continue
+            country = country_names[country_of[i]]
+            lat, lon = (float(lats[i]), float(lons[i])) if located[i] else (None, None)
+            met[code] = (
+                location,
+                spelling[i],
+                alpha3[country_of[i]] if country else None,
+                lat,
+                lon,
+                admins[0][j] or None,
+                admins[1][j] or None,
+                admins[2][j] or None,
+            )
+    found = list(zip(codes.tolist(), wheres.tolist(), repeat(_NO_CHECKS), strict=False))
+    for i in np.flatnonzero(~read).tolist():  # the check decides, cell by cell
+        found[i] = checker.where.compute(keys[i])
+    return found
+
+
+def _texts_codes(cells: list[pa.StringArray]) -> np.ndarray:
+    """Return :func:`~eventcode.checks.duplicates.texts_code` of each row of columns' cells."""
+    import pyarrow.compute as pc
+
+    nul = _strings(["\x00"])[0]
+    joined = cast("pa.StringArray", pc.call_function("binary_join_element_wise", [*cells, nul]))
+    codes = _codes(joined)
+    _, offsets, text = joined.buffers()
+    ends = np.frombuffer(cast(Any, offsets), np.int32)[joined.offset :][[0, len(joined)]]
+    held = np.frombuffer(cast(Any, text), np.uint8)[ends[0] : ends[1]] if text else np.zeros(0)
+    if np.count_nonzero(held == 0) != len(joined) * (len(cells) - 1):  # a cell holds a NUL
+        rows = zip(*(column.to_pylist() for column in cells), strict=True)
+        codes = np.fromiter(map(texts_code, rows), np.uint64, len(joined))
+    return codes
+
+
+def _codes(texts: pa.StringArray) -> np.ndarray:
+    """Return :func:`~eventcode.hashing.code_of` of each text's UTF-8 bytes."""
+    _, offsets, text = texts.buffers()
+    starts = np.frombuffer(cast(Any, offsets), np.int32)[texts.offset :][: len(texts) + 1]
+    data = np.frombuffer(cast(Any, text), np.uint8) if text else np.zeros(0, np.uint8)
+    return codes_of(starts, data)
+
+
+def _encode(values: pa.Array[Any]) -> pa.Array[Any]:
+    """Return an array dictionary-encoded."""
+    import pyarrow.compute as pc
+
+    return pc.dictionary_encode(values)
 
 
 def _coordinates(

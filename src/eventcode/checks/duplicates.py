@@ -25,6 +25,7 @@ from eventcode.checks.places import spelling_key
 from eventcode.checks.registry import declare
 from eventcode.checks.resemblance import Traits, event_traits, resemblance
 from eventcode.findings import Finding, make_finding
+from eventcode.hashing import code_of
 from eventcode.model import Event
 
 __all__ = [
@@ -42,6 +43,7 @@ __all__ = [
     "texts_code",
     "traits_of",
     "where_code",
+    "where_words",
 ]
 
 #: The codes this check may emit (see :mod:`eventcode.checks.registry`).
@@ -52,9 +54,11 @@ PROBABLE_DUPLICATES = declare(
 )
 
 _MASK64 = (1 << 64) - 1
-#: The fixed part of a place's bytes in :func:`where_code`: its key's length, which
-#: coordinates are missing, the coordinates.
-_WHERE_HEAD = struct.Struct("<I??dd")
+#: A place as :func:`where_code` codes it: five little-endian 64-bit words.
+_WHERE_WORDS = struct.Struct("<5Q")
+_DOUBLE, _BITS = struct.Struct("<d"), struct.Struct("<Q")
+#: The code of no country: of a byte no UTF-8 text holds.
+_NO_COUNTRY = code_of(b"\xff")
 
 
 Where = tuple[str, str | None, float | None, float | None] | None
@@ -74,36 +78,44 @@ def where_code(where: Where) -> int:
     """Return the code of where an event is, as R010 compares it (its :func:`signature` part).
 
     Codes differ as the ``repr`` of the place's key, country and coordinates differ (``-0.0``
-    is not ``0.0``), and are the same in every process; they are packed as bytes rather than
-    written out, for every distinct place of a file is coded.
+    is not ``0.0``), and are the same in every process: the code of :func:`where_words`.
     """
     if where is None:
         return part_code(None)
-    key, country, latitude, longitude = where
-    name = key.encode("utf-8", "surrogatepass")
-    land = b"\xff" if country is None else country.encode("utf-8", "surrogatepass")
-    head = _WHERE_HEAD.pack(
-        len(name),
-        latitude is None,
-        longitude is None,
-        0.0 if latitude is None else latitude,
-        0.0 if longitude is None else longitude,
+    return code_of(_WHERE_WORDS.pack(*where_words(*where)))
+
+
+def where_words(
+    key: str, country: str | None, latitude: float | None, longitude: float | None
+) -> tuple[int, int, int, int, int]:
+    """Return the five 64-bit words :func:`where_code` codes (see :mod:`eventcode.hashing`).
+
+    The codes of the key and of the country (``None``: of a byte no UTF-8 text holds), the
+    bits of each coordinate (0 for ``None``), and which coordinates are ``None`` (bit 1: the
+    latitude, bit 2: the longitude). Worked out as columns by the columnar ACLED path.
+    """
+    land = _NO_COUNTRY if country is None else code_of(country.encode("utf-8", "surrogatepass"))
+    return (
+        code_of(key.encode("utf-8", "surrogatepass")),
+        land,
+        0 if latitude is None else _BITS.unpack(_DOUBLE.pack(latitude))[0],
+        0 if longitude is None else _BITS.unpack(_DOUBLE.pack(longitude))[0],
+        (latitude is None) | (longitude is None) << 1,
     )
-    return _digest(head + name + land)
 
 
 def texts_code(texts: tuple[str, ...]) -> int:
     """Return the 64-bit code of a tuple of texts, the same in every process.
 
-    Tuples of one length have the same code only if equal (up to the digest's collisions):
-    the digest is of the texts joined by NUL, which holds one NUL fewer than there are
-    texts, or, when a text holds a NUL, of as many NULs as texts and the tuple written out
-    (``repr``, which holds none).
+    Tuples of one length have the same code only if equal (up to the code's collisions): the
+    code is of the texts joined by NUL, which holds one NUL fewer than there are texts, or,
+    when a text holds a NUL, of as many NULs as texts and the tuple written out (``repr``,
+    which holds none).
     """
     joined = "\x00".join(texts)
     if joined.count("\x00") >= len(texts):  # a text holds a NUL
-        return _digest(("\x00" * len(texts) + repr(texts)).encode("utf-8"))
-    return _digest(joined.encode("utf-8", "surrogatepass"))
+        return code_of(("\x00" * len(texts) + repr(texts)).encode("utf-8"))
+    return code_of(joined.encode("utf-8", "surrogatepass"))
 
 
 def _digest(data: bytes) -> int:
