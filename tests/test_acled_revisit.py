@@ -108,3 +108,21 @@ def test_blocks_are_the_stream_in_order_and_cut_no_crlf(
     for block, after in itertools.pairwise(blocks):
         if block.endswith(b"\r") and after.startswith(b"\n"):
             assert block.endswith(b"\r\r")  # a bare CR before it: the file is read whole
+
+
+def test_rows_read_again_by_workers_have_the_traits_the_parent_reads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Past a number of rows, R010's rows are read again by two workers, half each.
+    from eventcode.acled import parallel
+    from tests.test_acled_differential import LOADED
+
+    base = LOADED["current-export-numeric.csv"]
+    path = tmp_path / "many.csv"
+    write(path, base, base.rows * 20, "\n")
+    lines = sorted(read_rows(path))[::3]
+    alone = parallel._read_traits(str(path), DEFAULT_LIMITS, lines)
+    monkeypatch.setattr(parallel, "_TRAITS_IN_WORKERS", 2)
+    shared = parallel._traits_at_lines(str(path), DEFAULT_LIMITS, 2, lines)
+    assert len(alone) == len(lines) > 2
+    assert shared == alone

@@ -70,6 +70,8 @@ PARALLEL_MIN_BYTES = pool.PARALLEL_MIN_BYTES
 CHUNK_BYTES = 4 << 20
 #: How many worker processes check chunks.
 WORKERS = pool.WORKERS
+#: Rows read again for probable duplicates (R010) from this many up are read by workers.
+_TRAITS_IN_WORKERS = 4096
 
 Chunk = tuple[int, int, int]  # start byte, end byte, line the chunk starts on
 _Result = list[Finding | CheckedBatch]
@@ -476,7 +478,7 @@ def _stream(
             yield from _rest(name, header, settings, (at, line), merger, conventions)
         merger.finish()  # its tables go before the collector is back: it never scans them
     yield from conventions.findings()
-    yield from merger.repeats(partial(_traits_at_lines, name, limits))
+    yield from merger.repeats(partial(_traits_at_lines, name, limits, workers))
 
 
 def _chunks(
@@ -572,7 +574,27 @@ def _rest(
         conventions.absorb(done.conventions, line - _first_line(header))
 
 
-def _traits_at_lines(path: str, limits: Limits, lines: list[int]) -> dict[int, Traits]:
+def _traits_at_lines(
+    path: str, limits: Limits, workers: int, lines: list[int]
+) -> dict[int, Traits]:
+    """Return the traits of the rows at (sorted) ``lines``; many are read by the workers.
+
+    Probable duplicates are compared once every chunk is merged, when the workers are done:
+    read by the parent alone, thousands of rows (some 50 us each) would leave a core idle.
+    """
+    if workers < 2 or len(lines) < _TRAITS_IN_WORKERS:
+        return _read_traits(path, limits, lines)
+    size = -(-len(lines) // workers)
+    parts = [lines[at : at + size] for at in range(0, len(lines), size)]
+    found: dict[int, Traits] = {}
+    with closing(pool.in_order(partial(_read_traits, path, limits), parts, workers)) as read:
+        for _, traits in read:
+            found.update(traits)
+    return found
+
+
+def _read_traits(path: str, limits: Limits, lines: list[int]) -> dict[int, Traits]:
+    """Return the traits of the rows at ``lines``, read again from the file."""
     with open(path, "rb") as handle:
         return traits_at_lines(Limited(handle, limits), lines)
 
