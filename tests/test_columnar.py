@@ -32,12 +32,14 @@ from eventcode.acled.columnar import (
     _groups,
     _id_keys,
     _numpy,
+    _spelling_keys,
     _strings,
     _take,
     arrow_chunk,
 )
 from eventcode.acled.ids import COMPACT_ID, id_keys
 from eventcode.acled.values import all_integers, parse_coordinate
+from eventcode.checks.places import spelling_key
 from eventcode.io.limits import DEFAULT_LIMITS
 from tests.test_acled_differential import (
     BASES,
@@ -381,3 +383,16 @@ def test_a_checker_tells_the_merger_of_a_place_once(tmp_path: Path) -> None:
     plain = parallel._plain_chunk(checker, data, line, DEFAULT_LIMITS)
     assert plain is not None
     assert all(not batch.places_met.codes for batch in plain[0])
+
+
+NAMES = st.one_of(
+    st.text(alphabet="abyzABYZ '-.0\t\x00", max_size=12),
+    st.sampled_from(["", "Makiïvka", "ŁÓDŹ", "İstanbul", "ﬁnland", "Straße"]),
+    st.text(max_size=6),
+)
+
+
+@given(st.lists(NAMES, min_size=1, max_size=20))
+def test_spelling_keys_worked_out_as_columns_are_spelling_keys(names: list[str]) -> None:
+    keys = _spelling_keys(_strings(names))
+    assert keys.to_pylist() == [spelling_key(name) for name in names]

@@ -56,7 +56,7 @@ from eventcode.acled.row_checks import (
 )
 from eventcode.acled.values import DECIMAL_GRAMMAR, INTEGER_GRAMMAR, MAX_NUMBER_CHARS
 from eventcode.checks.duplicates import signatures, texts_code, where_words
-from eventcode.checks.places import spelling_key
+from eventcode.checks.places import NOT_CONSONANT, PlaceColumns, spelling_key
 from eventcode.hashing import codes_of, codes_of_words
 from eventcode.io.limits import Limits
 
@@ -452,6 +452,7 @@ def _checked(
     )
     suspects: dict[int, set[Check]] = {}
     values: dict[str, tuple[_Distinct, list[tuple[Any, ...]]]] = {}
+    told: PlacesMet | None = None  # the places met, when they are worked out as columns
     checker.start_batch()
     for facet in ("when", "what", "where"):
         joined = _joined(columns, facets[facet].names) if facet == "where" else None
@@ -463,7 +464,7 @@ def _checked(
             facet_keys = facets[facet].keys(distinct.column, distinct.size)
         if facet == "where":  # places met for the first time are worked out as columns
             if joined is not None and _codes_places(checker, columns):
-                facet_values = _places_as_columns(checker, columns, distinct, facet_keys)
+                facet_values, told = _places_as_columns(checker, columns, distinct, facet_keys)
             else:
                 met = partial(_places, checker, columns, distinct, facet_keys)
                 facet_values = checker.where.each_distinct(facet_keys, met)
@@ -536,7 +537,11 @@ def _checked(
         crowds=_crowds(checker, columns) if checker.crowds else {},
         places=array("Q", places.tolist()),
         digests=array("Q", digests),
-        places_met=PlacesMet.of(checker.unsent(checker.places_met), places.tolist()),
+        places_met=(
+            told
+            if told is not None
+            else PlacesMet.of(checker.unsent(checker.places_met), places.tolist())
+        ),
         name_cells=None,
     )
     batch = checker.with_findings(batch, findings)
@@ -600,7 +605,7 @@ def _places_as_columns(
     columns: _Columns,
     distinct: _Distinct,
     keys: Sequence[str] | Sequence[tuple[str, ...]],
-) -> list[tuple[Any, ...]]:
+) -> tuple[list[tuple[Any, ...]], PlacesMet | None]:
     """Return the "where" values of every combination (see BatchChecker.where), as columns.
 
     Place codes (:func:`~eventcode.checks.duplicates.texts_code`) and R010's where codes
@@ -609,6 +614,10 @@ def _places_as_columns(
     of a place (:func:`~eventcode.acled.batches.place_codes_at`) is worked out only for those
     the checker has not told yet. A place whose coordinates the check might find fault with is
     worked out by the "where" memo's function, cell by cell.
+
+    Also returns the places to tell the merger of, in the order of their first events; or
+    ``None`` when some were worked out cell by cell (they are then in the checker's
+    ``places_met``, as the csv path leaves them).
     """
     first = distinct.first
     lat_read, lats = _coordinates(columns, "latitude", first, 90)
@@ -617,8 +626,7 @@ def _places_as_columns(
     cells = {name: _take(columns.array(name), first) for name in PLACE_COLUMNS}
     codes = _texts_codes([cells[name] for name in PLACE_COLUMNS])
     located = ~(np.isnan(lats) | np.isnan(lons))  # both coordinates given: compared in R010
-    locations = cast("list[str]", cells["location"].to_pylist())
-    spelling = list(map(spelling_key, locations))
+    keyed = _spelling_keys(cells["location"])
     countries = cast("pa.DictionaryArray[Any, Any]", _encode(cells["country"]))
     country_names = cast("list[str]", countries.dictionary.to_pylist())
     alpha3 = [country_alpha3(name) for name in country_names]
@@ -628,41 +636,88 @@ def _places_as_columns(
         at = np.flatnonzero(located & read)
         lands = np.array([where_words("", a, None, None)[1] for a in alpha3], np.uint64)
         words = np.zeros((len(at), 5), np.uint64)
-        words[:, 0] = _codes(_strings([spelling[i] for i in at.tolist()]))
+        words[:, 0] = _codes(keyed)[at]
         words[:, 1] = lands[country_of[at]]
         words[:, 2] = lats[at].view(np.uint64)
         words[:, 3] = lons[at].view(np.uint64)
         wheres[at] = codes_of_words(words)
-    # What R009 asks of the places this checker has not told yet (each code once).
-    told = checker.told.known(codes)
-    met = checker.places_met
-    new = np.flatnonzero(read & ~told)
-    if len(new):
-        admins = [_take(cells[name], new).to_pylist() for name in ("admin1", "admin2", "admin3")]
-        for j, i in enumerate(new.tolist()):
-            code = int(codes[i])
-            if code in met:
-                continue
-            location = locations[i]
-            if not location:
-                met[code] = None
-                continue
-            country = country_names[country_of[i]]
-            lat, lon = (float(lats[i]), float(lons[i])) if located[i] else (None, None)
-            met[code] = (
-                location,
-                spelling[i],
-                alpha3[country_of[i]] if country else None,
-                lat,
-                lon,
-                admins[0][j] or None,
-                admins[1][j] or None,
-                admins[2][j] or None,
-            )
+    # What R009 asks of the places this checker has not told yet, each code at its first.
+    new = np.flatnonzero(read & ~checker.told.known(codes))
+    new = new[np.sort(np.unique(codes[new], return_index=True)[1])]
+    units = [_take(cells[unit], new).to_pylist() for unit in ("admin1", "admin2", "admin3")]
+    spot_countries = [alpha3[c] if country_names[c] else None for c in country_of[new].tolist()]
+    places = _place_columns(
+        cast("list[str]", _take(cells["location"], new).to_pylist()),
+        cast("list[str]", _take(keyed, new).to_pylist()),
+        spot_countries,
+        (lats[new], lons[new], located[new]),
+        units,
+    )
     found = list(zip(codes.tolist(), wheres.tolist(), repeat(_NO_CHECKS), strict=False))
-    for i in np.flatnonzero(~read).tolist():  # the check decides, cell by cell
+    cell_by_cell = np.flatnonzero(~read).tolist()
+    for i in cell_by_cell:  # the check decides; the memo's function tells of the place
         found[i] = checker.where.compute(keys[i])
-    return found
+    if cell_by_cell:  # told with those, in the order of their first events
+        checker.places_met.update(zip(codes[new].tolist(), places.rows(), strict=True))
+        return found, None
+    checker.told.add(codes[new])
+    return found, PlacesMet(array("Q", codes[new].tobytes()), places)
+
+
+def _spelling_keys(names: pa.StringArray) -> pa.StringArray:
+    """Return :func:`~eventcode.checks.places.spelling_key` of each name.
+
+    An ASCII name's key is worked out by pyarrow, lower-cased with what is not a consonant
+    dropped (as ``spelling_key`` does it for ASCII); any other by ``spelling_key`` itself.
+    """
+    import pyarrow.compute as pc
+
+    keys = pc.replace_substring_regex(pc.ascii_lower(names), f"{NOT_CONSONANT}+", "")
+    other = np.flatnonzero(~_true(pc.string_is_ascii(names)))
+    if not len(other):
+        return keys
+    each = cast("list[str]", keys.to_pylist())
+    for at, name in zip(other.tolist(), _take(names, other).to_pylist(), strict=True):
+        each[at] = spelling_key(name)
+    return _strings(each)
+
+
+def _place_columns(
+    names: list[str],
+    keys: list[str],
+    countries: list[str | None],
+    spots: tuple[np.ndarray, np.ndarray, np.ndarray],
+    units: list[list[Any]],
+) -> PlaceColumns:
+    """Return places as R009 is told of them (:class:`PlaceColumns`), from their columns.
+
+    ``spots`` holds the latitudes, longitudes and whether both are given; ``units`` the
+    admin1, admin2 and admin3 cells. A place without a name has nothing to ask
+    (:data:`~eventcode.checks.places.NOTHING_TO_ASK`).
+    """
+    latitudes, longitudes, located = spots
+    named = np.fromiter(map(bool, names), bool, len(names))
+    unnamed = np.flatnonzero(~named).tolist()
+    shown: list[list[str | None]] = [[cell or None for cell in cells] for cells in units]
+    for column in (countries, *shown):
+        for at in unnamed:
+            column[at] = None
+    return PlaceColumns(
+        names,
+        keys,
+        countries,
+        _or_none(latitudes, located & named),
+        _or_none(longitudes, located & named),
+        *shown,
+    )
+
+
+def _or_none(values: np.ndarray, given: np.ndarray) -> list[float | None]:
+    """Return numbers as Python floats, ``None`` where not ``given``."""
+    numbers: list[float | None] = values.tolist()
+    for at in np.flatnonzero(~given).tolist():
+        numbers[at] = None
+    return numbers
 
 
 def _texts_codes(cells: list[pa.StringArray]) -> np.ndarray:

@@ -29,6 +29,7 @@ if TYPE_CHECKING:  # numpy comes when places are told as columns (the merger has
 
 __all__ = [
     "NOTHING_TO_ASK",
+    "NOT_CONSONANT",
     "PLACE_SPELLINGS",
     "PlaceColumns",
     "PlaceFacts",
@@ -52,6 +53,8 @@ PLACE_SPELLINGS = declare(
 E = TypeVar("E")
 
 _NOT_CONSONANT = re.compile(r"[^bcdfghjklmnpqrstvwxz]")
+#: What :func:`spelling_key` drops of a lower-cased ASCII name: a pattern (RE2 and ``re`` agree).
+NOT_CONSONANT = _NOT_CONSONANT.pattern
 #: The ASCII characters _NOT_CONSONANT drops, to drop from ASCII names as bytes (quicker).
 _NOT_CONSONANT_ASCII = bytes(c for c in range(128) if _NOT_CONSONANT.match(chr(c)))
 _SAME_POINT_DEGREES = 0.01
