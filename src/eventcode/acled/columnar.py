@@ -24,7 +24,7 @@ from array import array
 from collections.abc import Sequence
 from functools import partial
 from itertools import repeat
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, cast
 
 import numpy as np
 
@@ -464,13 +464,15 @@ def _checked(
             facet_keys = facets[facet].keys(distinct.column, distinct.size)
         if facet == "where":  # places met for the first time are worked out as columns
             if joined is not None and _codes_places(checker, columns):
-                facet_values, told = _places_as_columns(checker, columns, distinct, facet_keys)
+                where, told = _places_as_columns(checker, columns, distinct, facet_keys)
             else:
                 met = partial(_places, checker, columns, distinct, facet_keys)
-                facet_values = checker.where.each_distinct(facet_keys, met)
-        else:
-            memo = checker.when if facet == "when" else checker.what
-            facet_values = memo.each(facet_keys)
+                where = _Wheres.of(checker.where.each_distinct(facet_keys, met))
+            _suspect(suspects, distinct, where.failing)
+            where_distinct = distinct
+            continue
+        memo = checker.when if facet == "when" else checker.what
+        facet_values = memo.each(facet_keys)
         values[facet] = (distinct, facet_values)
         _suspect(suspects, distinct, [v[-1] for v in facet_values])
     screened = checker.screened
@@ -490,8 +492,7 @@ def _checked(
     findings = _findings(checker, columns, lines, suspects)
     when_distinct, when_values = values["when"]
     what_distinct, what_values = values["what"]
-    where_distinct, where_values = values["where"]
-    places = _per_row(where_distinct, [v[0] for v in where_values])
+    places = where.codes[where_distinct.rows]
     digests: Sequence[int] | repeat[int] = repeat(0, size)
     if checker.compares:
         days = _per_row(when_distinct, [v[0] for v in when_values]).tolist()
@@ -508,7 +509,7 @@ def _checked(
             signatures(
                 days,
                 days,
-                _per_row(where_distinct, [v[1] for v in where_values]).tolist(),
+                where.wheres[where_distinct.rows].tolist(),
                 roles.tolist(),
                 _per_row(what_distinct, [v[0] for v in what_values]).tolist(),
             )
@@ -535,7 +536,7 @@ def _checked(
         failed=frozenset(),
         targeted=targeted,
         crowds=_crowds(checker, columns) if checker.crowds else {},
-        places=array("Q", places.tolist()),
+        places=array("Q", places.tobytes()),
         digests=array("Q", digests),
         places_met=(
             told
@@ -600,12 +601,30 @@ def _codes_places(checker: BatchChecker, columns: _Columns) -> bool:
     )
 
 
+class _Wheres(NamedTuple):
+    """The "where" values of a chunk's distinct places (see BatchChecker.where), as columns."""
+
+    codes: np.ndarray  # place codes (uint64)
+    wheres: np.ndarray  # R010's where codes (uint64)
+    failing: list[frozenset[Check]]  # the row checks each fails
+
+    @classmethod
+    def of(cls, values: Sequence[tuple[Any, ...]]) -> _Wheres:
+        """Return the memo's values (code, where code, failing) as columns."""
+        size = len(values)
+        return cls(
+            np.fromiter((v[0] for v in values), np.uint64, size),
+            np.fromiter((v[1] for v in values), np.uint64, size),
+            [v[2] for v in values],
+        )
+
+
 def _places_as_columns(
     checker: BatchChecker,
     columns: _Columns,
     distinct: _Distinct,
     keys: Sequence[str] | Sequence[tuple[str, ...]],
-) -> tuple[list[tuple[Any, ...]], PlacesMet | None]:
+) -> tuple[_Wheres, PlacesMet | None]:
     """Return the "where" values of every combination (see BatchChecker.where), as columns.
 
     Place codes (:func:`~eventcode.checks.duplicates.texts_code`) and R010's where codes
@@ -653,10 +672,10 @@ def _places_as_columns(
         (lats[new], lons[new], located[new]),
         units,
     )
-    found = list(zip(codes.tolist(), wheres.tolist(), repeat(_NO_CHECKS), strict=False))
+    found = _Wheres(codes, wheres, [_NO_CHECKS] * len(codes))
     cell_by_cell = np.flatnonzero(~read).tolist()
     for i in cell_by_cell:  # the check decides; the memo's function tells of the place
-        found[i] = checker.where.compute(keys[i])
+        codes[i], wheres[i], found.failing[i] = checker.where.compute(keys[i])
     if cell_by_cell:  # told with those, in the order of their first events
         checker.places_met.update(zip(codes[new].tolist(), places.rows(), strict=True))
         return found, None
