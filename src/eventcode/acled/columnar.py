@@ -145,7 +145,8 @@ class _Columns:
         """Return a column as one array."""
         found = self._arrays.get(name)
         if found is None:
-            combined = self.table.column(name).combine_chunks()
+            column = self.table.column(name)  # one chunk (a worker's), taken without a copy
+            combined = column.chunk(0) if column.num_chunks == 1 else column.combine_chunks()
             found = self._arrays[name] = cast("pa.StringArray", combined)
         return found
 
@@ -291,10 +292,18 @@ def _plain(columns: _Columns, data: bytes, limits: Limits) -> bool:
             return False
     conventions = CellConventions(columns.names, limits.blank_tokens)
     if limits.blank_tokens:
-
         tokens = _strings(limits.blank_tokens)
+        sizes = {len(token.encode("utf-8")) for token in limits.blank_tokens}
         for name in columns.names:
-            if pc.any(pc.is_in(columns.array(name), value_set=tokens)).as_py():
+            # Only a cell of a token's length can be one: the others are not hashed.
+            lengths = columns.lengths(name)
+            sized = np.zeros(columns.size, bool)
+            for size in sizes:
+                sized |= lengths == size
+            at = np.flatnonzero(sized)
+            cells = columns.array(name)
+            cells = cells if len(at) == columns.size else _take(cells, at)
+            if len(at) and pc.any(pc.is_in(cells, value_set=tokens)).as_py():
                 return False
     for name in conventions.integer_columns:
         ending = np.flatnonzero(_true(pc.ends_with(columns.array(name), ".0")))
