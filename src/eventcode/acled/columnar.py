@@ -100,8 +100,10 @@ def arrow_chunk(
 
 
 def _parse(data: bytes, names: tuple[str, ...]) -> pa.Table | None:
-    """Parse CSV rows as string columns (no type inference, no nulls); ``None`` if it fails.
+    """Parse CSV rows as columns of bytes (no type inference, no nulls); ``None`` if it fails.
 
+    The cells are UTF-8 when the chunk is: it is decoded as the csv path decodes it, once,
+    rather than each cell checked by pyarrow (:class:`_Columns` reads them as strings).
     ``None`` too without pyarrow (an environment installed with ``--no-deps``): the csv path
     gives the same results, more slowly.
     """
@@ -110,6 +112,10 @@ def _parse(data: bytes, names: tuple[str, ...]) -> pa.Table | None:
         from pyarrow import csv as pcsv
     except ImportError:
         return None
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None  # text that is not UTF-8: the csv path declines it too
 
     try:
         return pcsv.read_csv(
@@ -119,14 +125,13 @@ def _parse(data: bytes, names: tuple[str, ...]) -> pa.Table | None:
             ),
             parse_options=pcsv.ParseOptions(newlines_in_values=True, ignore_empty_lines=False),
             convert_options=pcsv.ConvertOptions(
-                column_types=dict.fromkeys(names, pa.string()),
+                column_types=dict.fromkeys(names, pa.binary()),
                 strings_can_be_null=False,
                 quoted_strings_can_be_null=False,
-                check_utf8=True,
             ),
         )
     except (pa.ArrowInvalid, pa.ArrowTypeError, ValueError):
-        return None  # a row of another width, text that is not UTF-8, an open quote
+        return None  # a row of another width, an open quote
 
 
 class _Columns:
@@ -145,9 +150,15 @@ class _Columns:
         """Return a column as one array."""
         found = self._arrays.get(name)
         if found is None:
+            import pyarrow as pa
+
             column = self.table.column(name)  # one chunk (a worker's), taken without a copy
-            combined = column.chunk(0) if column.num_chunks == 1 else column.combine_chunks()
-            found = self._arrays[name] = cast("pa.StringArray", combined)
+            combined = cast(
+                "pa.Array[Any]",
+                column.chunk(0) if column.num_chunks == 1 else column.combine_chunks(),
+            )
+            # Bytes of UTF-8 text (see _parse), read as strings as they are.
+            found = self._arrays[name] = cast("pa.StringArray", combined.view(pa.string()))
         return found
 
     def encoded(self, name: str) -> tuple[np.ndarray, list[str]]:
