@@ -183,6 +183,12 @@ class _Columns:
             found = self._lengths[name] = np.diff(offsets[start : start + len(column) + 1])
         return found
 
+    def text_bytes(self, name: str) -> int:
+        """Return how many bytes a column's cells hold together."""
+        column = self.array(name)
+        offsets = np.frombuffer(cast(Any, column.buffers()[1]), np.int32)
+        return int(offsets[column.offset + len(column)] - offsets[column.offset])
+
     def feeds(self, name: str) -> np.ndarray:
         """Return how many line feeds each of a column's cells holds."""
         column = self.array(name)
@@ -331,10 +337,15 @@ def _starts(columns: _Columns, data: bytes, line: int) -> np.ndarray:
     """
     size = columns.size
     spans = np.ones(size, np.int64)
-    breaks = data.count(b"\n")
-    if breaks > size or (breaks == size and not data.endswith(b"\n")):
-        for name in columns.names:
-            spans += columns.feeds(name)
+    # The line feeds the cells hold: all but those ending a row (the last may end none).
+    held = data.count(b"\n") - size + (not data.endswith(b"\n"))
+    # Longest columns first (notes): once they hold every one, the others hold none.
+    for name in sorted(columns.names, key=columns.text_bytes, reverse=True):
+        if held <= 0:
+            break
+        feeds = columns.feeds(name)
+        spans += feeds
+        held -= int(feeds.sum())
     starts = np.empty(size + 1, np.int64)
     starts[0] = line
     np.cumsum(spans, out=starts[1:])

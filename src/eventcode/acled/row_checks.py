@@ -121,6 +121,10 @@ class _Group(NamedTuple):
     #: No row fails when these columns' cells are all blank or integers (see all_integers):
     #: told at once of a batch whose cells are too varied to remember.
     integer_cells: tuple[str, ...] = ()
+    #: Of ``cells``, those the arguments read only when this tells, of the others' columns,
+    #: that they are needed (``None``: all are always read).
+    needs_rest: Callable[[Columns], bool] | None = None
+    rest: tuple[str, ...] = ()
     #: Tells cheaply that none of many new arguments can fail (else each is checked).
     clean_arguments: Callable[[set[tuple[Any, ...]]], bool] | None = None
 
@@ -721,6 +725,11 @@ def _earlier_name_current(region: str, timestamp: str, event_date: str) -> bool 
     return True if day is None else rename.current_at(day)
 
 
+def _earlier_regions_named(columns: Columns) -> bool:
+    """Tell whether a batch's regions name one ACLED renamed: its day is then read."""
+    return "region" in columns and not _EARLIER_REGIONS.isdisjoint(columns["region"])
+
+
 def _place_arguments(columns: Columns, size: int, layout: Layout) -> Iterable[tuple[Any, ...]]:
     """iso, region, country, and whether an earlier region name was current on the row's day."""
 
@@ -728,7 +737,7 @@ def _place_arguments(columns: Columns, size: int, layout: Layout) -> Iterable[tu
         return columns[name] if name in columns else repeat("", size)
 
     renamed: Iterable[bool | None] = repeat(None, size)
-    if "region" in columns and not _EARLIER_REGIONS.isdisjoint(columns["region"]):
+    if _earlier_regions_named(columns):
         renamed = map(
             _earlier_name_current, columns["region"], cells("timestamp"), cells("event_date")
         )
@@ -817,6 +826,8 @@ _GROUPS: tuple[_Group, ...] = (
         _place_findings,
         ("iso", "region", "country", "timestamp", "event_date"),
         _place_arguments,
+        needs_rest=_earlier_regions_named,
+        rest=("timestamp", "event_date"),
     ),
     _Group(
         declare("acled-taxonomy", ("C010", "C011", "C012"), "ACLED event taxonomy"),
@@ -893,8 +904,14 @@ def screen_groups(
             continue
         if group.integer_cells and all(map(integers, group.integer_cells)):
             continue  # no row fails: told of the columns at once, as batch_findings tells it
-        distinct = distinct_of(group.cells)
-        columns = {name: distinct.column(name) for name in group.cells if name in distinct.cells}
+        # The cells a check may not need are grouped by only when it needs them (timestamps
+        # are as many as rows).
+        needed = tuple(n for n in group.cells if n not in group.rest)
+        distinct = distinct_of(needed)
+        columns = {name: distinct.column(name) for name in needed if name in distinct.cells}
+        if group.needs_rest is not None and group.needs_rest(columns):
+            distinct = distinct_of(group.cells)
+            columns = {n: distinct.column(n) for n in group.cells if n in distinct.cells}
         arguments = group.arguments(columns, distinct.size, layout)
         if arguments is None:
             continue
