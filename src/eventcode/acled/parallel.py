@@ -70,7 +70,7 @@ PARALLEL_MIN_BYTES = pool.PARALLEL_MIN_BYTES
 CHUNK_BYTES = 4 << 20
 #: How many worker processes check chunks.
 WORKERS = pool.WORKERS
-#: Rows read again for probable duplicates (R010) from this many up are read by workers.
+#: Rows read again for probable duplicates (R010) from this many up: half read in a worker.
 _TRAITS_IN_WORKERS = 4096
 
 Chunk = tuple[int, int, int]  # start byte, end byte, line the chunk starts on
@@ -577,18 +577,20 @@ def _rest(
 def _traits_at_lines(
     path: str, limits: Limits, workers: int, lines: list[int]
 ) -> dict[int, Traits]:
-    """Return the traits of the rows at (sorted) ``lines``; many are read by the workers.
+    """Return the traits of the rows at (sorted) ``lines``; many are read by two processes.
 
     Probable duplicates are compared once every chunk is merged, when the workers are done:
     read by the parent alone, thousands of rows (some 50 us each) would leave a core idle.
     """
     if workers < 2 or len(lines) < _TRAITS_IN_WORKERS:
         return _read_traits(path, limits, lines)
-    size = -(-len(lines) // workers)
-    parts = [lines[at : at + size] for at in range(0, len(lines), size)]
-    found: dict[int, Traits] = {}
-    with closing(pool.in_order(partial(_read_traits, path, limits), parts, workers)) as read:
-        for _, traits in read:
+    # The later half in one worker, the first here: two cores, and one process forked (a
+    # fork's memory, the merger's tables among it, counts again in its resident size).
+    half = len(lines) // 2
+    read = partial(_read_traits, path, limits)
+    with closing(pool.in_order(read, [lines[half:]], 1)) as later:
+        found = read(lines[:half])
+        for _, traits in later:
             found.update(traits)
     return found
 
