@@ -353,23 +353,25 @@ def _starts(columns: _Columns, data: bytes, line: int) -> np.ndarray:
     return starts
 
 
-def _joined(columns: _Columns, names: Sequence[str]) -> tuple[_Distinct, list[str]] | None:
+def _joined(
+    columns: _Columns, names: Sequence[str], filled: pa.StringArray | None
+) -> tuple[_Distinct, list[str]] | None:
     """Return the distinct combinations of columns' cells and their facet keys, or ``None``.
 
     The cells of each row are joined as :meth:`_Facet.keys` joins them, in C, and the joined
-    texts grouped: one hash table, not one a column. ``None`` when a column the file lacks
-    is named, or a cell holds the separator (the keys are then tuples).
+    texts grouped: one hash table, not one a column. ``actor2`` counts as whether it is
+    filled (``filled``, see :func:`_filled`). ``None`` when a column the file lacks is named,
+    or a cell holds the separator (the keys are then tuples).
     """
     import pyarrow.compute as pc
 
     if len(names) < 2 or not set(names) <= set(columns.names):
         return None
     separator = _strings([KEY_SEPARATOR])[0]  # a str here would be made a scalar by pandas
+    cells = [filled if n == "actor2" and filled is not None else columns.array(n) for n in names]
     joined = cast(
         "pa.StringArray",
-        pc.call_function(
-            "binary_join_element_wise", [*(columns.array(n) for n in names), separator]
-        ),
+        pc.call_function("binary_join_element_wise", [*cells, separator]),
     )
     _, offsets, text = joined.buffers()
     ends = np.frombuffer(cast(Any, offsets), np.int32)[joined.offset :][[0, len(joined)]]
@@ -380,6 +382,15 @@ def _joined(columns: _Columns, names: Sequence[str]) -> tuple[_Distinct, list[st
     rows = _numpy(encoded.indices).astype(np.int64)
     distinct = _Distinct(columns, names, grouped=(rows, _first_rows(rows)))
     return distinct, cast("list[str]", encoded.dictionary.to_pylist())
+
+
+def _filled(cells: pa.StringArray) -> pa.StringArray:
+    """Return whether each cell is filled, as a facet key writes it ("1" or blank)."""
+    import pyarrow.compute as pc
+
+    one, blank = _strings(["1", ""])
+    filled = pc.if_else(pc.greater(pc.binary_length(cells), _arrow(np.zeros(1))[0]), one, blank)
+    return cast("pa.StringArray", filled)
 
 
 def _first_rows(groups: np.ndarray) -> np.ndarray:
@@ -485,8 +496,9 @@ def _checked(
     values: dict[str, tuple[_Distinct, list[tuple[Any, ...]]]] = {}
     told: PlacesMet | None = None  # the places met, when they are worked out as columns
     checker.start_batch()
+    filled = _filled(columns.array("actor2")) if "actor2" in columns.names else None
     for facet in ("when", "what", "where"):
-        joined = _joined(columns, facets[facet].names) if facet == "where" else None
+        joined = _joined(columns, facets[facet].names, filled)
         facet_keys: Sequence[str] | Sequence[tuple[str, ...]]
         if joined is not None:  # thousands of places: their cells are made Python keys only
             distinct, facet_keys = joined
