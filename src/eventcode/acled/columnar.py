@@ -20,6 +20,7 @@ or pandas' ``7.0``, or quotes pyarrow rejects gives ``None``, and the chunk goes
 from __future__ import annotations
 
 import io
+import re
 from array import array
 from collections.abc import Sequence
 from functools import partial
@@ -73,6 +74,10 @@ _BLANK_OR_INTEGER = f"^(?:{INTEGER_GRAMMAR})?$"
 _DENSE_LIMIT = 1 << 40
 _LINE_FEED = 0x0A
 _NO_CHECKS: frozenset[Check] = frozenset()
+#: Each byte lower-cased (ASCII letters), and whether a lower-cased ASCII byte is kept in a
+#: spelling key (what NOT_CONSONANT, spelling_key's pattern, does not match).
+_LOWER = np.array([ord(chr(b).lower()) if b < 0x80 else b for b in range(256)], np.uint8)
+_KEPT = np.array([b < 0x80 and not re.fullmatch(NOT_CONSONANT, chr(b)) for b in range(256)])
 
 
 def arrow_chunk(
@@ -729,13 +734,27 @@ def _places_as_columns(
 def _spelling_keys(names: pa.StringArray) -> pa.StringArray:
     """Return :func:`~eventcode.checks.places.spelling_key` of each name.
 
-    An ASCII name's key is worked out by pyarrow, lower-cased with what is not a consonant
-    dropped (as ``spelling_key`` does it for ASCII); any other by ``spelling_key`` itself.
+    An ASCII name's key is worked out with numpy over the names' bytes, lower-cased with what
+    is not a consonant dropped (as ``spelling_key`` does it for ASCII: :data:`_KEPT`); any
+    other name's by ``spelling_key`` itself.
     """
-    import pyarrow.compute as pc
+    import pyarrow as pa
 
-    keys = pc.replace_substring_regex(pc.ascii_lower(names), f"{NOT_CONSONANT}+", "")
-    other = np.flatnonzero(~_true(pc.string_is_ascii(names)))
+    _, offsets, text = names.buffers()
+    starts = np.frombuffer(cast(Any, offsets), np.int32)[names.offset :][: len(names) + 1]
+    data = np.frombuffer(cast(Any, text), np.uint8) if text else np.zeros(0, np.uint8)
+    data = data[starts[0] : starts[-1]]
+    lowered = _LOWER[data]
+    kept = _KEPT[lowered]
+    counts = np.zeros(len(data) + 1, np.int64)
+    np.cumsum(kept, out=counts[1:])
+    bounds = (starts - starts[0]).astype(np.int64)
+    key_offsets = counts[bounds].astype(np.int32)
+    buffers = [None, pa.py_buffer(key_offsets), pa.py_buffer(lowered[kept].tobytes())]
+    keys = cast("pa.StringArray", pa.Array.from_buffers(pa.string(), len(names), buffers))
+    high = np.zeros(len(data) + 1, np.int64)
+    np.cumsum(data >= 0x80, out=high[1:])
+    other = np.flatnonzero(high[bounds[1:]] != high[bounds[:-1]])
     if not len(other):
         return keys
     each = cast("list[str]", keys.to_pylist())
