@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -261,3 +262,18 @@ def test_acled_is_never_above_ucdp_low_with_claims_admitted(
     acled = acled_fatalities(ev, speakers, admitted)
     ucdp = ucdp_estimates(ev, speakers, admitted)
     assert acled.value == ucdp.low.value
+
+
+def test_death_figures_asked_again_answers_for_the_event_and_policy_asked() -> None:
+    # death_figures keeps the last split; a different event, or the same event under a policy
+    # that keeps cross-claimant revisions standing, must not get it.
+    revised = figure("a", Count.exact(3, "3"), status=Status.REVISED, revised_by="b")
+    later = figure("b", Count.exact(4, "4"), claimant="other")
+    ev = event(revised, later)
+    plain = event(figure("c", Count.exact(1, "1")))
+    stand = attrs.evolve(DEFAULT, name="stand", cross_claimant_revisions="stand")
+    assert [f.id for f in death_figures(ev, DEFAULT)[0]] == ["b"]
+    assert [f.id for f in death_figures(ev, DEFAULT)[0]] == ["b"]
+    assert [f.id for f in death_figures(ev, stand)[0]] == ["a", "b"]
+    assert [f.id for f in death_figures(plain, stand)[0]] == ["c"]
+    assert [f.id for f in death_figures(ev, DEFAULT)[0]] == ["b"]

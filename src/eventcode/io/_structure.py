@@ -11,6 +11,7 @@ import attrs
 from eventcode.errors import DatasetError
 from eventcode.findings import Finding, make_finding
 from eventcode.io._converter import converter, describe_json_type, shape_findings
+from eventcode.io._fast_structure import fast_structurer
 from eventcode.io._salvage import salvage
 from eventcode.jsonpath import ROOT, join_index, join_key
 from eventcode.model.dataset import Dataset
@@ -58,10 +59,14 @@ def structure_record(
                 path=join_key(path, "figures"),
             )
         ]
-    try:
-        record: Record = converter(strict_keys=strict_keys).structure(value, KINDS[kind])
-    except Exception as exc:  # cattrs' validation tree, turned into findings below
-        return None, list(shape_findings(exc, path))
+    cls: type = KINDS[kind]
+    try:  # the fast backend builds what the converter would; on any doubt, the converter
+        record: Record = fast_structurer(cls, strict_keys=strict_keys)(value)
+    except Exception:
+        try:
+            record = converter(strict_keys=strict_keys).structure(value, cls)
+        except Exception as exc:  # cattrs' validation tree, turned into findings below
+            return None, list(shape_findings(exc, path))
     return record, []
 
 

@@ -76,7 +76,11 @@ def death_figures(
     figure revised by another claimant stays when ``policy`` (a name, a Policy, or ``None`` for
     the default) keeps such figures standing.
     """
-    follow = get_policy(policy).cross_claimant_revisions == "supersede"
+    chosen = get_policy(policy)
+    last = _LAST_SPLIT  # one read: another thread may replace it
+    if last is not None and last[0] is event and last[1] is chosen:
+        return last[2]
+    follow = chosen.cross_claimant_revisions == "supersede"
     superseded = revisions(event, follow_cross_claimant=follow).superseded
     kept: list[Figure] = []
     left: list[LeftOut] = []
@@ -86,7 +90,22 @@ def death_figures(
             kept.append(figure)
         else:
             left.append(LeftOut(figure=figure.id, reason=reason))
-    return tuple(kept), tuple(left)
+    split = (tuple(kept), tuple(left))
+    _remember_split(event, chosen, split)
+    return split
+
+
+_Split = tuple[tuple[Figure, ...], tuple[LeftOut, ...]]
+#: The last event :func:`death_figures` split, its policy and the split (both held, so that
+#: ``is`` cannot match another object at the same address). Validation asks for one event's
+#: split twice in a row (the ACLED fatalities and the notes' dispute summary); events and
+#: policies are frozen, so the split of the same objects is the same.
+_LAST_SPLIT: tuple[Event, Policy, _Split] | None = None
+
+
+def _remember_split(event: Event, policy: Policy, split: _Split) -> None:
+    global _LAST_SPLIT
+    _LAST_SPLIT = (event, policy, split)
 
 
 #: The parties of the datasets last given to the functions here, by the dataset's identity:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator, Sequence
 from fractions import Fraction
+from functools import cache
 
 from eventcode.model import Figure
 from eventcode.rules.policy import Policy
@@ -61,6 +62,12 @@ def candidate_pairs(
                 yield ordered
 
 
+@cache
+def _exact(ratio: float) -> Fraction:
+    """Return a policy's ratio as a fraction (made once: each group of each event asks)."""
+    return Fraction(ratio)
+
+
 def _apart(spans: list[tuple[int, int | None, int]]) -> Iterator[tuple[int, int]]:
     """Pairs whose intervals do not overlap: one's high is below the other's low."""
     by_low = sorted((low, index) for low, _, index in spans)
@@ -92,7 +99,7 @@ def _far(
     suffix_min = lows[:]
     for k in range(len(lows) - 2, -1, -1):
         suffix_min[k] = min(suffix_min[k], suffix_min[k + 1])
-    exact = Fraction(ratio)  # counts may be past a float's range: compared exactly
+    exact = _exact(ratio)  # counts may be past a float's range: compared exactly
     for point, index in ordered:
         start = bisect.bisect_right(values, point * exact)
         if start >= len(ordered):
@@ -132,5 +139,5 @@ def may_disagree(figures: Sequence[Figure], policy: Policy, code: str) -> list[F
         return []
     smallest = min(p for _, p in known)
     largest = max(p for _, p in known)
-    ratio = Fraction(policy.divergence_ratio)  # exact, as in _far
+    ratio = _exact(policy.divergence_ratio)  # exact, as in _far
     return [f for f, p in known if largest > p * ratio or p > smallest * ratio]

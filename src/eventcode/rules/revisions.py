@@ -66,13 +66,15 @@ def _loops(next_of: dict[str, str], order: Sequence[str]) -> list[tuple[str, ...
 
 def revisions(event: Event, *, follow_cross_claimant: bool = True) -> Revisions:
     """Return the revision structure of ``event``'s figures (pure; reads only the event)."""
-    figures = {f.id: f for f in event.figures}
-    order = [f.id for f in event.figures]
     next_of = {
         f.id: f.revised_by
         for f in event.figures
         if f.status is Status.REVISED and f.revised_by is not None
     }
+    if not next_of:  # the common case, asked several times an event: no link, nothing to walk
+        return Revisions(superseded={}, cycles=(), chains=())
+    figures = {f.id: f for f in event.figures}
+    order = [f.id for f in event.figures]
     cycles = _loops({k: v for k, v in next_of.items() if v in figures}, order)
     in_loop = {i for loop in cycles for i in loop}
     superseded: dict[str, str] = {}
