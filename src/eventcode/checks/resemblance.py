@@ -56,6 +56,8 @@ _NAME_BITS = 64
 _DATE_OPENING = re.compile(r"^\s*On (?:or about |around )?\d{1,2} \w+ \d{4},\s*")
 _SIZE_TAG = re.compile(r"\[size=")
 _WORD = re.compile(r"[^\W_]+")
+_ASCII_WORD = re.compile(_WORD.pattern, re.ASCII)
+_UNIT_SEPARATORS = re.compile("[\x1c-\x1f]")
 _NOT_CONSONANT = re.compile(r"[^bcdfghjklmnpqrstvwxz]")
 
 
@@ -73,6 +75,8 @@ class _Vocabulary(NamedTuple):
     synonyms: dict[str, str]
     names: tuple[re.Pattern[str], ...]  # each finds place names one way (group 1)
     times: dict[str, int]
+    #: The same patterns for plain ASCII notes (see _plain_ascii): ASCII classes are quicker.
+    ascii_names: tuple[re.Pattern[str], ...]
 
 
 @cache
@@ -103,7 +107,17 @@ def _vocabulary() -> _Vocabulary:
         for word in group.split()
     }
     names = tuple(map(re.compile, patterns))
-    return _Vocabulary(ignored | frozenset(times), synonyms, names, times)
+    ascii_names = tuple(re.compile(pattern, re.ASCII) for pattern in patterns)
+    return _Vocabulary(ignored | frozenset(times), synonyms, names, times, ascii_names)
+
+
+def _plain_ascii(text: str) -> bool:
+    r"""Tell whether the patterns match ``text`` alike with ASCII classes and Unicode ones.
+
+    So they do for ASCII text, but for the separators U+001C-U+001F: whitespace to a ``str``
+    pattern's ``\s``, not to an ASCII one's.
+    """
+    return text.isascii() and _UNIT_SEPARATORS.search(text) is None
 
 
 def _code(word: str, size: int) -> int:
@@ -134,18 +148,20 @@ def event_traits(notes: str, fatalities: int | None, place: Iterable[str]) -> Tr
     # A pre-2023 note ends with its crowd size ("[size=no report]"), which reading takes off.
     size = _SIZE_TAG.search(notes)
     text = _DATE_OPENING.sub("", notes if size is None else notes[: size.start()])
-    words = set(_WORD.findall(text.casefold()))
+    plain = _plain_ascii(text)
+    in_words = _ASCII_WORD if plain else _WORD  # casefold is lower for ASCII
+    words = set(in_words.findall(text.casefold()))
     times = 0
     for word in words.intersection(vocabulary.times):
         times |= vocabulary.times[word]
     words.difference_update(vocabulary.ignored, own)
     codes = sorted({_word_code(word) for word in words if len(word) > 1})
     names = 0
-    for pattern in vocabulary.names:
+    for pattern in vocabulary.ascii_names if plain else vocabulary.names:
         for found in pattern.findall(text):
-            for word in _WORD.findall(found.casefold()):
-                if word not in own and word not in vocabulary.ignored:
-                    names |= _name_bit(word)
+            for name in in_words.findall(found.casefold()):
+                if name not in own and name not in vocabulary.ignored:
+                    names |= _name_bit(name)
     return Traits(tuple(codes), names, times, fatalities)
 
 
