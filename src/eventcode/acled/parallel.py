@@ -71,7 +71,7 @@ CHUNK_BYTES = 4 << 20
 #: How many worker processes check chunks.
 WORKERS = pool.WORKERS
 #: Rows read again for probable duplicates (R010) from this many up: half read in a worker.
-_TRAITS_IN_WORKERS = 4096
+_TRAITS_IN_WORKERS = 1024
 
 Chunk = tuple[int, int, int]  # start byte, end byte, line the chunk starts on
 _Result = list[Finding | CheckedBatch]
