@@ -123,6 +123,30 @@ def test_rows_read_again_by_workers_have_the_traits_the_parent_reads(
     lines = sorted(read_rows(path))[::3]
     alone = parallel._read_traits(str(path), DEFAULT_LIMITS, lines)
     monkeypatch.setattr(parallel, "_TRAITS_IN_WORKERS", 2)
-    shared = parallel._traits_at_lines(str(path), DEFAULT_LIMITS, 2, lines)
+    # The worker counts its lines from the last chunk start before them.
+    _, parts = parallel.chunks(path, 2000)
+    anchors = [(start, line) for start, _, line in parts]
+    assert len(anchors) > 2
+    shared = parallel._traits_at_lines(str(path), DEFAULT_LIMITS, 2, anchors, lines)
     assert len(alone) == len(lines) > 2
     assert shared == alone
+
+
+def test_lines_counted_from_a_rows_start_are_the_lines_counted_from_the_file_start(
+    tmp_path: Path,
+) -> None:
+    from eventcode.acled import parallel
+    from tests.test_acled_differential import LOADED
+
+    base = LOADED["current-export-numeric.csv"]
+    path = tmp_path / "anchored.csv"
+    notes = base.header.index("notes")
+    rows = [list(row) for row in base.rows * 8]
+    for row in rows[::4]:
+        row[notes] = "two\nlines"  # a row of two lines: lines are not rows
+    write(path, base, rows, "\n")
+    wanted = sorted(read_rows(path))
+    _, parts = parallel.chunks(path, 1500)
+    for start, _, line in parts:
+        later = [w for w in wanted if w >= line]
+        assert rows_at_lines(path, later, (start, line)) == rows_at_lines(path, later)

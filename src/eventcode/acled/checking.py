@@ -48,15 +48,18 @@ __all__ = ["MERGE_BATCHES", "AcledValidation", "RowSource", "traits_at_lines", "
 MERGE_BATCHES = 32
 
 
-def traits_at_lines(source: Input, lines: list[int]) -> dict[int, Traits]:
+def traits_at_lines(
+    source: Input, lines: list[int], start: tuple[int, int] | None = None
+) -> dict[int, Traits]:
     """Return the traits of the rows starting at ``lines``, reading ``source`` again.
 
     Only those rows are parsed, each from the byte its line starts at
-    (:func:`~eventcode.acled.revisit.rows_at_lines`); a file that cannot be read so is read
-    again from its start. A stream that cannot be (a pipe) gives no traits, and its events are
-    then compared by signature alone (as before R010 read notes).
+    (:func:`~eventcode.acled.revisit.rows_at_lines`, which counts lines from ``start`` when
+    given); a file that cannot be read so is read again from its start. A stream that cannot
+    be (a pipe) gives no traits, and its events are then compared by signature alone (as
+    before R010 read notes).
     """
-    revisited = rows_at_lines(source, lines)
+    revisited = rows_at_lines(source, lines, start)
     if revisited is not None:
         return {line: row_traits(cells) for line, cells in revisited.items()}
     raw = source.source if isinstance(source, Limited) else source

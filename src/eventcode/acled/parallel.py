@@ -31,6 +31,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+from bisect import bisect_right
 from collections.abc import Callable, Generator, Iterator
 from contextlib import closing
 from functools import partial
@@ -458,6 +459,7 @@ def _stream(
     limits = settings.limits
     yield from header_findings(first)  # the header's come first
     conventions = CellConventions((), limits.blank_tokens)  # one finding for the file, at its end
+    anchors: list[tuple[int, int]] = []  # where each chunk starts: its byte, its line
     with collector_paused():
         with open(name, "rb") as handle:
             start, after, line = opening[-1]
@@ -467,7 +469,7 @@ def _stream(
             at, line = yield from _chunks(
                 name,
                 header,
-                chain(opening, cuts),
+                _noted(chain(opening, cuts), anchors),
                 workers,
                 settings,
                 progress,
@@ -478,7 +480,14 @@ def _stream(
             yield from _rest(name, header, settings, (at, line), merger, conventions)
         merger.finish()  # its tables go before the collector is back: it never scans them
     yield from conventions.findings()
-    yield from merger.repeats(partial(_traits_at_lines, name, limits, workers))
+    yield from merger.repeats(partial(_traits_at_lines, name, limits, workers, anchors))
+
+
+def _noted(parts: Iterator[Chunk], anchors: list[tuple[int, int]]) -> Iterator[Chunk]:
+    """Yield the chunks, noting where each starts (its byte and line) in ``anchors``."""
+    for part in parts:
+        anchors.append((part[0], part[2]))
+        yield part
 
 
 def _chunks(
@@ -575,30 +584,42 @@ def _rest(
 
 
 def _traits_at_lines(
-    path: str, limits: Limits, workers: int, lines: list[int]
+    path: str,
+    limits: Limits,
+    workers: int,
+    anchors: list[tuple[int, int]],
+    lines: list[int],
 ) -> dict[int, Traits]:
     """Return the traits of the rows at (sorted) ``lines``; many are read by two processes.
 
     Probable duplicates are compared once every chunk is merged, when the workers are done:
     read by the parent alone, thousands of rows (some 50 us each) would leave a core idle.
+    ``anchors`` are where chunks start (byte, line, in file order): the later half's lines are
+    counted from the last chunk start before them, not from the file's start.
     """
     if workers < 2 or len(lines) < _TRAITS_IN_WORKERS:
         return _read_traits(path, limits, lines)
     # The later half in one worker, the first here: two cores, and one process forked (a
     # fork's memory, the merger's tables among it, counts again in its resident size).
     half = len(lines) // 2
-    read = partial(_read_traits, path, limits)
-    with closing(pool.in_order(read, [lines[half:]], 1)) as later:
-        found = read(lines[:half])
-        for _, traits in later:
+    at = bisect_right([line for _, line in anchors], lines[half]) - 1
+    later = partial(_read_traits, path, limits, start=anchors[at] if at >= 0 else None)
+    with closing(pool.in_order(later, [lines[half:]], 1)) as reading:
+        found = _read_traits(path, limits, lines[:half])
+        for _, traits in reading:
             found.update(traits)
     return found
 
 
-def _read_traits(path: str, limits: Limits, lines: list[int]) -> dict[int, Traits]:
-    """Return the traits of the rows at ``lines``, read again from the file."""
+def _read_traits(
+    path: str, limits: Limits, lines: list[int], start: tuple[int, int] | None = None
+) -> dict[int, Traits]:
+    """Return the traits of the rows at ``lines``, read again from the file.
+
+    ``start``: a byte a line starts at and its number, before ``lines`` (see rows_at_lines).
+    """
     with open(path, "rb") as handle:
-        return traits_at_lines(Limited(handle, limits), lines)
+        return traits_at_lines(Limited(handle, limits), lines, start)
 
 
 def _merged(

@@ -35,11 +35,15 @@ _BLOCK = 1 << 20
 _NEWLINE = 10
 
 
-def rows_at_lines(source: Input, lines: Iterable[int]) -> dict[int, dict[str, str]] | None:
+def rows_at_lines(
+    source: Input, lines: Iterable[int], start: tuple[int, int] | None = None
+) -> dict[int, dict[str, str]] | None:
     """Return the cells of the rows starting at ``lines``, by line, reading only those rows.
 
     ``None`` when the file cannot be read so (see the module): then read it from its start. A
-    line no row of the header's width starts on is left out.
+    line no row of the header's width starts on is left out. ``start`` is a byte a line starts
+    at and that line's number, at or before the first of ``lines``: the line breaks are
+    counted from there (a chunk's start, which the workers' run knows).
     """
     raw = source.source if isinstance(source, Limited) else source
     limits = source.limits if isinstance(source, Limited) else DEFAULT_LIMITS
@@ -56,7 +60,7 @@ def rows_at_lines(source: Input, lines: Iterable[int]) -> dict[int, dict[str, st
         header = _header(handle, limits.max_field_bytes)
         if header is None:
             return None
-        starts = _line_starts(handle, sorted(set(lines)))
+        starts = _line_starts(handle, sorted(set(lines)), start or (0, 1))
         if starts is None:
             return None
         return dict(_rows(handle, header, starts, limits.blank_tokens, limits.max_field_bytes))
@@ -80,13 +84,18 @@ def _header(handle: BinaryIO, field_limit: int) -> AcledHeader | None:
         entries.close()  # type: ignore[attr-defined]
 
 
-def _line_starts(handle: BinaryIO, wanted: list[int]) -> dict[int, int] | None:
-    """Return the byte each of the (sorted) ``wanted`` lines starts at; ``None`` on a bare CR."""
-    handle.seek(0)
+def _line_starts(
+    handle: BinaryIO, wanted: list[int], start: tuple[int, int]
+) -> dict[int, int] | None:
+    """Return the byte each of the (sorted) ``wanted`` lines starts at; ``None`` on a bare CR.
+
+    Lines are counted from ``start``: a byte a line starts at, and that line's number.
+    """
+    base, line = start  # the block's first byte, and the line it is on
+    handle.seek(base)
     found: dict[int, int] = {}
     targets = iter(wanted)
     target = next(targets, None)
-    line, base = 1, 0  # the line the block's first byte is on, and the block's first byte
     blocks = _blocks(handle)
     while target is not None:
         block = next(blocks, b"")
@@ -94,8 +103,8 @@ def _line_starts(handle: BinaryIO, wanted: list[int]) -> dict[int, int] | None:
             break
         if b"\r" in block and block.count(b"\r") != block.count(b"\r\n"):
             return None  # a bare CR ends a line the count of \n does not see
-        if target == 1 and base == 0:
-            found[1] = 0
+        if target == line and base == start[0]:  # the start's own line
+            found[line] = base
             target = next(targets, None)
         newlines = np.frombuffer(block, np.uint8) == _NEWLINE
         breaks = int(np.count_nonzero(newlines))
