@@ -178,13 +178,17 @@ def test_groups_of_wide_codes_do_not_overflow() -> None:
     assert first.tolist() == [0, 1]
 
 
-def test_without_pyarrow_the_csv_path_decides(tmp_path: Path) -> None:
+def one_chunk(path: Path) -> tuple[BatchChecker, bytes, int]:
+    """Write the numeric fixture's rows to ``path``; return a checker, its one chunk, its line."""
     base = LOADED["current-export-numeric.csv"]
-    path = tmp_path / "plain.csv"
     write(path, base, base.rows, "\n")
     header_bytes, [(start, end, line)] = parallel.chunks(path, 1 << 20)
     checker = BatchChecker(parallel._header_of(header_bytes, DEFAULT_LIMITS))
-    data = path.read_bytes()[start:end]
+    return checker, path.read_bytes()[start:end], line
+
+
+def test_without_pyarrow_the_csv_path_decides(tmp_path: Path) -> None:
+    checker, data, line = one_chunk(tmp_path / "plain.csv")
     assert arrow_chunk(checker, data, line, DEFAULT_LIMITS) is not None
     with mock.patch.dict(sys.modules, {"pyarrow": None, "pyarrow.csv": None}):
         assert arrow_chunk(checker, data, line, DEFAULT_LIMITS) is None
@@ -365,12 +369,7 @@ def test_places_coded_as_columns_are_coded_as_the_csv_path_codes_them(
 
 
 def test_a_checker_tells_the_merger_of_a_place_once(tmp_path: Path) -> None:
-    base = LOADED["current-export-numeric.csv"]
-    path = tmp_path / "twice.csv"
-    write(path, base, base.rows, "\n")
-    header_bytes, [(start, end, line)] = parallel.chunks(path, 1 << 20)
-    checker = BatchChecker(parallel._header_of(header_bytes, DEFAULT_LIMITS))
-    data = path.read_bytes()[start:end]
+    checker, data, line = one_chunk(tmp_path / "twice.csv")
     told = []
     for _ in range(2):
         answered = arrow_chunk(checker, data, line, DEFAULT_LIMITS)
