@@ -226,6 +226,11 @@ def test_asking_batches_as_columns_answers_as_asking_each_in_turn(
 ) -> None:
     # Places asked as columns are registered where they were told, and made what answer
     # registers when their key comes again: in a later batch, or asked alone.
+    answer_as_each_in_turn(asks)
+
+
+def answer_as_each_in_turn(asks: list[tuple[bool, list[tuple[str, Spot] | None]]]) -> None:
+    """Assert batches of places (asked alone, or as columns) answer as each asked in turn."""
     each, index = SpellingIndex[str](), SpellingIndex[str]()
     number = 0
     for alone, places in asks:

@@ -13,7 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from eventcode.checks import places as places_module
-from eventcode.checks.places import PlaceColumns, PlaceFacts, SpellingIndex, Spot, place_facts
+from eventcode.checks.places import PlaceColumns, PlaceFacts, SpellingIndex, Spot
+from tests.test_place_facts import answer_as_each_in_turn
 from tests.test_place_spellings import NAMES, SPOTS
 
 COORDINATE = st.none() | st.floats(allow_nan=True, allow_infinity=True)
@@ -60,15 +61,4 @@ def test_keys_of_one_hash_answer_as_asking_each_in_turn(
 
 
 def _answer_as_each_in_turn(batches: list[list[tuple[str, Spot] | None]]) -> None:
-    each, index = SpellingIndex[str](), SpellingIndex[str]()
-    number = 0
-    for places in batches:
-        facts = [None if p is None else place_facts(*p) for p in places]
-        events = [f"e{number + i}" for i in range(len(places))]
-        number += len(places)
-        expected = [
-            (i, found)
-            for i, (fact, event) in enumerate(zip(facts, events, strict=True))
-            if fact is not None and (found := each.answer(fact, event)) is not None
-        ]
-        assert list(index.answer_columns(PlaceColumns.of(facts), events)) == expected
+    answer_as_each_in_turn([(False, places) for places in batches])
