@@ -24,7 +24,7 @@ from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
 
 from eventcode.acled import parallel
-from eventcode.acled.batches import BatchChecker, CheckedBatch, _Memo
+from eventcode.acled.batches import BatchChecker, CheckedBatch
 from eventcode.acled.columnar import (
     _all_integers,
     _Columns,
@@ -228,27 +228,6 @@ def test_coordinates_read_as_columns_are_those_the_check_reads(
                 assert np.isnan(value) or not -limit <= value <= limit
 
 
-@given(st.lists(st.integers(0, 9), unique=True), st.lists(st.integers(0, 9), unique=True))
-def test_a_memo_asked_for_distinct_keys_together_answers_as_one_by_one(
-    first: list[int], then: list[int]
-) -> None:
-    one_by_one = _Memo(lambda key: (key, key * 2), 8)
-    together = _Memo(lambda key: (key, key * 2), 8)
-    computed: list[int] = []
-
-    def compute(missing: list[int], keys: list[int]) -> list[tuple[int, int]]:
-        computed.extend(keys[at] for at in missing)
-        return [(keys[at], keys[at] * 2) for at in missing]
-
-    for keys in (first, then):
-        assert together.each_distinct(keys, lambda m, k=keys: compute(m, k)) == one_by_one.each(
-            keys
-        )
-    # Each key is computed when first asked, and again only after the table was cleared.
-    assert len(computed) >= len(set(first) | set(then))
-    assert len(computed) <= len(first) + len(then)
-
-
 @given(
     st.one_of(
         st.lists(st.booleans()).map(lambda v: (v, "bool")),
@@ -395,3 +374,22 @@ NAMES = st.one_of(
 def test_spelling_keys_worked_out_as_columns_are_spelling_keys(names: list[str]) -> None:
     keys = _spelling_keys(_strings(names))
     assert keys.to_pylist() == [spelling_key(name) for name in names]
+
+
+@pytest.mark.parametrize(
+    "dropped", [("admin2", "admin3"), ("latitude",), ("location", "country"), ("longitude", "iso")]
+)
+def test_places_of_a_file_lacking_place_columns_are_the_csv_paths_places(
+    dropped: tuple[str, ...], tmp_path: Path
+) -> None:
+    # A column the file lacks is a blank cell of every place, on both paths.
+    import csv
+
+    source = FIXTURES / "current-export-numeric.csv"
+    with source.open(newline="", encoding="utf-8") as handle:
+        header, *rows = list(csv.reader(handle))
+    kept = [i for i, name in enumerate(header) if name not in dropped]
+    path = tmp_path / "subset.csv"
+    with path.open("w", newline="", encoding="utf-8") as out:
+        csv.writer(out).writerows([[row[i] for i in kept] for row in [header, *rows * 3]])
+    assert assert_agree(path, 1500) >= 2

@@ -365,27 +365,6 @@ class _Memo:
             values[key] = self._compute(key)
         return list(map(values.__getitem__, keys))
 
-    def each_distinct(
-        self, keys: Sequence[Any], compute: Callable[[list[int]], Iterable[Any]]
-    ) -> list[Any]:
-        """Return the value of each of ``keys`` (all distinct), computing the unknown together.
-
-        ``compute`` takes the positions of the keys to compute and returns their values, in
-        order: the values the memo's own function gives them. The table is cleared as
-        :meth:`each` clears it (every key is then computed again).
-        """
-        values = self._values
-        found = list(map(values.get, keys))
-        if None not in found:
-            return found
-        missing = [at for at, value in enumerate(found) if value is None]
-        if len(values) + len(missing) > self._limit:
-            values.clear()
-            missing = list(range(len(keys)))
-        for at, value in zip(missing, compute(missing), strict=True):
-            values[keys[at]] = found[at] = value
-        return found
-
     def compute(self, key: Any) -> Any:
         """Return the value of ``key`` as the memo computes it (not kept)."""
         return self._compute(key)

@@ -40,7 +40,6 @@ from eventcode.acled.batches import (
     event_type_of,
     names_of,
     other_ids,
-    place_codes_at,
 )
 from eventcode.acled.blanks import CellConventions
 from eventcode.acled.ids import COMPACT_ID, NUMBER_BITS, id_keys
@@ -56,7 +55,7 @@ from eventcode.acled.row_checks import (
     screen_groups,
 )
 from eventcode.acled.values import DECIMAL_GRAMMAR, INTEGER_GRAMMAR, MAX_NUMBER_CHARS
-from eventcode.checks.duplicates import signatures, texts_code, where_words
+from eventcode.checks.duplicates import country_code, signatures, texts_code
 from eventcode.checks.places import NOT_CONSONANT, PlaceColumns, spelling_key
 from eventcode.hashing import codes_of, codes_of_words
 from eventcode.io.limits import Limits
@@ -511,11 +510,10 @@ def _checked(
             distinct = _Distinct(columns, facets[facet].names, derived)
             facet_keys = facets[facet].keys(distinct.column, distinct.size)
         if facet == "where":  # places met for the first time are worked out as columns
-            if joined is not None and _codes_places(checker, columns):
+            if joined is not None and _codes_places(checker):
                 where, told = _places_as_columns(checker, columns, distinct, facet_keys)
-            else:
-                met = partial(_places, checker, columns, distinct, facet_keys)
-                where = _Wheres.of(checker.where.each_distinct(facet_keys, met))
+            else:  # keys of tuples (a cell holds the separator): the memo's function
+                where = _Wheres.of(checker.where.each(facet_keys))
             _suspect(suspects, distinct, where.failing)
             where_distinct = distinct
             continue
@@ -597,56 +595,13 @@ def _checked(
     return batch._replace(names=_names(columns, batch.failed)), int(starts[-1] - starts[0])
 
 
-def _places(
-    checker: BatchChecker,
-    columns: _Columns,
-    distinct: _Distinct,
-    keys: Sequence[str] | Sequence[tuple[str, ...]],
-    missing: list[int],
-) -> list[tuple[Any, ...]]:
-    """Return the "where" values of the combinations at ``missing`` (see BatchChecker.where).
-
-    The values the memo's function gives, and the places met are told to the checker as it
-    tells them. Coordinates are read as columns (:func:`_coordinates`); a place whose cells
-    the coordinate check might find fault with, or a facet with other checks, is worked out by
-    the memo's function, cell by cell.
-    """
-    where = checker.where
-    if not checker.facets["where"].checks <= {COORDINATE_CHECK}:
-        return [where.compute(keys[at]) for at in missing]
-    first = distinct.first[missing]
-    lat_read, lats = _coordinates(columns, "latitude", first, 90)
-    lon_read, lons = _coordinates(columns, "longitude", first, 180)
-    # Both read as 0: A008's placeholder, found by the check itself.
-    read = lat_read & lon_read & ~((lats == 0) & (lons == 0))
-    facet = checker.facets["where"]
-    cells_of, place_of = facet.values, facet.taker(PLACE_COLUMNS, "")
-    met = checker.places_met
-    found: list[tuple[Any, ...]] = []
-    for at, readable, lat, lon in zip(
-        missing, read.tolist(), lats.tolist(), lons.tolist(), strict=True
-    ):
-        if not readable:
-            found.append(where.compute(keys[at]))
-            continue
-        place = place_of(cells_of(keys[at]))
-        code, spot, facts = place_codes_at(
-            place, None if lat != lat else lat, None if lon != lon else lon
-        )
-        met[code] = facts
-        found.append((code, spot, _NO_CHECKS))
-    return found
-
-
-def _codes_places(checker: BatchChecker, columns: _Columns) -> bool:
+def _codes_places(checker: BatchChecker) -> bool:
     """Tell whether a chunk's places are coded as columns (:func:`_places_as_columns`).
 
-    So they are when the file has every place column and the coordinates are the one check
-    of the "where" facet (a standard export).
+    So they are when the coordinates are the one check of the "where" facet (any layout
+    eventcode reads; a place column the file lacks is blank).
     """
-    return checker.facets["where"].checks <= {COORDINATE_CHECK} and set(PLACE_COLUMNS) <= set(
-        columns.names
-    )
+    return checker.facets["where"].checks <= {COORDINATE_CHECK}
 
 
 class _Wheres(NamedTuple):
@@ -686,22 +641,28 @@ def _places_as_columns(
     ``None`` when some were worked out cell by cell (they are then in the checker's
     ``places_met``, as the csv path leaves them).
     """
+    import pyarrow.compute as pc
+
     first = distinct.first
     lat_read, lats = _coordinates(columns, "latitude", first, 90)
     lon_read, lons = _coordinates(columns, "longitude", first, 180)
     read = lat_read & lon_read & ~((lats == 0) & (lons == 0))  # both 0: A008's placeholder
-    cells = {name: _take(columns.array(name), first) for name in PLACE_COLUMNS}
+    blank = _strings([""] * len(first))  # a place column the file lacks
+    cells = {
+        name: _take(columns.array(name), first) if name in columns.names else blank
+        for name in PLACE_COLUMNS
+    }
     codes = _texts_codes([cells[name] for name in PLACE_COLUMNS])
     located = ~(np.isnan(lats) | np.isnan(lons))  # both coordinates given: compared in R010
     keyed = _spelling_keys(cells["location"])
-    countries = cast("pa.DictionaryArray[Any, Any]", _encode(cells["country"]))
+    countries = cast("pa.DictionaryArray[Any, Any]", pc.dictionary_encode(cells["country"]))
     country_names = cast("list[str]", countries.dictionary.to_pylist())
     alpha3 = [country_alpha3(name) for name in country_names]
     country_of = _numpy(countries.indices).astype(np.int64)
     wheres = np.zeros(len(first), np.uint64)
     if located.any():
         at = np.flatnonzero(located & read)
-        lands = np.array([where_words("", a, None, None)[1] for a in alpha3], np.uint64)
+        lands = np.array([country_code(a) for a in alpha3], np.uint64)
         words = np.zeros((len(at), 5), np.uint64)
         words[:, 0] = _codes(keyed)[at]
         words[:, 1] = lands[country_of[at]]
@@ -823,13 +784,6 @@ def _codes(texts: pa.StringArray) -> np.ndarray:
     starts = np.frombuffer(cast(Any, offsets), np.int32)[texts.offset :][: len(texts) + 1]
     data = np.frombuffer(cast(Any, text), np.uint8) if text else np.zeros(0, np.uint8)
     return codes_of(starts, data)
-
-
-def _encode(values: pa.Array[Any]) -> pa.Array[Any]:
-    """Return an array dictionary-encoded."""
-    import pyarrow.compute as pc
-
-    return pc.dictionary_encode(values)
 
 
 def _coordinates(

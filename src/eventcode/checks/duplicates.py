@@ -35,6 +35,7 @@ __all__ = [
     "DuplicateEvents",
     "EventTraits",
     "Repeats",
+    "country_code",
     "event_signature",
     "part_code",
     "roles_code",
@@ -94,14 +95,18 @@ def where_words(
     bits of each coordinate (0 for ``None``), and which coordinates are ``None`` (bit 1: the
     latitude, bit 2: the longitude). Worked out as columns by the columnar ACLED path.
     """
-    land = _NO_COUNTRY if country is None else code_of(country.encode("utf-8", "surrogatepass"))
     return (
         code_of(key.encode("utf-8", "surrogatepass")),
-        land,
+        country_code(country),
         0 if latitude is None else _BITS.unpack(_DOUBLE.pack(latitude))[0],
         0 if longitude is None else _BITS.unpack(_DOUBLE.pack(longitude))[0],
         (latitude is None) | (longitude is None) << 1,
     )
+
+
+def country_code(country: str | None) -> int:
+    """Return the code of a place's country in :func:`where_words` (``None``: no country)."""
+    return _NO_COUNTRY if country is None else code_of(country.encode("utf-8", "surrogatepass"))
 
 
 def texts_code(texts: tuple[str, ...]) -> int:
