@@ -119,3 +119,30 @@ def test_ascii_notes_have_the_traits_the_unicode_patterns_find(notes: str) -> No
     quick = event_traits(notes, 1, ["Kyiv"])
     with mock.patch.object(notes_traits, "_plain_ascii", return_value=False):
         assert event_traits(notes, 1, ["Kyiv"]) == quick
+
+
+MIXED_NOTES = st.lists(
+    st.sampled_from(["Village", "VILLAGE", "villages", "ln", "\u0345in", "\u0345village", "é"])
+    | ASCII_NOTES,
+    max_size=12,
+).map(" ".join)
+
+
+@given(ASCII_NOTES | MIXED_NOTES | NOTES)
+@example("Kramatorsk \u0345village of Bakhmut")  # not ASCII: the patterns are always tried
+@example("Forces in village of New Bakhmut (Makiivka)")
+def test_place_patterns_left_untried_could_not_have_matched(notes: str) -> None:
+    # A pattern is skipped when the note lacks the words it needs (see _anchors): the traits
+    # are those of trying every pattern on every note.
+    quick = event_traits(notes, 1, ["Kyiv"])
+    vocabulary = notes_traits._vocabulary()
+    always = vocabulary._replace(needs=tuple((None, "") for _ in vocabulary.needs))
+    with mock.patch.object(notes_traits, "_vocabulary", return_value=always):
+        assert event_traits(notes, 1, ["Kyiv"]) == quick
+
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)) | NOTES)
+@example("Bab_al-Zawiya 2O23 x\x1cY")
+def test_words_of_ascii_text_are_what_the_word_pattern_finds(text: str) -> None:
+    assert notes_traits._words_of(text) == notes_traits._WORD.findall(text.casefold())

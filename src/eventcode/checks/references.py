@@ -57,54 +57,63 @@ def record_links(
 ) -> Links:
     """Return the ids a record defines and the ids it refers to (one definition of both).
 
-    References for which ``resolved`` is true are left out (they would change nothing).
+    References for which ``resolved`` is true are left out (they would change nothing); their
+    paths are not written out.
     """
     record = item.record
     steps: list[Define | Refer] = [("define", item.kind, record.id, item.path)]
     event = record.id if isinstance(record, Event) else None
+    kept: Callable[[Namespace, str], bool] = (
+        (lambda namespace, identifier: True)
+        if resolved is None
+        else (lambda namespace, identifier: not resolved(namespace, identifier))
+    )
 
     def refer(namespace: Namespace, identifier: str, relative: str, field: str) -> None:
-        if resolved is None or not resolved(namespace, identifier):
-            steps.append(("refer", namespace, identifier, relative, event, field))
+        steps.append(("refer", namespace, identifier, relative, event, field))
 
-    if isinstance(record, Claimant) and record.speaks_for is not None:
-        refer("actor", record.speaks_for, "speaks_for", "speaks_for")
+    speaks_for = record.speaks_for if isinstance(record, Claimant) else None
+    if speaks_for is not None and kept("actor", speaks_for):
+        refer("actor", speaks_for, "speaks_for", "speaks_for")
     if isinstance(record, Event):
         for name in ("actor1", "actor2"):
             participant = getattr(record, name)
-            if participant is not None:
+            if participant is not None and kept("actor", participant.actor):
                 refer("actor", participant.actor, f"{name}.actor", name)
         for name in ("assoc_actor1", "assoc_actor2"):
             for index, participant in enumerate(getattr(record, name)):
-                refer("actor", participant.actor, f"{name}[{index}].actor", name)
+                if kept("actor", participant.actor):
+                    refer("actor", participant.actor, f"{name}[{index}].actor", name)
         for index, document in enumerate(record.documents):
-            refer("document", document, f"documents[{index}]", "documents")
-        if record.about is not None:
+            if kept("document", document):
+                refer("document", document, f"documents[{index}]", "documents")
+        if record.about is not None and kept("event", record.about):
             refer("event", record.about, "about", "about")
         for index, attribution in enumerate(record.attributions):
             rel = f"attributions[{index}]"
-            refer("actor", attribution.actor, f"{rel}.actor", "attributions")
-            refer("claimant", attribution.claimant, f"{rel}.claimant", "attributions")
-            if attribution.evidence is not None:
-                refer(
-                    "document",
-                    attribution.evidence.document,
-                    f"{rel}.evidence.document",
-                    "attributions",
-                )
+            if kept("actor", attribution.actor):
+                refer("actor", attribution.actor, f"{rel}.actor", "attributions")
+            if kept("claimant", attribution.claimant):
+                refer("claimant", attribution.claimant, f"{rel}.claimant", "attributions")
+            evidence = attribution.evidence
+            if evidence is not None and kept("document", evidence.document):
+                refer("document", evidence.document, f"{rel}.evidence.document", "attributions")
+        figures = join_key(item.path, "figures")
         for index, figure in enumerate(record.figures):
-            fig_path = join_index(join_key(item.path, "figures"), index)
-            steps.append(("define", "figure", figure.id, fig_path))
-            rel = f"figures[{index}]"
-            refer("claimant", figure.claimant, f"{rel}.claimant", "claimant")
-            if figure.subject.actor is not None:
-                refer("actor", figure.subject.actor, f"{rel}.subject.actor", "subject")
-            if figure.evidence is not None:
-                refer("document", figure.evidence.document, f"{rel}.evidence.document", "evidence")
-            if figure.revised_by is not None:
-                refer("figure", figure.revised_by, f"{rel}.revised_by", "revised_by")
-            if figure.relay is not None:
-                refer("claimant", figure.relay, f"{rel}.relay", "relay")
+            steps.append(("define", "figure", figure.id, join_index(figures, index)))
+            if kept("claimant", figure.claimant):
+                refer("claimant", figure.claimant, f"figures[{index}].claimant", "claimant")
+            actor = figure.subject.actor
+            if actor is not None and kept("actor", actor):
+                refer("actor", actor, f"figures[{index}].subject.actor", "subject")
+            evidence = figure.evidence
+            if evidence is not None and kept("document", evidence.document):
+                where = f"figures[{index}].evidence.document"
+                refer("document", evidence.document, where, "evidence")
+            if figure.revised_by is not None and kept("figure", figure.revised_by):
+                refer("figure", figure.revised_by, f"figures[{index}].revised_by", "revised_by")
+            if figure.relay is not None and kept("claimant", figure.relay):
+                refer("claimant", figure.relay, f"figures[{index}].relay", "relay")
     return Links(item.line, item.path, tuple(steps))
 
 

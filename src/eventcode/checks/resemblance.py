@@ -36,6 +36,7 @@ import zlib
 from collections.abc import Iterable
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import compress
 from typing import NamedTuple
 
 __all__ = [
@@ -56,7 +57,12 @@ _NAME_BITS = 64
 _DATE_OPENING = re.compile(r"^\s*On (?:or about |around )?\d{1,2} \w+ \d{4},\s*")
 _SIZE_TAG = re.compile(r"\[size=")
 _WORD = re.compile(r"[^\W_]+")
-_ASCII_WORD = re.compile(_WORD.pattern, re.ASCII)
+#: Of each ASCII byte: itself lower-cased when it is a letter or a digit (what _WORD finds in
+#: ASCII text), else a space.
+_ASCII_FOLDED = bytes(
+    byte | 0x20 if chr(byte).isalpha() else byte if chr(byte).isdigit() else 0x20
+    for byte in range(128)
+) + bytes(128)
 _UNIT_SEPARATORS = re.compile("[\x1c-\x1f]")
 _NOT_CONSONANT = re.compile(r"[^bcdfghjklmnpqrstvwxz]")
 
@@ -77,6 +83,9 @@ class _Vocabulary(NamedTuple):
     times: dict[str, int]
     #: The same patterns for plain ASCII notes (see _plain_ascii): ASCII classes are quicker.
     ascii_names: tuple[re.Pattern[str], ...]
+    #: Of each pattern: the words one of which a plain ASCII note it matches holds (``None``:
+    #: no such words), and a text any note it matches holds.
+    needs: tuple[tuple[frozenset[str] | None, str], ...]
 
 
 @cache
@@ -108,7 +117,25 @@ def _vocabulary() -> _Vocabulary:
     }
     names = tuple(map(re.compile, patterns))
     ascii_names = tuple(re.compile(pattern, re.ASCII) for pattern in patterns)
-    return _Vocabulary(ignored | frozenset(times), synonyms, names, times, ascii_names)
+    needs = (
+        (_anchors(table["place_prepositions"]), ""),
+        (_anchors(table["place_nouns"]), ""),
+        (_anchors(table["place_nouns"]), ""),
+        (None, "("),
+    )
+    return _Vocabulary(ignored | frozenset(times), synonyms, names, times, ascii_names, needs)
+
+
+def _anchors(words: str) -> frozenset[str] | None:
+    r"""Return the words a pattern starts or ends its match on, when a note's words show them.
+
+    A pattern matching one of lower-case ASCII ``words`` between word boundaries (``\b`` or
+    white space) in plain ASCII text matches it as a whole word of the text, which
+    :func:`_words_of` finds in the text: a note without any of them cannot match.
+    Words of other letters give ``None`` (the pattern is always tried).
+    """
+    found = frozenset(words.split())
+    return found if all(re.fullmatch("[a-z]+", word) for word in found) else None
 
 
 def _plain_ascii(text: str) -> bool:
@@ -118,6 +145,16 @@ def _plain_ascii(text: str) -> bool:
     pattern's ``\s``, not to an ASCII one's.
     """
     return text.isascii() and _UNIT_SEPARATORS.search(text) is None
+
+
+def _words_of(text: str) -> list[str]:
+    """Return the words of ``text``, case-folded: ``_WORD.findall(text.casefold())``.
+
+    ASCII text is cut by one byte table (``tests/test_resemblance.py`` holds the two equal).
+    """
+    if text.isascii():
+        return text.encode("ascii").translate(_ASCII_FOLDED).decode("ascii").split()
+    return _WORD.findall(text.casefold())
 
 
 def _code(word: str, size: int) -> int:
@@ -133,8 +170,10 @@ def _consonants(word: str) -> str:
     return _NOT_CONSONANT.sub("", "".join(c for c in decomposed if not unicodedata.combining(c)))
 
 
-def _place_words(place: Iterable[str]) -> frozenset[str]:
-    return frozenset(w for name in place for w in _WORD.findall(name.casefold()))
+@lru_cache(maxsize=1 << 14)
+def _place_words(place: tuple[str, ...]) -> frozenset[str]:
+    """Return the words of an event's own place names (which repeat from event to event)."""
+    return frozenset(w for name in place for w in _words_of(name))
 
 
 def event_traits(notes: str, fatalities: int | None, place: Iterable[str]) -> Traits:
@@ -144,24 +183,30 @@ def event_traits(notes: str, fatalities: int | None, place: Iterable[str]) -> Tr
     report of the event names them, so they tell nothing.
     """
     vocabulary = _vocabulary()
-    own = _place_words(place)
+    own = _place_words(tuple(place))
     # A pre-2023 note ends with its crowd size ("[size=no report]"), which reading takes off.
     size = _SIZE_TAG.search(notes)
     text = _DATE_OPENING.sub("", notes if size is None else notes[: size.start()])
     plain = _plain_ascii(text)
-    in_words = _ASCII_WORD if plain else _WORD  # casefold is lower for ASCII
-    words = set(in_words.findall(text.casefold()))
+    words = set(_words_of(text))
+    # The place-name patterns a note cannot match are not tried (see _anchors).
+    tried = [
+        needed in text and not (plain and anchors is not None and anchors.isdisjoint(words))
+        for anchors, needed in vocabulary.needs
+    ]
     times = 0
     for word in words.intersection(vocabulary.times):
         times |= vocabulary.times[word]
     words.difference_update(vocabulary.ignored, own)
     codes = sorted({_word_code(word) for word in words if len(word) > 1})
+    found: list[str] = []
+    for pattern in compress(vocabulary.ascii_names if plain else vocabulary.names, tried):
+        found += pattern.findall(text)
     names = 0
-    for pattern in vocabulary.ascii_names if plain else vocabulary.names:
-        for found in pattern.findall(text):
-            for name in in_words.findall(found.casefold()):
-                if name not in own and name not in vocabulary.ignored:
-                    names |= _name_bit(name)
+    if found:  # the words of every name found (casefold maps each character on its own)
+        named = set(_words_of(" ".join(found)))
+        for name in named.difference(own, vocabulary.ignored):
+            names |= _name_bit(name)
     return Traits(tuple(codes), names, times, fatalities)
 
 
