@@ -123,3 +123,28 @@ def test_a_line_over_the_limit_among_the_events_is_read_in_one_process(tmp_path:
     limits = Limits(max_line_bytes=20_000)
     assert parallel_lines.parallel_findings(path, chunk_bytes=20_000, limits=limits) is None
     assert parallel_lines.parallel_findings(path, chunk_bytes=20_000) is not None
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])  # a bare CR: one process reads it
+def test_events_sharing_a_signature_are_compared_by_the_notes_read_again(
+    tmp_path: Path, newline: str
+) -> None:
+    # The workers leave the notes' traits out; the main process reads again the lines of the
+    # events that share a signature. Copies whose notes tell of another event are no R010:
+    # compared without their notes (or at the wrong lines) they would be.
+    path = write_perturbed(tmp_path / "data.jsonl", 500)
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        out.append(line)
+        if '"record":"event"' in line and len(out) % 7 == 0:
+            record = json.loads(line)
+            record["id"] += "-other"
+            record["figures"] = []
+            record["notes"] = "Students marched peacefully to the ministry at dawn."
+            out.append(json.dumps(record, separators=(",", ":")))
+    path.write_bytes(newline.join(out).encode("utf-8") + newline.encode())
+    expected = one_process(path)
+    repeats = [f for f in expected[0] if f.code == "R010"]  # type: ignore[attr-defined]
+    assert repeats, "the copies made by write_perturbed are R010"
+    assert not [f for f in repeats if any(r.endswith("-other") for r in f.related)]
+    assert parallel_lines.parallel_findings(path, chunk_bytes=20_000) == expected

@@ -19,21 +19,26 @@ from __future__ import annotations
 import io
 import json
 import os
+from bisect import bisect_right
 from collections.abc import Callable, Mapping
 from contextlib import closing
 from functools import partial
+from itertools import groupby
 from pathlib import Path
 from typing import BinaryIO
 
 from eventcode._collector import collector_paused
 from eventcode.checks.context import Context
+from eventcode.checks.duplicates import traits_of
 from eventcode.checks.registry import EVERYTHING, Selection
+from eventcode.checks.resemblance import Traits
 from eventcode.engine import pool
 from eventcode.engine.records import CheckedRecord, CrossChecks, check_record, check_unloaded
 from eventcode.findings import Finding
 from eventcode.io._lines import LineTooLong, bounded_lines, count_lines, rest_of_line
 from eventcode.io.json_lines import HeaderRead, iter_lines, read_header
 from eventcode.io.limits import DEFAULT_LIMITS, Limits
+from eventcode.model import Event
 from eventcode.model.items import RecordItem, Unloaded
 from eventcode.rules.policy import Policy
 
@@ -132,6 +137,7 @@ def _check_chunk(
                     file=name,
                     resolved=known,
                     selection=selection,
+                    later_traits=True,
                 )
             )
         elif isinstance(entry, Unloaded) and entry.salvage is not None:
@@ -236,8 +242,32 @@ def _run(
                 records += _merge(cross, item, findings)
             if progress is not None:
                 progress(records)
-    findings += cross.finish()
+    findings += cross.finish(partial(_traits_at_lines, str(path), chunks, limits, newer))
     return findings, records
+
+
+def _traits_at_lines(
+    path: str, chunks: list[tuple[int, int, int]], limits: Limits, newer: bool, lines: list[int]
+) -> dict[int, Traits]:
+    """Return the traits of the events at (sorted) ``lines``, read again from the chunks.
+
+    Probable duplicates compare the traits of the few events sharing a signature: the workers
+    leave them out (:func:`~eventcode.engine.records.check_record`), and only those events'
+    lines are read again here, cut and numbered as the worker cut and numbered its chunk.
+    """
+    found: dict[int, Traits] = {}
+    firsts = [first for _, _, first in chunks]
+    with open(path, "rb") as handle:
+        for at, wanted in groupby(lines, lambda line: bisect_right(firsts, line) - 1):
+            start, end, first = chunks[at]
+            handle.seek(start)
+            held = list(bounded_lines(io.BytesIO(handle.read(end - start)), limits.max_line_bytes))
+            for line in wanted:
+                read = HeaderRead(line, newer)
+                for entry in iter_lines(held[line - first : line - first + 1], limits, after=read):
+                    if isinstance(entry, RecordItem) and isinstance(entry.record, Event):
+                        found[line] = traits_of(entry.record)
+    return found
 
 
 def _merge(

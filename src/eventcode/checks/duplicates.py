@@ -35,6 +35,7 @@ __all__ = [
     "DuplicateEvents",
     "EventTraits",
     "Repeats",
+    "TraitsAt",
     "country_code",
     "event_signature",
     "part_code",
@@ -301,6 +302,10 @@ class EventTraits:
 
 
 _MAX_TOLL = (1 << 63) - 1
+#: The traits of an event not read again (compared by its signature and nothing more).
+_NO_TRAITS = Traits((), 0, 0, None)
+#: Gives the traits of the events at some lines (sorted), by line, reading them again.
+TraitsAt = Callable[[list[int]], dict[int, Traits]]
 #: The most earlier events of one signature a new one is compared with (the first ones): a
 #: signature shared by thousands of events (generated data) costs no more than this each.
 MAX_COMPARED = 64
@@ -360,28 +365,46 @@ class DuplicateEvents:
         self._names = bytearray()
         self._ends = array("Q")
         self._copies: list[Copy] = []
+        # By number: the line whose event's traits are read at the end (0: they are known).
+        self._unread = array("Q")
 
     def add_signature(
-        self, digest: int, traits: Traits, event: str, path: str, line: int | None
+        self, digest: int, traits: Traits | None, event: str, path: str, line: int | None
     ) -> None:
-        """Register event ``event`` by its :func:`signature` and traits."""
-        number = self._traits.append(traits)
+        """Register event ``event`` by its :func:`signature` and traits.
+
+        ``traits`` ``None``: they are read again at ``line`` if the event is compared (see
+        :meth:`finish`).
+        """
+        number = self._traits.append(_NO_TRAITS if traits is None else traits)
+        self._unread.append((line or 0) if traits is None else 0)
         self._names += event.encode("utf-8", "surrogatepass")
         self._ends.append(len(self._names))
         first = self._first.setdefault(digest, number)
         if first != number:
             self._copies.append(Copy(digest, first, number, path, line))
 
-    def finish(self) -> Iterator[Finding]:
-        """Yield the R010 finding of each event that repeats earlier ones, in event order."""
+    def finish(self, traits_at: TraitsAt | None = None) -> Iterator[Finding]:
+        """Yield the R010 finding of each event that repeats earlier ones, in event order.
+
+        ``traits_at`` reads the traits of the events given without them, at their lines
+        (only of those compared); without it, or for a line it does not read, such an event
+        is compared by its signature alone.
+        """
+        unread = self._unread
+        wanted = {n for copy in self._copies for n in (copy.first, copy.number) if unread[n]}
+        read = traits_at(sorted({unread[n] for n in wanted})) if wanted and traits_at else {}
+
+        def traits(number: int) -> Traits:
+            line = unread[number]
+            return read.get(line, _NO_TRAITS) if line else self._traits[number]
+
         repeats = Repeats()
         for copy in self._copies:
             event = self._name(copy.number)
             found = [
                 (self._name(n), score)
-                for n, score in repeats.match(
-                    copy.digest, copy.first, copy.number, self._traits.__getitem__
-                )
+                for n, score in repeats.match(copy.digest, copy.first, copy.number, traits)
             ]
             found = [(name, score) for name, score in found if name != event]
             if found:

@@ -25,6 +25,7 @@ from eventcode.checks.dates import DATES, date_findings
 from eventcode.checks.duplicates import (
     PROBABLE_DUPLICATES,
     DuplicateEvents,
+    TraitsAt,
     event_signature,
     traits_of,
 )
@@ -134,7 +135,9 @@ class CheckedRecord(NamedTuple):
     findings: list[Finding]
     place: tuple[str, Spot] | None  # an event's place name and spot
     signature: int | None  # an event's probable-duplicate signature
-    traits: Traits | None  # an event's notes and toll, as probable duplicates compare them
+    # An event's notes and toll, as probable duplicates compare them (None with a signature:
+    # read again at its line if it is compared, see CrossChecks.finish).
+    traits: Traits | None
     links: Links
     timeline: Timeline | None = None  # an event's days and the event it is about
     loaded: bool = True  # False: what was salvaged of a record that failed to load
@@ -149,12 +152,15 @@ def check_record(
     resolved: Callable[[Namespace, str], bool] | None = None,
     remember: bool = True,
     selection: Selection = EVERYTHING,
+    later_traits: bool = False,
 ) -> CheckedRecord:
     """Run the checks of one record on its own, given the parties seen so far.
 
     A party is added to ``context`` unless ``remember`` is false (a record that did not load).
     The findings are placed on the record's line, and in ``file`` when it is given; references
-    ``resolved`` says resolve are left out of the links.
+    ``resolved`` says resolve are left out of the links. ``later_traits``: an event's traits
+    are not worked out here but read again at its line if it is compared
+    (:meth:`CrossChecks.finish`).
     """
     # A record built in Python is checked as the loader checks JSON (types, vocabularies,
     # constraints); one the loader would not build is reported alone, as loading does, rather
@@ -178,7 +184,7 @@ def check_record(
             if record.place is not None:
                 place = (record.place.name, Spot.of(record.place))
             signature = event_signature(record)
-            traits = traits_of(record) if signature is not None else None
+            traits = traits_of(record) if signature is not None and not later_traits else None
             timeline = timeline_of(record)
     line = item.line
     if file is None:
@@ -259,11 +265,7 @@ class CrossChecks:
             name, spot = checked.place
             respelt = self._spellings.add_place(name, spot, checked.record_id, path, line)
             found.extend(kept(PLACE_SPELLINGS, respelt))
-        if (
-            checked.signature is not None
-            and checked.traits is not None
-            and self._duplicates is not None
-        ):
+        if checked.signature is not None and self._duplicates is not None:
             self._duplicates.add_signature(
                 checked.signature, checked.traits, checked.record_id, path, line
             )
@@ -277,14 +279,16 @@ class CrossChecks:
         """Register a record that failed to load, by its id."""
         self._references.define(entry.kind, entry.id, entry.path, entry.line)
 
-    def finish(self) -> Iterator[Finding]:
+    def finish(self, traits_at: TraitsAt | None = None) -> Iterator[Finding]:
         """Yield the findings only the end of the stream tells.
 
         Probable duplicates (R010, compared once every event is known), then references never
-        resolved.
+        resolved. ``traits_at`` reads again the traits of the events checked without them, at
+        their lines (see :func:`check_record`).
         """
         if self._duplicates is not None:
-            yield from self._selection.kept(PROBABLE_DUPLICATES, self._duplicates.finish())
+            repeats = self._duplicates.finish(traits_at)
+            yield from self._selection.kept(PROBABLE_DUPLICATES, repeats)
         yield from self._selection.kept(REFERENCES, self._references.finish())
 
 
