@@ -17,7 +17,10 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
+from eventcode import escaping
 from eventcode.escaping import log_line, printable
 from tests.helpers import MAKIIVKA
 from tests.test_cli import bad_dataset, no_traceback, parse_commands, run
@@ -220,3 +223,11 @@ def test_every_line_said_on_standard_error_is_escaped(
     err = capsys.readouterr().err
     assert_no_command(err)
     assert len([line for line in log_lines(err) if line]) == len(HOSTILE_NAMES)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x3000)) | st.text(alphabet="ab\t\n\x1b#[:"))
+@example("tab\there ##[x]")
+def test_printable_text_passes_as_the_unsafe_pattern_leaves_it(text: str) -> None:
+    # Printable ASCII skips the pattern: the pattern would have changed nothing in it.
+    expected = escaping._UNSAFE_TEXT.sub(escaping._escape, text).replace("##[", "##\\x5b")
+    assert printable(text) == expected

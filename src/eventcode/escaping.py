@@ -43,7 +43,9 @@ def printable(text: str) -> str:
 
     Also ``##[``, a workflow command wherever it is in a line, becomes ``##\x5b``.
     """
-    return _UNSAFE_TEXT.sub(_escape, text).replace(COMMAND_OPENING, "##\\x5b")
+    # Printable ASCII holds none of the characters escaped (nor a tab, which is kept).
+    escaped = text if text.isascii() and text.isprintable() else _UNSAFE_TEXT.sub(_escape, text)
+    return escaped.replace(COMMAND_OPENING, "##\\x5b")
 
 
 def log_line(text: str) -> str:
