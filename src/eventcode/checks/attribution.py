@@ -23,6 +23,8 @@ ATTRIBUTION = declare(
 
 def attribution_findings(event: Event, path: str, context: Context) -> Iterator[Finding]:
     """Report disputed attributions and attributed actors whose type cannot take their role."""
+    if not event.attributions:
+        return  # the common case: nothing attributed, nothing to report
     base = join_key(path, "attributions")
     index = {id(a): i for i, a in enumerate(event.attributions)}
     for role in ActorRole:

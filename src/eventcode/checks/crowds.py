@@ -49,10 +49,9 @@ def crowd_findings(event: Event, path: str, context: Context) -> Iterator[Findin
         return
     derived = crowd_tag(event, context.claimants, context.policy)
     for index, tag in tags:
-        where = join_index(join_key(path, "tags"), index)
         allowed = read_crowd_tag(tag, context.policy.approximate_tolerance)
         if allowed is None:
-            yield unreadable_tag_finding(tag, where, event.id)
+            yield unreadable_tag_finding(tag, join_index(join_key(path, "tags"), index), event.id)
             continue
         if derived is None or derived.interval is None:
             continue
@@ -61,7 +60,7 @@ def crowd_findings(event: Event, path: str, context: Context) -> Iterator[Findin
                 "R017",
                 f"the tag {tag!r} cannot fit the crowd figures of {derived.tier} "
                 f"({', '.join(derived.figures)}), which give {derived.text!r}",
-                path=where,
+                path=join_index(join_key(path, "tags"), index),
                 event=event.id,
                 related=derived.figures,
             )

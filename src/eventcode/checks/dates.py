@@ -27,14 +27,14 @@ def _said(span: DateSpan) -> str:
 
 
 def _after_publication(
-    figure: Figure, index: int, path: str, event: Event, context: Context
+    figure: Figure, said: DateSpan, index: int, path: str, event: Event, context: Context
 ) -> Iterator[Finding]:
-    if figure.stated_on is None or figure.evidence is None:
+    """Report a figure stated (``said``) after the document that carries it was published."""
+    if figure.evidence is None:
         return
     document = context.documents.get(figure.evidence.document)
     if document is None or document.published is None:
         return
-    said = span_of(figure.stated_on)
     if said.start > document.published:
         yield make_finding(
             "R016",
@@ -50,10 +50,12 @@ def date_findings(event: Event, path: str, context: Context) -> Iterator[Finding
     """Report figures stated before the event or after their document, and early documents."""
     start = event.date.start
     for index, figure in enumerate(event.figures):
-        said = None if figure.stated_on is None else span_of(figure.stated_on)
+        if figure.stated_on is None:
+            continue  # when it was said is not known: nothing to compare
+        said = span_of(figure.stated_on)
         # A span counts as before the event only when all of it is: "early January" may
         # include the day of a 5 January strike.
-        if figure.scope is Scope.EVENT and said is not None and said.last < start:
+        if figure.scope is Scope.EVENT and said.last < start:
             yield make_finding(
                 "R006",
                 f"figure {figure.id!r} was stated {_said(said)}, before the event began on "
@@ -62,7 +64,8 @@ def date_findings(event: Event, path: str, context: Context) -> Iterator[Finding
                 event=event.id,
                 related=(figure.id,),
             )
-        yield from _after_publication(figure, index, path, event, context)
+        if figure.evidence is not None:
+            yield from _after_publication(figure, said, index, path, event, context)
     for index, document_id in enumerate(event.documents):
         document = context.documents.get(document_id)
         if document is None or document.published is None:

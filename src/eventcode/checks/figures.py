@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache, lru_cache
 
 from eventcode._data import data_json
 from eventcode.checks.context import Context
 from eventcode.checks.registry import declare
 from eventcode.findings import Finding, make_finding
 from eventcode.jsonpath import join_index, join_key
-from eventcode.model import CountKind, Event, Figure, Scope, Subject
+from eventcode.model import Basis, CountKind, Event, Figure, Scope, Subject
 from eventcode.rules.accounts import account_groups
 from eventcode.rules.basis import expected_basis
 from eventcode.rules.compare import ComparisonKind, compare
 from eventcode.rules.derive import acled_fatalities, death_quantities
-from eventcode.rules.pairs import candidate_pairs, may_disagree
+from eventcode.rules.pairs import Spread, candidate_pairs, may_disagree, spread
 from eventcode.rules.revisions import revisions
 
 __all__ = ["FIGURE_RELATIONS", "figure_relation_findings"]
@@ -27,7 +28,9 @@ FIGURE_RELATIONS = declare(
 )
 
 
+@cache
 def _part_of() -> dict[str, str]:
+    """Return each part quantity's whole (made once from the packaged table; never changed)."""
     table = data_json("quantities.json")["quantities"]
     return {name: q["part_of"] for name, q in table.items() if q["part_of"]}
 
@@ -69,6 +72,7 @@ def _incompatible_accounts(event: Event, path: str, context: Context) -> Iterato
                 f"the same side's {listed}",
                 path=_figure_path(path, i),
                 related=(silent.id, *(other.id for other in given)),
+                event=event.id,
             )
 
 
@@ -96,6 +100,7 @@ def _cumulative_on_event(event: Event, path: str) -> Iterator[Finding]:
                 "its toll",
                 path=_figure_path(path, i),
                 related=(figure.id,),
+                event=event.id,
             )
 
 
@@ -112,13 +117,24 @@ def _maximum(figure: Figure) -> int | None:
 
 def _parts_exceed_whole(event: Event, path: str) -> Iterator[Finding]:
     part_of = _part_of()
+    # the figures of each whole's parts, in the event's order (a whole none is part of: none)
+    under: dict[str, list[Figure]] = {}
+    for figure in event.figures:
+        of = part_of.get(figure.quantity)
+        if of is not None:
+            under.setdefault(of, []).append(figure)
+    if not under:
+        return
     for i, whole in enumerate(event.figures):
+        candidates = under.get(whole.quantity)
+        if candidates is None:
+            continue
         maximum = _maximum(whole)
         if maximum is None:
             continue
         parts: dict[str, Figure] = {}
-        for figure in event.figures:
-            if part_of.get(figure.quantity) == whole.quantity and figure.subject == whole.subject:
+        for figure in candidates:
+            if figure.subject == whole.subject:
                 low = _minimum(figure)
                 best = parts.get(figure.quantity)
                 if low is not None and (best is None or low < (_minimum(best) or 0)):
@@ -131,6 +147,7 @@ def _parts_exceed_whole(event: Event, path: str) -> Iterator[Finding]:
                 f"{listed} = {total} exceeds {whole.quantity} {whole.value.phrase!r} ({whole.id})",
                 path=_figure_path(path, i),
                 related=(whole.id, *(p.id for p in parts.values())),
+                event=event.id,
             )
 
 
@@ -138,8 +155,6 @@ def _describe(figure: Figure, context: Context) -> str:
     claimant = context.claimants.get(figure.claimant)
     who = claimant.name if claimant is not None else figure.claimant
     return f"{figure.value.phrase!r} ({figure.id}, {figure.basis.value} by {who})"
-
-
 
 
 #: Comparisons one event may cost per code, as a multiple of the findings limit.
@@ -152,12 +167,18 @@ def _disagreements(event: Event, path: str, context: Context) -> Iterator[Findin
     superseded = revisions(
         event, follow_cross_claimant=rules.cross_claimant_revisions == "supersede"
     ).superseded
-    index = {id(f): i for i, f in enumerate(event.figures)}
     groups: dict[tuple[str, Subject], list[Figure]] = {}
     for f in event.figures:
         if f.scope is Scope.EVENT and f.id not in superseded:
             groups.setdefault((f.quantity, f.subject), []).append(f)
+    # only a group of two or more figures has a pair (or a figure that may_disagree names)
+    several = [(key, members) for key, members in groups.items() if len(members) > 1]
+    if not several:
+        return
+    index: dict[int, int] = {}  # each figure's place in the event, by identity: made at need
     found: list[tuple[int, int, Finding]] = []
+    # each group's figures are read once, for both codes
+    spreads: dict[tuple[str, Subject], Spread] = {}
     for code, kind, verb in (
         ("R001", ComparisonKind.CONTRADICT, "contradicts"),
         ("R002", ComparisonKind.DIVERGE, "diverges from"),
@@ -165,10 +186,13 @@ def _disagreements(event: Event, path: str, context: Context) -> Iterator[Findin
         named: set[str] = set()
         reported = work = 0
         cut = False
-        for members in groups.values():
-            if len(members) < 2 or cut:
-                continue
-            for a, b in candidate_pairs(members, rules, code):
+        for key, members in several:
+            if cut:
+                break
+            read = spreads.get(key)
+            if read is None:
+                read = spreads[key] = spread(members, rules)
+            for a, b in candidate_pairs(members, rules, code, spread_of=read):
                 if reported >= limit or work >= limit * _WORK_PER_FINDING:
                     cut = True
                     break
@@ -179,12 +203,15 @@ def _disagreements(event: Event, path: str, context: Context) -> Iterator[Findin
                     continue
                 reported += 1
                 named.update((first.id, second.id))
+                if not index:
+                    index.update((id(f), i) for i, f in enumerate(event.figures))
                 finding = make_finding(
                     code,
                     f"{first.quantity}: {_describe(first, context)} {verb} "
                     f"{_describe(second, context)}: {result.reason} (policy {rules.name})",
                     path=_figure_path(path, index[id(second)]),
                     related=(first.id, second.id),
+                    event=event.id,
                 )
                 found.append((index[id(second)], index[id(first)], finding))
         if cut:
@@ -200,9 +227,17 @@ def _disagreements(event: Event, path: str, context: Context) -> Iterator[Findin
                 f"above: {', '.join(rest) if rest else 'none'}",
                 path=join_key(path, "figures"),
                 related=tuple(rest),
+                event=event.id,
             )
             found.append((len(event.figures), 0 if code == "R001" else 1, summary))
-    yield from (f for _, _, f in sorted(found, key=lambda x: (x[0], x[1])))
+    if found:
+        yield from (f for _, _, f in sorted(found, key=lambda x: (x[0], x[1])))
+
+
+@lru_cache(maxsize=16)  # one a set of bases: there are seven
+def _listed(allowed: frozenset[Basis]) -> str:
+    """Return bases in words: ``estimated or reported``."""
+    return " or ".join(sorted(b.value for b in allowed))
 
 
 def _basis_findings(event: Event, path: str, context: Context) -> Iterator[Finding]:
@@ -212,13 +247,14 @@ def _basis_findings(event: Event, path: str, context: Context) -> Iterator[Findi
             continue
         expected = expected_basis(figure, claimant, context.actors, event=event)
         if expected is not None and not expected.fits(figure.basis):
-            allowed = " or ".join(sorted(b.value for b in expected.allowed))
+            allowed = _listed(expected.allowed)
             yield make_finding(
                 "R003",
                 f"figure {figure.id!r} is coded {figure.basis.value!r}; expected {allowed}: "
                 f"{expected.reason}",
                 path=join_key(_figure_path(path, index), "basis"),
                 related=(figure.id,),
+                event=event.id,
             )
 
 
@@ -238,6 +274,7 @@ def _competing_accounts(event: Event, path: str, context: Context) -> Iterator[F
             "weigh them as one group",
             path=_figure_path(path, min(index[i] for i in accounts.figures)),
             related=accounts.figures,
+            event=event.id,
         )
 
 
@@ -255,18 +292,17 @@ def _fallback_numbers(event: Event, path: str, context: Context) -> Iterator[Fin
                 f"fallback for {figure!r}, which states no minimum: {group.reason}",
                 path=join_key(_figure_path(path, index[figure]), "value"),
                 related=(figure,),
+                event=event.id,
             )
 
 
 def figure_relation_findings(event: Event, path: str, context: Context) -> Iterator[Finding]:
     """Report what the figures of one event say against each other and of their claimants."""
-    found = [
-        *_disagreements(event, path, context),
-        *_basis_findings(event, path, context),
-        *_incompatible_accounts(event, path, context),
-        *_cumulative_on_event(event, path),
-        *_parts_exceed_whole(event, path),
-        *_competing_accounts(event, path, context),
-        *_fallback_numbers(event, path, context),
-    ]
-    yield from (f.at(event=event.id) for f in found)
+    # Each finding is made at the event (make_finding's event=), in this order.
+    yield from _disagreements(event, path, context)
+    yield from _basis_findings(event, path, context)
+    yield from _incompatible_accounts(event, path, context)
+    yield from _cumulative_on_event(event, path)
+    yield from _parts_exceed_whole(event, path)
+    yield from _competing_accounts(event, path, context)
+    yield from _fallback_numbers(event, path, context)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from datetime import date
+from functools import cache
 
 from eventcode._data import data_json
 from eventcode.checks.registry import declare
@@ -39,8 +40,9 @@ RECORD_CONSISTENCY = declare(
 )
 
 
+@cache
 def known_quantities() -> frozenset[str]:
-    """Return the quantities listed in ``data/quantities.json``."""
+    """Return the quantities listed in ``data/quantities.json`` (made once: every figure asks)."""
     return frozenset(data_json("quantities.json")["quantities"])
 
 
@@ -94,17 +96,24 @@ def count_findings(count: Count, path: str) -> Iterator[Finding]:
     """Report a count whose bounds, term or qualifiers do not fit its kind."""
     problem = _form_problem(count) or _qualifier_problem(count)
     if problem is not None:
-        yield make_finding("S201", f"{problem} (phrase: {count.phrase!r})", path=path)
+        yield _count_finding(problem, count, path)
+
+
+def _count_finding(problem: str, count: Count, path: str) -> Finding:
+    return make_finding("S201", f"{problem} (phrase: {count.phrase!r})", path=path)
 
 
 #: The earliest year accepted in event data: an earlier one has lost a digit (0025 for 2025).
 EARLIEST_YEAR = 1000
 
 
-def _year_findings(day: date | None, path: str) -> Iterator[Finding]:
+def _year_findings(day: date | None, path: str, key: str | None = None) -> Iterator[Finding]:
+    """Report a year that lost a digit, at ``path`` (or its member ``key``, joined if need be)."""
     if day is not None and day.year < EARLIEST_YEAR:
         yield make_finding(
-            "S206", f"{day.isoformat()} has the year {day.year:04d}: a digit seems lost", path=path
+            "S206",
+            f"{day.isoformat()} has the year {day.year:04d}: a digit seems lost",
+            path=path if key is None else join_key(path, key),
         )
 
 
@@ -125,19 +134,28 @@ def _place_findings(place: Place, path: str) -> Iterator[Finding]:
 
 
 def _stated_on_years(figure: Figure, path: str) -> Iterator[Finding]:
+    """Report the years of when a figure was stated (``path``: the figure's)."""
     when = figure.stated_on
     if isinstance(when, DateSpan):
-        yield from _span_findings(when, path)
+        yield from _span_findings(when, join_key(path, "stated_on"))
     else:
-        yield from _year_findings(when, path)
+        yield from _year_findings(when, path, "stated_on")
 
 
 def figure_findings(figure: Figure, path: str, event: str | None = None) -> Iterator[Finding]:
     """Report the inconsistencies of one figure."""
-    found: list[Finding] = [
-        *count_findings(figure.value, join_key(path, "value")),
-        *_stated_on_years(figure, join_key(path, "stated_on")),
-    ]
+    yield from _figure_findings(figure, path, event)
+
+
+def _figure_findings(figure: Figure, path: str, event: str | None) -> list[Finding]:
+    """Return :func:`figure_findings` as a list (most figures have none: no generator made)."""
+    found: list[Finding] = []
+    value = figure.value
+    problem = _form_problem(value) or _qualifier_problem(value)
+    if problem is not None:
+        found.append(_count_finding(problem, value, join_key(path, "value")))
+    if figure.stated_on is not None:
+        found.extend(_stated_on_years(figure, path))
     if figure.subject.actor is None and figure.subject.category is None:
         found.append(
             make_finding(
@@ -163,11 +181,14 @@ def figure_findings(figure: Figure, path: str, event: str | None = None) -> Iter
                 path=join_key(path, "quantity"),
             )
         )
-    for item in found:
-        yield item.at(event=event, field=item.location.field) if event else item
+    if not event:
+        return found
+    return [item.at(event=event, field=item.location.field) for item in found]
 
 
 def _victim_group_findings(event: Event, path: str) -> Iterator[Finding]:
+    if not event.victim_groups:
+        return
     own = {figure.id for figure in event.figures}
     held: dict[str, int] = {}
     groups_path = join_key(path, "victim_groups")
@@ -210,6 +231,8 @@ def _kept_cell_findings(event: Event, path: str) -> Iterator[Finding]:
         ("ucdp", event.ucdp.cells if event.ucdp is not None else ()),
     )
     for key, cells in kept:
+        if not cells:
+            continue
         first: dict[str, int] = {}
         cells_path = join_key(join_key(path, key), "cells")
         for index, cell in enumerate(cells):
@@ -233,7 +256,9 @@ def event_findings(event: Event, path: str) -> Iterator[Finding]:
         )
     figures_path = join_key(path, "figures")
     for index, figure in enumerate(event.figures):
-        yield from figure_findings(figure, join_index(figures_path, index), event.id)
+        found = _figure_findings(figure, join_index(figures_path, index), event.id)
+        if found:
+            yield from found
     yield from (f.at(event=event.id) for f in _victim_group_findings(event, path))
     yield from (f.at(event=event.id) for f in _kept_cell_findings(event, path))
 

@@ -48,6 +48,9 @@ def _shown(figure: Figure) -> str:
 def revision_findings(event: Event, path: str) -> Iterator[Finding]:
     """Report loops, doubtful revisions and the tolls that moved, among one event's figures."""
     found = revisions(event)
+    revised = [f for f in event.figures if f.status is Status.REVISED and f.revised_by is not None]
+    if not (found.cycles or revised or found.chains):
+        return  # the common case: nothing revised, nothing to report
     by_id = {f.id: f for f in event.figures}
     index = {f.id: i for i, f in enumerate(event.figures)}
     for loop in found.cycles:
@@ -59,9 +62,8 @@ def revision_findings(event: Event, path: str) -> Iterator[Finding]:
             event=event.id,
             related=loop,
         )
-    for figure in event.figures:
-        if figure.status is not Status.REVISED or figure.revised_by is None:
-            continue
+    for figure in revised:
+        assert figure.revised_by is not None
         reviser = by_id.get(figure.revised_by)
         if reviser is None:
             doubts = [f"{figure.revised_by!r} is not a figure of this event"]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from attrs import field, frozen
@@ -86,13 +86,22 @@ def _name(by_id: Mapping[str, Actor], actor_id: str) -> str:
 
 
 _NO_SIDE = frozenset({Basis.REPORTED, Basis.ESTIMATED})
+_REPORTED = frozenset({Basis.REPORTED})
+_CLAIMED = frozenset({Basis.CLAIMED})
+_ESTIMATED = frozenset({Basis.ESTIMATED})
 
 
 def _residents(
-    figure: Figure, claimant: Claimant, by_id: Mapping[str, Actor], event: Event | None
+    figure: Figure,
+    claimant: Claimant,
+    by_id: Mapping[str, Actor],
+    event: Event | None,
+    country: str | None,
 ) -> ExpectedBasis | None:
-    """Return the expectation for an authority counting its own residents, if it is one."""
-    country = None if event is None or event.place is None else event.place.country
+    """Return the expectation for an authority counting its own residents, if it is one.
+
+    ``country`` is the event's place's (``None``: no event, or no place).
+    """
     if not (is_authority(claimant) and own_residents(figure, claimant, by_id, country)):
         return None
     allowed = set(_NO_SIDE)
@@ -120,7 +129,7 @@ def _size(
             f"{claimant.id} speaks for {_name(by_id, claimant.speaks_for)}, of the crowd it "
             f"counts: an organiser's {figure.quantity} is a claim"
         )
-        return ExpectedBasis(allowed={Basis.CLAIMED}, reason=reason)
+        return ExpectedBasis(allowed=_CLAIMED, reason=reason)
     if claimant.speaks_for is None or is_authority(claimant):
         who = "an authority" if is_authority(claimant) else "a source with no side"
         reason = f"{claimant.id} is {who} counting a crowd: reported or estimated"
@@ -129,14 +138,17 @@ def _size(
 
 
 def _belligerent(
-    figure: Figure, claimant: Claimant, by_id: Mapping[str, Actor], country: str | None
+    figure: Figure,
+    claimant: Claimant,
+    by_id: Mapping[str, Actor],
+    country: str | None,
+    stake: Stake | None,
 ) -> ExpectedBasis | None:
     """Return the expectation for a claimant that speaks for a side, by the stake."""
     side, subject = claimant.speaks_for or "", figure.subject.actor
     own = is_own_side(figure, claimant, by_id, country)
     if subject is None and not own:
         return None
-    stake = stake_of(figure.quantity)
     if stake is None or stake is Stake.SIZE:
         return None
     admits = own == (stake is Stake.LOSS)
@@ -151,12 +163,25 @@ def _belligerent(
             f"{claimant.id} speaks for {_name(by_id, side)} and {verb} {whose} {what} "
             f"({figure.quantity}): a statement against interest, reported"
         )
-        return ExpectedBasis(allowed={Basis.REPORTED}, reason=reason)
+        return ExpectedBasis(allowed=_REPORTED, reason=reason)
     reason = (
         f"{claimant.id} speaks for {_name(by_id, side)} and states {whose} {what} "
         f"({figure.quantity}) in its own interest: claimed"
     )
-    return ExpectedBasis(allowed={Basis.CLAIMED}, reason=reason)
+    return ExpectedBasis(allowed=_CLAIMED, reason=reason)
+
+
+@lru_cache(maxsize=4096)
+def _sideless(claimant: str, intelligence: bool) -> ExpectedBasis:
+    """Return the expectation for a claimant with no side (made once a claimant: immutable)."""
+    if intelligence:
+        reason = f"{claimant} is an intelligence service with no side: an assessment, estimated"
+        return ExpectedBasis(allowed=_ESTIMATED, reason=reason)
+    return ExpectedBasis(
+        allowed=_NO_SIDE,
+        reason=f"{claimant} speaks for no side: a count it states is reported, a hedged "
+        "assessment estimated (hedging is not recorded, so either fits)",
+    )
 
 
 def expected_basis(
@@ -195,24 +220,16 @@ def expected_basis(
     """
     by_id = actors_by_id(actors)
     place_country = None if event is None or event.place is None else event.place.country
-    if stake_of(figure.quantity) is Stake.SIZE:
+    stake = stake_of(figure.quantity)
+    if stake is Stake.SIZE:
         return _size(figure, claimant, by_id, event)
-    found = _residents(figure, claimant, by_id, event)
+    found = _residents(figure, claimant, by_id, event, place_country)
     if found is not None:
         return found
     intelligence = claimant.kind is ClaimantKind.INTELLIGENCE
     if claimant.speaks_for is None:
-        if intelligence:
-            reason = (
-                f"{claimant.id} is an intelligence service with no side: an assessment, estimated"
-            )
-            return ExpectedBasis(allowed={Basis.ESTIMATED}, reason=reason)
-        return ExpectedBasis(
-            allowed=_NO_SIDE,
-            reason=f"{claimant.id} speaks for no side: a count it states is reported, a hedged "
-            "assessment estimated (hedging is not recorded, so either fits)",
-        )
-    found = _belligerent(figure, claimant, by_id, place_country)
+        return _sideless(claimant.id, intelligence)
+    found = _belligerent(figure, claimant, by_id, place_country, stake)
     if found is None or not intelligence:
         return found
     return ExpectedBasis(

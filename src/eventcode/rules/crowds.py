@@ -25,7 +25,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping, Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from attrs import frozen
 
@@ -131,6 +131,10 @@ def _union(spans: Sequence[tuple[int, int | None]]) -> tuple[int, int | None]:
     return low, None if any(h is None for h in highs) else max(h for h in highs if h is not None)
 
 
+#: The tag of a demonstration with no crowd figure (immutable: one for every such event).
+_NO_REPORT = CrowdTag(text=f"{CROWD_TAG_PREFIX}no report", figures=(), tier="", interval=None)
+
+
 def crowd_tag(event: Event, claimants: Mapping[str, Claimant], policy: Policy) -> CrowdTag | None:
     """Return the event's derived crowd-size tag under the most-neutral-source rule, or ``None``.
 
@@ -145,7 +149,7 @@ def crowd_tag(event: Event, claimants: Mapping[str, Claimant], policy: Policy) -
         demonstration = event.acled is not None and event.acled.event_type in _DEMONSTRATIONS
         if not demonstration:
             return None
-        return CrowdTag(text=f"{CROWD_TAG_PREFIX}no report", figures=(), tier="", interval=None)
+        return _NO_REPORT
     tiers = {f.id: _tier(f, claimants, crowd_side(event, f)) for f in figures}
     best = min(tiers.values())
     chosen = [f for f in figures if tiers[f.id] == best]
@@ -200,6 +204,7 @@ def _number(digits: str, scale: str | None) -> int:
     return math.floor(float(digits.replace(",", "")) * _SCALE[scale])
 
 
+@lru_cache(maxsize=4096)  # a pure function of two immutable values; tags repeat
 def read_crowd_tag(text: str, tolerance: float = 0.1) -> tuple[int, int | None] | None:
     """Return the interval a ``crowd size=`` tag's value allows, or ``None`` if unreadable.
 

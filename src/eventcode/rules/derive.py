@@ -7,9 +7,11 @@ and not revised by a later figure are weighed; they are grouped by victim group
 
 from __future__ import annotations
 
+import operator
 import weakref
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any
+from functools import partial
+from typing import Any, NamedTuple
 
 import attrs
 from attrs import frozen
@@ -17,7 +19,7 @@ from attrs import frozen
 from eventcode.model import Actor, Basis, Claimant, CountKind, Dataset, Event, Figure, Scope, Status
 from eventcode.rules.accounts import Accounts, account_groups
 from eventcode.rules.explain import Derived, Explanation, GroupValue, LeftOut
-from eventcode.rules.groups import Group, combine, group_of
+from eventcode.rules.groups import AddedUp, Group, add_up, combine, group_of
 from eventcode.rules.policy import Policy, death_quantities
 from eventcode.rules.policy import policy as get_policy
 from eventcode.rules.revisions import revisions
@@ -52,8 +54,11 @@ NO_DEATH_FIGURE = "no death figure of event scope: 0"
 _RELIABILITY = {Basis.REPORTED: 0, Basis.ESTIMATED: 1, Basis.CLAIMED: 2}
 
 
-def _left_out_reason(figure: Figure, superseded: Mapping[str, str]) -> str | None:
-    if figure.quantity not in death_quantities():
+def _left_out_reason(
+    figure: Figure, superseded: Mapping[str, str], deaths: frozenset[str]
+) -> str | None:
+    """Return why derived counts leave a figure out (``deaths``: the death quantities)."""
+    if figure.quantity not in deaths:
         if figure.quantity == "casualties":
             return "casualties (killed and wounded unsplit) is never a death count"
         return f"{figure.quantity} is not a death count"
@@ -84,8 +89,9 @@ def death_figures(
     superseded = revisions(event, follow_cross_claimant=follow).superseded
     kept: list[Figure] = []
     left: list[LeftOut] = []
-    for figure in sorted(event.figures, key=lambda f: f.id):
-        reason = _left_out_reason(figure, superseded)
+    deaths = death_quantities()
+    for figure in sorted(event.figures, key=_by_id):
+        reason = _left_out_reason(figure, superseded, deaths)
         if reason is None:
             kept.append(figure)
         else:
@@ -95,6 +101,7 @@ def death_figures(
     return split
 
 
+_by_id = operator.attrgetter("id")
 _Split = tuple[tuple[Figure, ...], tuple[LeftOut, ...]]
 #: The last event :func:`death_figures` split, its policy and the split (both held, so that
 #: ``is`` cannot match another object at the same address). Validation asks for one event's
@@ -128,10 +135,12 @@ def _parties(dataset: Dataset) -> tuple[dict[str, Claimant], dict[str, Actor]]:
 
 
 def _claimant_map(claimants: Claimants) -> Mapping[str, Claimant]:
+    """Return the claimants by id: a mapping (by id, as :data:`Claimants` says) as it is."""
     if isinstance(claimants, Dataset):
         return _parties(claimants)[0]
-    found = claimants.values() if isinstance(claimants, Mapping) else claimants
-    return {c.id: c for c in found}
+    if isinstance(claimants, Mapping):
+        return claimants
+    return {c.id: c for c in claimants}
 
 
 def _actor_map(claimants: Claimants, actors: Actors) -> Mapping[str, Actor]:
@@ -184,15 +193,56 @@ def _none_derived() -> Derived:
     return Derived(value=0, explanation=Explanation(figures=(), groups=(), reason=NO_DEATH_FIGURE))
 
 
-@frozen(kw_only=True)
 class _Weighed:
-    """The death figures of one event, grouped, with what the groups rest on."""
+    """The death figures of one event, grouped, with what the groups rest on.
 
-    groups: dict[Group, list[Figure]]
-    merged: dict[Group, Accounts]
-    claimants: Mapping[str, Claimant]
-    actors: Mapping[str, Actor]
-    event: Event
+    Made once a derivation, never changed but for two memos: what the policy reads in each
+    figure weighed, by the figure's identity (the event keeps its figures alive), so a figure is
+    read once however often it is weighed; and the event's parties, found when first asked.
+    """
+
+    __slots__ = (
+        "_parties",
+        "_readings",
+        "actors",
+        "claimants",
+        "event",
+        "groups",
+        "merged",
+        "policy",
+    )
+
+    def __init__(
+        self,
+        groups: dict[Group, list[Figure]],
+        merged: dict[Group, Accounts],
+        claimants: Mapping[str, Claimant],
+        actors: Mapping[str, Actor],
+        event: Event,
+        policy: Policy,
+    ) -> None:
+        self.groups = groups
+        self.merged = merged
+        self.claimants = claimants
+        self.actors = actors
+        self.event = event
+        self.policy = policy
+        self._readings: dict[int, Reading] = {}
+        self._parties: frozenset[str] | None = None
+
+    def reading(self, figure: Figure) -> Reading:
+        """Return what the policy reads in ``figure``'s value (read once)."""
+        found = self._readings.get(id(figure))
+        if found is None:
+            found = self._readings[id(figure)] = read_count(figure.value, self.policy)
+        return found
+
+    @property
+    def parties(self) -> frozenset[str]:
+        """The event's parties (its actors and associated actors)."""
+        if self._parties is None:
+            self._parties = event_parties(self.event)
+        return self._parties
 
 
 def _weigh(
@@ -200,30 +250,74 @@ def _weigh(
 ) -> _Weighed:
     by_id = _claimant_map(claimants)
     figures, _ = death_figures(event, policy)
-    every = [f for f in event.figures if f.quantity in death_quantities()]
+    deaths = death_quantities()
+    every = [f for f in event.figures if f.quantity in deaths]
     merged = {a.group: a for a in account_groups(event, every, by_id, actors)}
     member_of = {m: g for g, a in merged.items() for m in a.members}
     groups: dict[Group, list[Figure]] = {}
     for figure in figures:
         subject = group_of(figure.subject)
         groups.setdefault(member_of.get(subject, subject), []).append(figure)
-    ordered = dict(sorted(groups.items(), key=lambda item: item[0].sort_key))
-    return _Weighed(groups=ordered, merged=merged, claimants=by_id, actors=actors, event=event)
+    ordered = (
+        dict(sorted(groups.items(), key=lambda item: item[0].sort_key))
+        if len(groups) > 1
+        else groups
+    )
+    return _Weighed(ordered, merged, by_id, actors, event, policy)
 
 
-@frozen(kw_only=True)
 class _Account:
-    """What one source says of one victim group: a figure, or a claimant's figures summed."""
+    """What one source says of one victim group: a figure, or a claimant's figures summed.
 
-    figures: tuple[Figure, ...]
-    reading: Reading
-    vague: bool
-    adversary: bool
-    interested: bool
+    Equal by its figures, reading and vagueness. Whether it is an adversary's claim, or an
+    interested authority's, is judged when first asked (UCDP-style estimates ask; ACLED's count
+    does not), from the event's weighing, which nothing changes.
+    """
+
+    __slots__ = ("_adversary", "_ids", "_interested", "figures", "reading", "vague", "weighed")
+
+    def __init__(
+        self, *, figures: tuple[Figure, ...], reading: Reading, vague: bool, weighed: _Weighed
+    ) -> None:
+        self.figures = figures
+        self.reading = reading
+        self.vague = vague
+        self.weighed = weighed
+        self._adversary: bool | None = None
+        self._interested: bool | None = None
+        self._ids: tuple[str, ...] | None = None
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, _Account):
+            return NotImplemented
+        return (self.figures, self.reading, self.vague) == (
+            other.figures,
+            other.reading,
+            other.vague,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.figures, self.reading, self.vague))
+
+    @property
+    def adversary(self) -> bool:
+        """True when every figure of the account is a belligerent's claim about its adversary."""
+        if self._adversary is None:
+            self._adversary = all(_adversary(f, self.weighed) for f in self.figures)
+        return self._adversary
+
+    @property
+    def interested(self) -> bool:
+        """True when every figure of the account is a party-run authority's."""
+        if self._interested is None:
+            self._interested = all(_interested(f, self.weighed) for f in self.figures)
+        return self._interested
 
     @property
     def ids(self) -> tuple[str, ...]:
-        return _ids(self.figures)
+        if self._ids is None:
+            self._ids = _ids(self.figures)
+        return self._ids
 
     @property
     def basis(self) -> Basis:
@@ -277,26 +371,23 @@ def _accounts(
         for subjects in by_claimant.values():
             picked = []
             for _, figs in sorted(subjects.items(), key=lambda item: item[0].sort_key):
-                picked.append(min(figs, key=lambda f: (_minimum_key(f, policy), f.id)))
+                picked.append(min(figs, key=lambda f: (_minimum_key(f, weighed), f.id)))
             units.append(picked)
     else:
         units = [[f] for f in complete]
-    found = []
-    for figs in units:
-        found.append(
-            _Account(
-                figures=tuple(figs),
-                reading=_add([read_count(f.value, policy) for f in figs]),
-                vague=all(f.value.kind is CountKind.VAGUE for f in figs),
-                adversary=all(_adversary(f, weighed) for f in figs),
-                interested=all(_interested(f, weighed) for f in figs),
-            )
+    return [
+        _Account(
+            figures=tuple(figs),
+            reading=_add([weighed.reading(f) for f in figs]),
+            vague=all(f.value.kind is CountKind.VAGUE for f in figs),
+            weighed=weighed,
         )
-    return found
+        for figs in units
+    ]
 
 
-def _minimum_key(figure: Figure, policy: Policy) -> int:
-    found = read_count(figure.value, policy).minimum
+def _minimum_key(figure: Figure, weighed: _Weighed) -> int:
+    found = weighed.reading(figure).minimum
     return 10**18 if found is None else found
 
 
@@ -309,7 +400,7 @@ def _adversary(figure: Figure, weighed: _Weighed) -> bool:
 def _interested(figure: Figure, weighed: _Weighed) -> bool:
     claimant = weighed.claimants.get(figure.claimant)
     return claimant is not None and is_party_run_authority(
-        claimant, weighed.actors, event_parties(weighed.event)
+        claimant, weighed.actors, weighed.parties
     )
 
 
@@ -318,8 +409,7 @@ def _overlap(a: Reading, b: Reading) -> bool:
     return (b.maximum is None or a_low <= b.maximum) and (a.maximum is None or b_low <= a.maximum)
 
 
-@frozen(kw_only=True)
-class _Tiers:
+class _Tiers(NamedTuple):
     """A group's accounts ranked: numeric first, then vague, then a policy's fallback."""
 
     pool: list[_Account]
@@ -345,9 +435,9 @@ def _tiers(accounts: Sequence[_Account]) -> _Tiers:
     return _Tiers(pool=fallback, kind="fallback", set_aside=[], contradicting=[])
 
 
-def _floor(members: Sequence[Figure], policy: Policy) -> tuple[int, tuple[str, ...]] | None:
+def _floor(members: Sequence[Figure], weighed: _Weighed) -> tuple[int, tuple[str, ...]] | None:
     """Return the highest minimum of the group's partial counts (a floor), with its figures."""
-    partial = [(f, read_count(f.value, policy).minimum) for f in members if f.partial]
+    partial = [(f, weighed.reading(f).minimum) for f in members if f.partial]
     numbered = [(f, n) for f, n in partial if n is not None]
     if not numbered:
         return None
@@ -366,9 +456,17 @@ def _tier_note(tiers: _Tiers) -> str:
     return "".join(f"; {n}" for n in notes)
 
 
+def _floored(value: int | None, floor: tuple[int, tuple[str, ...]] | None) -> int | None:
+    """Return a group's value raised to its floor (its partial counts' highest) if below it."""
+    if floor is None:
+        return value
+    return floor[0] if value is None or floor[0] > value else value
+
+
 def _with_floor(
     value: int | None, ids: tuple[str, ...], reason: str, floor: tuple[int, tuple[str, ...]] | None
 ) -> tuple[int | None, tuple[str, ...], str]:
+    final = _floored(value, floor)
     if floor is None:
         return value, ids, reason
     n, partial = floor
@@ -378,7 +476,7 @@ def _with_floor(
             partial,
             f"only partial counts give a number: a floor of {n} ({', '.join(partial)})",
         )
-    if n > value:
+    if final != value:
         return (
             n,
             partial,
@@ -437,35 +535,76 @@ def acled_fatalities(
     weighed = _weigh(event, claimants, _actor_map(claimants, actors), policy)
     if not weighed.groups:
         return _none_derived()
-    groups: list[GroupValue] = []
-    values: dict[Group, tuple[int, tuple[str, ...]]] = {}
-    for group, members in weighed.groups.items():
-        tiers = _tiers(_accounts(group, members, weighed, policy))
-        floor = _floor(members, policy)
-        chosen: list[_Account] = []
-        lowest: int | None = None
-        if tiers.pool:
-            lowest = min(a.reading.minimum or 0 for a in tiers.pool)
-            chosen = [a for a in tiers.pool if a.reading.minimum == lowest]
-            how = "; ".join(a.describe() for a in chosen)
-            reason = f"lowest minimum {lowest}: {how}"
-            others = len(tiers.pool) - len(chosen)
-            if others:
-                reason += f"; {others} higher figure(s) not taken"
-            reason += _tier_note(tiers)
-        else:
-            listed = "; ".join(f"{f.id}: {read_count(f.value, policy).how}" for f in members)
-            reason = f"no figure gives a minimum ({listed})"
-        value, _, reason = _with_floor(lowest, (), reason, floor)
-        found = _group_value(
-            group, members, weighed, value, chosen, reason, tiers.kind == "fallback"
-        )
-        if floor is not None and value == floor[0] and (lowest is None or floor[0] > lowest):
-            found = attrs.evolve(found, figures=floor[1])
-        groups.append(found)
-        if value is not None:
-            values[group] = (value, found.figures)
-    return _explained(groups, values)
+    picks = [_lowest(group, members, weighed) for group, members in weighed.groups.items()]
+    added = add_up({p.group: (p.value, p.figures) for p in picks if p.value is not None})
+    # The words are made when first read: the ACLED writer's fatalities cell reads the number.
+    return Derived.later(added.value, partial(_acled_explanation, picks, weighed, added))
+
+
+class _Lowest(NamedTuple):
+    """One victim group's ACLED count: its accounts ranked, the lowest minimum and the floor."""
+
+    group: Group
+    members: list[Figure]
+    tiers: _Tiers
+    floor: tuple[int, tuple[str, ...]] | None
+    lowest: int | None
+    chosen: list[_Account]
+    value: int | None
+    figures: tuple[str, ...]
+
+
+def _lowest(group: Group, members: list[Figure], weighed: _Weighed) -> _Lowest:
+    """Return a group's ACLED count: the lowest minimum of its best tier, raised to its floor."""
+    tiers = _tiers(_accounts(group, members, weighed, weighed.policy))
+    floor = _floor(members, weighed)
+    chosen: list[_Account] = []
+    lowest: int | None = None
+    if tiers.pool:
+        lowest = min(a.reading.minimum or 0 for a in tiers.pool)
+        chosen = [a for a in tiers.pool if a.reading.minimum == lowest]
+    value = _floored(lowest, floor)
+    if floor is not None and value == floor[0] and (lowest is None or floor[0] > lowest):
+        figures = floor[1]
+    else:
+        figures = tuple(sorted({i for a in chosen for i in a.ids}))
+    return _Lowest(
+        group=group,
+        members=members,
+        tiers=tiers,
+        floor=floor,
+        lowest=lowest,
+        chosen=chosen,
+        value=value,
+        figures=figures,
+    )
+
+
+def _lowest_value(pick: _Lowest, weighed: _Weighed) -> GroupValue:
+    """Return a group's ACLED count with the reason in words."""
+    tiers, chosen, lowest = pick.tiers, pick.chosen, pick.lowest
+    if tiers.pool:
+        how = "; ".join(a.describe() for a in chosen)
+        reason = f"lowest minimum {lowest}: {how}"
+        others = len(tiers.pool) - len(chosen)
+        if others:
+            reason += f"; {others} higher figure(s) not taken"
+        reason += _tier_note(tiers)
+    else:
+        listed = "; ".join(f"{f.id}: {weighed.reading(f).how}" for f in pick.members)
+        reason = f"no figure gives a minimum ({listed})"
+    _, _, reason = _with_floor(lowest, (), reason, pick.floor)
+    found = _group_value(
+        pick.group, pick.members, weighed, pick.value, chosen, reason, tiers.kind == "fallback"
+    )
+    return attrs.evolve(found, figures=pick.figures) if found.figures != pick.figures else found
+
+
+def _acled_explanation(picks: list[_Lowest], weighed: _Weighed, added: AddedUp) -> Explanation:
+    """Return why an event's ACLED count is what it is: each group's count, then the sum."""
+    groups = tuple(_lowest_value(pick, weighed) for pick in picks)
+    combined = added.combined()
+    return Explanation(figures=combined.figures, groups=groups, reason=combined.reason)
 
 
 @frozen(kw_only=True)
@@ -516,7 +655,7 @@ def _estimate_group(
 ) -> _GroupEstimate:
     reliable, note = _reliable(_accounts(group, members, weighed, policy), policy)
     tiers = _tiers(reliable)
-    floor = _floor(members, policy)
+    floor = _floor(members, weighed)
     note += _tier_note(tiers)
 
     def value(kind: str, found: int | None, chosen: list[_Account], why: str) -> GroupValue:

@@ -16,15 +16,17 @@ merge them (:mod:`eventcode.rules.accounts`): a merged group is added once, at t
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
+from typing import NamedTuple
 
 from attrs import frozen
 
 from eventcode.model import Subject, VictimCategory
 
-__all__ = ["Combined", "Group", "combine", "group_of"]
+__all__ = ["AddedUp", "Combined", "Group", "add_up", "combine", "group_of"]
 
 
-@frozen
+@frozen(cache_hash=True)  # a dictionary key, looked up many times an event
 class Group:
     """A victim group: an actor id and/or a victim category (``None`` for a total).
 
@@ -71,6 +73,7 @@ class Group:
         return f"{self.actor} (all)" if self.category is None else f"{self.actor}/{self.category}"
 
 
+@lru_cache(maxsize=4096)  # subjects and groups are immutable values: made once a subject
 def group_of(subject: Subject) -> Group:
     """Return the victim group a figure's subject names (``mixed`` means a total)."""
     category = subject.category
@@ -88,26 +91,119 @@ class Combined:
     reason: str
 
 
-def _pick(
-    name: str,
-    total: tuple[int, tuple[str, ...]] | None,
-    parts: list[tuple[str, int, tuple[str, ...]]],
-) -> tuple[int, tuple[str, ...], str]:
-    """Return the larger of a total and the sum of its parts, with the reason."""
+#: A value with the figure ids it rests on, labelled: a group's, or an actor's added up.
+_Part = tuple[str, int, tuple[str, ...]]
+
+
+class _Step(NamedTuple):
+    """One adding up: a total (or none) against its parts, and which was taken."""
+
+    name: str
+    total: tuple[int, tuple[str, ...]] | None
+    parts: list[_Part]
+    part_sum: int
+    takes_total: bool
+
+    @property
+    def value(self) -> int:
+        return self.total[0] if self.takes_total and self.total is not None else self.part_sum
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        if self.takes_total and self.total is not None:
+            return self.total[1]
+        return tuple(i for _, _, ids in self.parts for i in ids)
+
+    def reason(self) -> str:
+        """Say in words what was taken and why."""
+        name, total, parts, part_sum = self.name, self.total, self.parts, self.part_sum
+        listed = " + ".join(f"{label} {v}" for label, v, _ in parts)
+        if total is None:
+            if len(parts) == 1:
+                return f"{name}: {listed}"
+            return f"{name}: {listed} = {part_sum}"
+        if not parts:
+            return f"{name}: the total, {total[0]}"
+        if self.takes_total:
+            why = (
+                f"the total {total[0]} is at least its parts ({listed} = {part_sum}): counted once"
+            )
+            return f"{name}: {why}"
+        why = f"its parts ({listed} = {part_sum}) exceed the total {total[0]}: counted once"
+        return f"{name}: {why}"
+
+
+#: The group of every victim of the event.
+_EVERYONE = Group(None, None)
+
+
+def _step(name: str, total: tuple[int, tuple[str, ...]] | None, parts: list[_Part]) -> _Step:
+    """Take the larger of a total and the sum of its parts (the total on a tie)."""
     part_sum = sum(v for _, v, _ in parts)
-    part_ids = tuple(i for _, _, ids in parts for i in ids)
-    listed = " + ".join(f"{label} {v}" for label, v, _ in parts)
-    if total is None:
-        if len(parts) == 1:
-            return part_sum, part_ids, f"{name}: {listed}"
-        return part_sum, part_ids, f"{name}: {listed} = {part_sum}"
-    if not parts:
-        return total[0], total[1], f"{name}: the total, {total[0]}"
-    if total[0] >= part_sum:
-        why = f"the total {total[0]} is at least its parts ({listed} = {part_sum}): counted once"
-        return total[0], total[1], f"{name}: {why}"
-    why = f"its parts ({listed} = {part_sum}) exceed the total {total[0]}: counted once"
-    return part_sum, part_ids, f"{name}: {why}"
+    takes = total is not None and (not parts or total[0] >= part_sum)
+    return _Step(name=name, total=total, parts=parts, part_sum=part_sum, takes_total=takes)
+
+
+class AddedUp(NamedTuple):
+    """Groups added up, the words left to say: :meth:`combined` says them.
+
+    ``value`` and ``figures`` are :func:`combine`'s; the reason is made from the same steps
+    only when asked for, so a caller that wants the number alone pays for no words.
+    """
+
+    value: int
+    figures: tuple[str, ...]
+    steps: tuple[_Step, ...]
+
+    def combined(self) -> Combined:
+        """Return the groups added up, with the reason in words."""
+        if not self.steps:
+            return Combined(value=0, figures=(), reason="no group gives a number: 0")
+        reason = "; ".join(step.reason() for step in self.steps)
+        return Combined(value=self.value, figures=self.figures, reason=reason)
+
+
+def add_up(values: Mapping[Group, tuple[int, tuple[str, ...]]]) -> AddedUp:
+    """Add group values (value, figure ids) up to the event's, counting a total once.
+
+    Each actor's value is the larger of its total and the sum of its parts; the event's the
+    larger of the event total and the sum of the actor values and actor-less parts (a total
+    on a tie). 0 when ``values`` is empty. :func:`combine` is this with the reason said.
+    """
+    if not values:
+        return AddedUp(value=0, figures=(), steps=())
+    steps: list[_Step] = []
+    top: list[_Part] = []
+    ordered = (
+        sorted(values.items(), key=lambda item: item[0].sort_key)
+        if len(values) > 1
+        else list(values.items())
+    )
+    actors = sorted({g.actor for g in values if g.actor is not None})
+    for actor in actors:
+        parts = [
+            (g.label, v, ids)
+            for g, (v, ids) in ordered
+            if g.actor == actor and g.category is not None
+        ]
+        whole = Group(actor, None)
+        total = values.get(whole)
+        if total is not None and parts:
+            step = _step(actor, total, parts)
+            steps.append(step)
+            top.append((actor, step.value, step.ids))
+        elif total is not None:
+            top.append((whole.label, *total))
+        else:
+            top.extend(parts)
+    top.extend(
+        (g.label, v, ids)
+        for g, (v, ids) in ordered
+        if g.actor is None and (g.category is not None or g.is_merged)
+    )
+    last = _step("event", values.get(_EVERYONE), top)
+    steps.append(last)
+    return AddedUp(value=last.value, figures=tuple(sorted(set(last.ids))), steps=tuple(steps))
 
 
 def combine(values: Mapping[Group, tuple[int, tuple[str, ...]]]) -> Combined:
@@ -115,31 +211,4 @@ def combine(values: Mapping[Group, tuple[int, tuple[str, ...]]]) -> Combined:
 
     Returns 0 when ``values`` is empty.
     """
-    if not values:
-        return Combined(value=0, figures=(), reason="no group gives a number: 0")
-    reasons: list[str] = []
-    top: list[tuple[str, int, tuple[str, ...]]] = []
-    actors = sorted({g.actor for g in values if g.actor is not None})
-    for actor in actors:
-        parts = [
-            (g.label, v, ids)
-            for g, (v, ids) in sorted(values.items(), key=lambda item: item[0].sort_key)
-            if g.actor == actor and g.category is not None
-        ]
-        total = values.get(Group(actor, None))
-        if total is not None and parts:
-            value, ids, why = _pick(actor, total, parts)
-            reasons.append(why)
-            top.append((actor, value, ids))
-        elif total is not None:
-            top.append((Group(actor, None).label, *total))
-        else:
-            top.extend(parts)
-    top.extend(
-        (g.label, v, ids)
-        for g, (v, ids) in sorted(values.items(), key=lambda item: item[0].sort_key)
-        if g.actor is None and (g.category is not None or g.is_merged)
-    )
-    value, ids, why = _pick("event", values.get(Group(None, None)), top)
-    reasons.append(why)
-    return Combined(value=value, figures=tuple(sorted(set(ids))), reason="; ".join(reasons))
+    return add_up(values).combined()

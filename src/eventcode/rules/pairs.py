@@ -14,40 +14,57 @@ import bisect
 from collections.abc import Iterator, Sequence
 from fractions import Fraction
 from functools import cache
+from typing import NamedTuple
 
 from eventcode.model import Figure
 from eventcode.rules.policy import Policy
-from eventcode.rules.values import interval, read_count
+from eventcode.rules.values import interval, read_count, read_with_interval
 
-__all__ = ["candidate_pairs", "may_disagree"]
+__all__ = ["Spread", "candidate_pairs", "may_disagree", "spread"]
 
 
-def _spans_and_points(
-    figures: Sequence[Figure], policy: Policy
-) -> tuple[list[tuple[int, int | None, int]], list[tuple[int, int]]]:
+class Spread(NamedTuple):
+    """What pairing needs of a list of figures: their intervals and points, each with its index.
+
+    ``spans`` are ``(low, high, index)`` (``high`` ``None``: no ceiling, as for a partial count);
+    ``points`` are ``(point, index)``; figures with no interval or point are left out.
+    """
+
+    spans: list[tuple[int, int | None, int]]
+    points: list[tuple[int, int]]
+
+
+def spread(figures: Sequence[Figure], policy: Policy) -> Spread:
+    """Return the intervals and points of ``figures`` under ``policy`` (each figure read once)."""
     spans: list[tuple[int, int | None, int]] = []
     points: list[tuple[int, int]] = []
     for index, figure in enumerate(figures):
-        span = interval(figure.value, policy, figure.quantity)
+        reading, span = read_with_interval(figure.value, policy, figure.quantity)
         if span is not None:
             spans.append((span[0], None if figure.partial else span[1], index))
-        point = read_count(figure.value, policy, figure.quantity).point
+        point = reading.point
         if point is not None:
             points.append((point, index))
-    return spans, points
+    return Spread(spans, points)
 
 
 def candidate_pairs(
-    figures: Sequence[Figure], policy: Policy, code: str | None = None
+    figures: Sequence[Figure],
+    policy: Policy,
+    code: str | None = None,
+    *,
+    spread_of: Spread | None = None,
 ) -> Iterator[tuple[int, int]]:
     """Yield index pairs ``(i, j)``, ``i < j``, of figures that may contradict or diverge.
 
     ``code`` ``R001`` yields only pairs whose intervals do not overlap (every contradiction),
     ``R002`` only pairs whose points are more than the ratio apart (every divergence), ``None``
     both. Each pair at most once, lazily, in a deterministic order. Comparisons treat a partial
-    count's interval as open above (it is a floor), so it is taken so here too.
+    count's interval as open above (it is a floor), so it is taken so here too. ``spread_of``
+    is :func:`spread` of the same figures and policy when the caller has it (asking for both
+    codes in turn reads the figures once).
     """
-    spans, points = _spans_and_points(figures, policy)
+    spans, points = spread(figures, policy) if spread_of is None else spread_of
     sources = []
     if code in (None, "R001"):
         sources.append(_apart(spans))
@@ -100,8 +117,10 @@ def _far(
     for k in range(len(lows) - 2, -1, -1):
         suffix_min[k] = min(suffix_min[k], suffix_min[k + 1])
     exact = _exact(ratio)  # counts may be past a float's range: compared exactly
+    times, over = exact.numerator, exact.denominator
     for point, index in ordered:
-        start = bisect.bisect_right(values, point * exact)
+        # the first point above point * ratio: points are whole numbers, so above the floor
+        start = bisect.bisect_right(values, point * times // over)
         if start >= len(ordered):
             continue
         high = bounds.get(index, (point, None))[1]

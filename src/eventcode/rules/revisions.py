@@ -15,7 +15,9 @@ followed (the coder said so) and reported (R014).
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
+from typing import Any
 
 from attrs import frozen
 
@@ -36,14 +38,25 @@ class Chain:
 class Revisions:
     """What the revisions of one event amount to.
 
-    ``superseded`` maps a figure id to the id of the figure that replaces it; ``cycles`` lists
-    each loop (ids in chain order, starting from the first in the event's order); ``chains`` the
-    unbroken chains of two or more figures that end in a figure of this event.
+    ``superseded`` maps a figure id to the id of the figure that replaces it (read-only);
+    ``cycles`` lists each loop (ids in chain order, starting from the first in the event's
+    order); ``chains`` the unbroken chains of two or more figures that end in a figure of this
+    event.
     """
 
-    superseded: dict[str, str]
+    superseded: Mapping[str, str]
     cycles: tuple[tuple[str, ...], ...]
     chains: tuple[Chain, ...]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # A read-only mapping does not pickle: the ids are pickled as a dict.
+        return _unpickled, (dict(self.superseded), self.cycles, self.chains)
+
+
+def _unpickled(
+    superseded: dict[str, str], cycles: tuple[tuple[str, ...], ...], chains: tuple[Chain, ...]
+) -> Revisions:
+    return Revisions(superseded=MappingProxyType(superseded), cycles=cycles, chains=chains)
 
 
 def _loops(next_of: dict[str, str], order: Sequence[str]) -> list[tuple[str, ...]]:
@@ -64,15 +77,34 @@ def _loops(next_of: dict[str, str], order: Sequence[str]) -> list[tuple[str, ...
     return found
 
 
+#: The revisions of an event with no revision link (immutable: one for every such event).
+_NONE = Revisions(superseded=MappingProxyType({}), cycles=(), chains=())
+
+#: The event :func:`revisions` last walked, how, and what it found (the event is held, so that
+#: ``is`` cannot match another object at its address). The checks of one event ask in turn
+#: (pairs, revisions, crowds, derived counts); events are frozen and the result read-only.
+_LAST: tuple[Event, bool, Revisions] | None = None
+
+
 def revisions(event: Event, *, follow_cross_claimant: bool = True) -> Revisions:
     """Return the revision structure of ``event``'s figures (pure; reads only the event)."""
+    global _LAST
+    last = _LAST  # one read: another thread may replace it
+    if last is not None and last[0] is event and last[1] == follow_cross_claimant:
+        return last[2]
+    found = _revisions(event, follow_cross_claimant)
+    _LAST = (event, follow_cross_claimant, found)
+    return found
+
+
+def _revisions(event: Event, follow_cross_claimant: bool) -> Revisions:
     next_of = {
         f.id: f.revised_by
         for f in event.figures
         if f.status is Status.REVISED and f.revised_by is not None
     }
-    if not next_of:  # the common case, asked several times an event: no link, nothing to walk
-        return Revisions(superseded={}, cycles=(), chains=())
+    if not next_of:  # the common case: no link, nothing to walk
+        return _NONE
     figures = {f.id: f for f in event.figures}
     order = [f.id for f in event.figures]
     cycles = _loops({k: v for k, v in next_of.items() if v in figures}, order)
@@ -99,7 +131,9 @@ def revisions(event: Event, *, follow_cross_claimant: bool = True) -> Revisions:
         if len(path) > 1:
             cross = tuple(a for a, b in itertools.pairwise(path) if _cross(figures[a], figures[b]))
             chains.append(Chain(figures=tuple(path), cross_claimant=cross))
-    return Revisions(superseded=superseded, cycles=tuple(cycles), chains=tuple(chains))
+    return Revisions(
+        superseded=MappingProxyType(superseded), cycles=tuple(cycles), chains=tuple(chains)
+    )
 
 
 def _cross(revised: Figure, reviser: Figure) -> bool:

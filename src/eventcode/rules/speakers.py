@@ -54,7 +54,9 @@ def event_parties(event: Event | None) -> frozenset[str]:
 
 def actors_by_id(actors: Mapping[str, Actor] | Iterable[Actor]) -> Mapping[str, Actor]:
     """Return ``actors`` as a mapping by id (a mapping is used as it is, not copied)."""
-    return actors if isinstance(actors, Mapping) else {a.id: a for a in actors}
+    if type(actors) is dict or isinstance(actors, Mapping):  # a dict: no ABC check
+        return actors
+    return {a.id: a for a in actors}
 
 
 def side_key(actor_id: str, actors: Mapping[str, Actor]) -> str:

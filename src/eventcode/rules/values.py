@@ -15,7 +15,7 @@ from eventcode.model import Count, CountKind
 from eventcode.rules.policy import Policy, PolicyLike
 from eventcode.rules.policy import policy as named_policy
 
-__all__ = ["Reading", "interval", "read_count", "widen"]
+__all__ = ["Reading", "interval", "read_count", "read_with_interval", "widen"]
 
 
 @frozen(kw_only=True)
@@ -183,7 +183,25 @@ def interval(
     vague: from the reading (table value as the low end, no ceiling); unknown: ``None``. As
     for :func:`read_count`, ``quantity`` restricts the table to death counts.
     """
+    return _interval(count, named_policy(policy).for_quantity(quantity), None)
+
+
+def read_with_interval(
+    count: Count, policy: PolicyLike, quantity: str | None = None
+) -> tuple[Reading, tuple[int, int | None] | None]:
+    """Return :func:`read_count` and :func:`interval` of ``count`` together, reading it once."""
     policy = named_policy(policy).for_quantity(quantity)
+    reading = read_count(count, policy)
+    return reading, _interval(count, policy, reading)
+
+
+def _interval(
+    count: Count, policy: Policy, reading: Reading | None
+) -> tuple[int, int | None] | None:
+    """Return :func:`interval` under a policy already restricted to the quantity.
+
+    ``reading`` is ``read_count(count, policy)`` when the caller has it (``None``: read here).
+    """
     kind = count.kind
     if kind is CountKind.APPROXIMATE and count.low is not None:
         return widen(count.low, policy.approximate_tolerance)
@@ -195,7 +213,8 @@ def interval(
             return None
         value = None if term is None else policy.vague_value(term)
         return (0 if value is None else min(value, count.high), count.high)
-    reading = read_count(count, policy)
+    if reading is None:
+        reading = read_count(count, policy)
     if reading.minimum is None:
         return None if reading.maximum is None else (0, reading.maximum)
     return (reading.minimum, reading.maximum)
