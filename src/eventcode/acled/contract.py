@@ -17,13 +17,13 @@ from functools import cache
 from typing import NamedTuple
 
 from eventcode.acled.layouts import CURRENT_COLUMNS, Layout
-from eventcode.acled.mapping import Lookups, event_day, exclusion_reason, written_cells
+from eventcode.acled.mapping import Lookups, cells_or_reason, event_day
 from eventcode.acled.options import AcledStyle
-from eventcode.acled.row_checks import row_findings
-from eventcode.acled.rows import AcledHeader, AcledRow
+from eventcode.acled.row_checks import Template, row_templates
+from eventcode.acled.rows import AcledHeader
 from eventcode.acled.values import render_date
 from eventcode.checks.context import Context
-from eventcode.findings import Finding, Severity, make_finding
+from eventcode.findings import Finding, Severity, finding_codes, make_finding
 from eventcode.jsonpath import join_index, join_key
 from eventcode.model import AcledClass, Event
 from eventcode.rules import Policy
@@ -41,6 +41,10 @@ _HEADER = AcledHeader(columns=CURRENT_COLUMNS, layout=Layout.CURRENT, missing=()
 _DATE_COLUMNS = ("event_date", "year")
 #: Stands for the id the writer assigns an event without one (always well formed).
 _SOME_ID = "XXX900000000"
+#: Stands for the fatality count the writer derives of an event (always digits: a well-formed
+#: count, as :func:`~eventcode.rules.acled_fatalities` gives a non-negative integer), when the
+#: cells are checked and not written.
+_SOME_COUNT = "0"
 
 
 @cache
@@ -56,30 +60,54 @@ def row_errors(cells: Mapping[str, str], *, whole: bool = True) -> list[Finding]
     With ``whole`` false, the row holds only the columns of ``cells``: the others are absent
     rather than blank (a row of an ACLED column subset, docs/acled.md).
     """
+    event = cells.get("event_id_cnty") or None
+    return [
+        make_finding(code, message, line=1, field=column, event=event)
+        for code, message, column in _error_templates(cells, whole)
+    ]
+
+
+def _error_templates(cells: Mapping[str, str], whole: bool) -> list[Template]:
+    """Return :func:`row_errors` as the row checks' templates (code, message, column)."""
     if whole:
-        header, row = _HEADER, {c: cells.get(c, "") for c in CURRENT_COLUMNS}
+        header, row = _HEADER, cells
+        if tuple(cells) != CURRENT_COLUMNS:  # else the row as it is (the writer's order)
+            row = {c: cells.get(c, "") for c in CURRENT_COLUMNS}
     else:
         columns = tuple(c for c in CURRENT_COLUMNS if c in cells)
         header = _HEADER._replace(columns=columns)
         row = {c: cells[c] for c in columns}
-    found = row_findings(AcledRow(line=1, cells=row), header)
-    return [f for f in found if f.severity is Severity.ERROR]
+    return [t for t in row_templates(row, header) if t[0] in _ERRORS]
+
+
+#: The codes of error severity (a row with one is not written).
+_ERRORS = frozenset(
+    code for code, info in finding_codes().items() if info.severity is Severity.ERROR
+)
 
 
 def _cells(
-    event: Event, acled: AcledClass, lookups: Lookups, how: How
+    event: Event, acled: AcledClass, lookups: Lookups, how: How, fatalities: str | None = None
 ) -> tuple[dict[str, str], dict[str, int], bool]:
     """Return the cells the writer would write, the kept ones, and whether it would write them.
 
     An event the writer leaves out for another reason (no coordinates) gets its date and every
     kept cell of a current column, so its kept cells are checked all the same: with each other,
     the columns it keeps no cell of being absent (such an event is often a row of a column
-    subset, whose checks do not read the columns it lacks).
+    subset, whose checks do not read the columns it lacks). ``fatalities`` stands for the
+    fatality count's cell when given (:func:`~eventcode.acled.mapping.written_cells`).
     """
-    if exclusion_reason(event, lookups) is None:
-        cells, used = written_cells(
-            event, lookups, how.style, how.policy, event_id=_SOME_ID, timestamp=how.timestamp
-        )
+    found = cells_or_reason(
+        event,
+        lookups,
+        how.style,
+        how.policy,
+        event_id=_SOME_ID,
+        timestamp=how.timestamp,
+        fatalities=fatalities,
+    )
+    if not isinstance(found, str):
+        cells, used = found
         return cells, used, True
     day = event_day(event.date)
     cells = {"event_date": render_date(day, how.style.dates), "year": f"{day.year:04d}"}
@@ -120,7 +148,7 @@ def acled_event_findings(
     if event.acled is None:
         return
     how = How(style or AcledStyle(), policy or _default_policy(), timestamp)
-    yield from checked_row(event, path, lookups, how)[0]
+    yield from _findings(event, path, lookups, how)
 
 
 class CheckedRow(NamedTuple):
@@ -148,24 +176,35 @@ def checked_row(event: Event, path: str, lookups: Lookups, how: How) -> CheckedR
     return CheckedRow(found, cells if reusable else None)
 
 
+def _findings(event: Event, path: str, lookups: Lookups, how: How) -> list[Finding]:
+    """Return :func:`checked_row`'s findings alone: no cell is kept, so none is derived.
+
+    The fatalities cell is rendered as :data:`_SOME_COUNT` (where no kept cell names the
+    column), the row checks passing every count the writer derives as they pass it.
+    """
+    acled = event.acled
+    assert acled is not None
+    cells, used, written = _cells(event, acled, lookups, how, _SOME_COUNT)
+    return list(_located(event, path, cells, used, written))
+
+
 def _located(
     event: Event, path: str, cells: dict[str, str], used: dict[str, int], written: bool
 ) -> Iterator[Finding]:
     """Return the row errors of an event's cells, each at what in the event makes it."""
-    for finding in row_errors(cells, whole=written):
-        column = finding.location.field
+    for code, message, column in _error_templates(cells, written):
         if column in used:
             kept = join_index(join_key(join_key(path, "acled"), "cells"), used[column])
             where = join_key(kept, "value")
         elif column in _DATE_COLUMNS:
             where = join_key(path, "date")
-        elif written and finding.code.startswith("A"):
+        elif written and code.startswith("A"):
             where = path
         else:
             continue  # a blank the record fills when written, or a C-code the event checks give
         yield make_finding(
-            finding.code,
-            f"as ACLED would write it, {finding.message}",
+            code,
+            f"as ACLED would write it, {message}",
             path=where,
             event=event.id,
         )
@@ -180,8 +219,14 @@ def acled_row_findings(event: Event, path: str, context: Context) -> Iterator[Fi
     ``year`` in other digits: A005; a ``timestamp`` that is not a number: A016; ...).
     """
     if event.acled is None:
-        return
+        return iter(())
     lookups = Lookups(
         actors=context.actors, documents=context.documents, claimants=context.claimants
     )
-    yield from acled_event_findings(event, path, lookups, policy=context.policy)
+    # acled_event_findings with the writer's default style and timestamp
+    how = How(_STYLE, context.policy or _default_policy(), None)
+    return iter(_findings(event, path, lookups, how))
+
+
+#: The writer's default style (frozen: one serves every event).
+_STYLE = AcledStyle()

@@ -67,6 +67,7 @@ __all__ = [
     "TARGETING_EVENT_TYPE",
     "Lookups",
     "RowMapper",
+    "cells_or_reason",
     "country_alpha3",
     "event_day",
     "event_id_of",
@@ -131,28 +132,27 @@ def _inter(role: EventActor | None, lookups: Lookups) -> int | None:
 def exclusion_reason(event: Event, lookups: Lookups) -> str | None:
     """Return why ACLED would not record ``event`` as it stands (``None``: it would)."""
     place = event.place
-    problems = (
-        (event.acled is None, "no ACLED classification (a CAMEO-only event)"),
-        (event.date.acled_time_precision is None, "date known only to the year"),
-        (place is None, "no place"),
-        (
-            place is not None and place.latitude is None and place.longitude is None,
-            "no coordinates",
-        ),
-        (
-            place is not None and (place.latitude is None) != (place.longitude is None),
-            "only one coordinate",
-        ),
-        (place is not None and place.precision is None, "no place precision"),
-        (
-            place is not None and _country(place) is None and not _kept(event, "country"),
-            "country not in ACLED's table",
-        ),
-        (event.actor1 is None, "no actor1"),
-        (event.actor1 is not None and _inter(event.actor1, lookups) is None, "no actor1 type"),
-        (event.actor2 is not None and _inter(event.actor2, lookups) is None, "no actor2 type"),
-    )
-    return next((reason for failed, reason in problems if failed), None)
+    if event.acled is None:
+        return "no ACLED classification (a CAMEO-only event)"
+    if event.date.acled_time_precision is None:
+        return "date known only to the year"
+    if place is None:
+        return "no place"
+    if place.latitude is None and place.longitude is None:
+        return "no coordinates"
+    if (place.latitude is None) != (place.longitude is None):
+        return "only one coordinate"
+    if place.precision is None:
+        return "no place precision"
+    if _country(place) is None and not _kept(event, "country"):
+        return "country not in ACLED's table"
+    if event.actor1 is None:
+        return "no actor1"
+    if _inter(event.actor1, lookups) is None:
+        return "no actor1 type"
+    if event.actor2 is not None and _inter(event.actor2, lookups) is None:
+        return "no actor2 type"
+    return None
 
 
 def _kept(event: Event, column: str) -> bool:
@@ -278,15 +278,52 @@ def written_cells(
     *,
     event_id: str = "",
     timestamp: int | None = None,
+    fatalities: str | None = None,
 ) -> tuple[dict[str, str], dict[str, int]]:
     """Return :func:`render_event`'s cells, and which of them are kept cells.
 
     The second value maps each column written from a kept cell to that cell's index in
     ``event.acled.cells`` (the last of the cells naming a column wins).
+
+    ``fatalities``, when given, stands for the ``fatalities`` cell of an event that keeps no
+    such cell, for a caller that checks the cells rather than writes them: the writer's cell
+    is ACLED's count in digits (:func:`~eventcode.rules.acled_fatalities`), which every row
+    check of the column passes as any other count does, so the count need not be derived.
+    """
+    found = cells_or_reason(
+        event,
+        lookups,
+        style,
+        policy,
+        event_id=event_id,
+        timestamp=timestamp,
+        fatalities=fatalities,
+    )
+    if isinstance(found, str):
+        raise ValueError(f"ACLED would not record event {event.id!r}: {found}")
+    return found
+
+
+def cells_or_reason(
+    event: Event,
+    lookups: Lookups,
+    style: AcledStyle,
+    policy: Policy,
+    *,
+    event_id: str = "",
+    timestamp: int | None = None,
+    fatalities: str | None = None,
+) -> tuple[dict[str, str], dict[str, int]] | str:
+    """Return :func:`written_cells`, or why ACLED would not record the event.
+
+    The reason is :func:`exclusion_reason`'s, asked once: a caller that renders the events
+    ACLED records and treats the others apart need not ask first.
     """
     acled, place, actor1 = event.acled, event.place, event.actor1
     reason = exclusion_reason(event, lookups)
-    if reason is not None or acled is None or place is None or actor1 is None:
+    if reason is not None:
+        return reason
+    if acled is None or place is None or actor1 is None:
         raise ValueError(f"ACLED would not record event {event.id!r}: {reason}")
     if place.latitude is None or place.longitude is None or place.precision is None:
         raise ValueError(f"ACLED would not record event {event.id!r}: no coordinates")
@@ -323,8 +360,10 @@ def written_cells(
         "source": join_list([_outlet(d, lookups) for d in event.documents]),
         "source_scale": _source_scale(event, acled, lookups),
         "notes": with_disputes(event, lookups.claimants, lookups.actors, _country_name(country)),
-        "fatalities": str(
-            acled_fatalities(event, lookups.claimants, policy, actors=lookups.actors).value
+        "fatalities": (
+            fatalities
+            if fatalities is not None and not _kept(event, "fatalities")
+            else _fatalities(event, lookups, policy)
         ),
         "tags": join_list(_tags(event, lookups, policy)),
         "timestamp": _timestamp(event, acled, timestamp),
@@ -335,6 +374,11 @@ def written_cells(
             cells[kept.column] = _in_style(kept.column, kept.value, style)
             used[kept.column] = index
     return cells, used
+
+
+def _fatalities(event: Event, lookups: Lookups, policy: Policy) -> str:
+    """Return the ``fatalities`` cell: ACLED's count of the event, in digits."""
+    return str(acled_fatalities(event, lookups.claimants, policy, actors=lookups.actors).value)
 
 
 def _in_style(column: str, text: str, style: AcledStyle) -> str:

@@ -46,6 +46,12 @@ def _clause(figure: Figure, claimants: Mapping[str, Claimant]) -> str:
     return f"{who} {verb} {what}"
 
 
+def _stated(figure: Figure) -> tuple[object, ...]:
+    """Return what a figure states of the count: two figures stating otherwise dispute it."""
+    value = figure.value
+    return (value.kind, value.low, value.high, value.term)
+
+
 def dispute_summary(
     event: Event, claimants: Mapping[str, Claimant], actors: Mapping[str, Actor] | None = None
 ) -> str | None:
@@ -53,18 +59,22 @@ def dispute_summary(
 
     Competing accounts of one set of dead (``eventcode.rules.account_groups``) are one group.
     """
+    if len(event.figures) < 2:
+        return None  # a dispute is two figures of a group, of the event's figures
     kept, _ = death_figures(event)
-    merged = account_groups(event, kept, claimants, actors or {})
-    member_of = {m: a.group for a in merged for m in a.members}
+    if len({_stated(f) for f in kept}) < 2:
+        return None  # every group's figures state one count
+    subjects = [group_of(f.subject) for f in kept]
     groups: dict[object, list[Figure]] = {}
-    for figure in kept:
-        subject = group_of(figure.subject)
-        groups.setdefault(member_of.get(subject, subject), []).append(figure)
+    if len(set(subjects)) == 1:  # one subject: one group, however groups merge
+        groups[subjects[0]] = list(kept)
+    else:
+        merged = account_groups(event, kept, claimants, actors or {})
+        member_of = {m: a.group for a in merged for m in a.members}
+        for figure, subject in zip(kept, subjects, strict=True):
+            groups.setdefault(member_of.get(subject, subject), []).append(figure)
     disputed = {
-        f.id
-        for members in groups.values()
-        if len({(m.value.kind, m.value.low, m.value.high, m.value.term) for m in members}) > 1
-        for f in members
+        f.id for members in groups.values() if len(set(map(_stated, members))) > 1 for f in members
     }
     if not disputed:
         return None

@@ -68,6 +68,7 @@ __all__ = [
     "Check",
     "Columns",
     "RowScreen",
+    "Template",
     "batch_findings",
     "cell_codes",
     "checks_within",
@@ -77,6 +78,7 @@ __all__ = [
     "read_coordinates",
     "required_columns",
     "row_findings",
+    "row_templates",
     "screen_groups",
 ]
 
@@ -255,9 +257,107 @@ def row_findings(
     whose codes ``selection`` keeps does not run, unless it finds errors: an error decides that
     the row is not read, so it is found (and left for the caller to drop) even when ignored.
     """
-    columns = {column: (text,) for column, text in row.cells.items()}
-    [templates] = _rows_templates(columns, 1, header, selection)
+    templates = row_templates(row.cells, header, selection)
     return _place(templates, row.line, row.cells.get("event_id_cnty"))
+
+
+def row_templates(
+    cells: Mapping[str, str], header: AcledHeader, selection: Selection = EVERYTHING
+) -> list[Template]:
+    """Return the findings of one row as templates (code, message, column), not yet placed.
+
+    The templates :func:`row_findings` places: every check of the row's cells (the columns
+    it has, in their order; ``header`` gives the layout and the required columns).
+    """
+    plan = _one_row(tuple(cells), header.columns, header.layout, selection)
+    return plan.templates(list(cells.values()))
+
+
+class _OneRow:
+    """:func:`_rows_templates` of a batch of one row, made ready once for its columns.
+
+    The same checks in the same order, each taking its arguments from the row's cells as
+    :class:`RowScreen` does (:func:`_picker`: the arguments a batch of one gives it); what
+    depends only on the columns, the layout and the selection (the codes kept, the required
+    columns, where each check's cells are) is worked out here rather than per row.
+    """
+
+    def __init__(
+        self,
+        names: tuple[str, ...],
+        columns: tuple[str, ...],
+        layout: Layout,
+        selection: Selection,
+    ) -> None:
+        index = {name: at for at, name in enumerate(names)}
+        cell_codes = _kept_codes(CELLS, selection)
+        required = _required(columns) if "A003" in cell_codes else ()
+        self._required = tuple(
+            (index[column], ("A003", f"{column} is blank; every ACLED row fills it", column))
+            for column in required
+        )
+        self._event_at = index.get("event_id_cnty")
+        self._a024 = "A024" in cell_codes
+        self._a009 = "A009" in cell_codes
+        self._nul = (
+            tuple(
+                ("A018", f"{column} holds a NUL character (most tools refuse it)", column)
+                for column in names
+            )
+            if "A018" in cell_codes
+            else None
+        )
+        steps = []
+        for group in _GROUPS:
+            kept = _kept_codes(group.declaration, selection)
+            if not kept:
+                continue
+            pick = _picker(group, index, layout)
+            if pick is not None:
+                steps.append((group.check, pick, group.declaration, kept))
+        self._steps = tuple(steps)
+
+    def templates(self, cells: Sequence[str]) -> list[Template]:
+        """Return the templates of one row whose cells are given in the columns' order."""
+        found: list[Template] = [template for at, template in self._required if cells[at] == ""]
+        if self._event_at is not None:
+            event = cells[self._event_at]
+            if not event:
+                if self._a024:
+                    found.append(("A024", _BLANK_ID, "event_id_cnty"))
+            elif self._a009 and not _EVENT_ID.fullmatch(event):
+                why = f"{shown(event)} is not an ACLED event id (three capitals and a number)"
+                found.append(("A009", why, "event_id_cnty"))
+        if self._nul is not None and _NUL in "".join(cells):
+            found += [t for t, text in zip(self._nul, cells, strict=True) if _NUL in text]
+        for check, pick, declaration, kept in self._steps:
+            templates = check(*pick(cells))
+            if templates:
+                found += _kept(declaration, templates, kept)
+        return found
+
+
+def _one_row(
+    names: tuple[str, ...], columns: tuple[str, ...], layout: Layout, selection: Selection
+) -> _OneRow:
+    """Return the checks of one row of the columns ``names`` (the header's: ``columns``).
+
+    Made once per key and kept with the checks it was made of (:data:`_GROUPS`, whose
+    identity it is checked against: a plan of other checks is made again).
+    """
+    key = (names, columns, layout, selection)
+    found = _ONE_ROW.get(key)
+    if found is None or found[0] is not _GROUPS:
+        if len(_ONE_ROW) >= _ONE_ROW_LIMIT:
+            _ONE_ROW.clear()
+        found = _ONE_ROW[key] = (_GROUPS, _OneRow(names, columns, layout, selection))
+    return found[1]
+
+
+#: The checks of one row made ready, by columns, header columns, layout and selection (with
+#: the checks each was made of); a bounded memory, cleared when it fills.
+_ONE_ROW: dict[tuple[Any, ...], tuple[tuple[_Group, ...], _OneRow]] = {}
+_ONE_ROW_LIMIT = 256
 
 
 def checks_within(names: Collection[str]) -> frozenset[Check]:
@@ -349,7 +449,8 @@ def _picker(group: _Group, index: Mapping[str, int], layout: Layout) -> _Pick | 
     """Return how ``group``'s check takes one row's arguments (``None``: it does not apply).
 
     A check whose arguments are not plain cells takes them as :func:`failing_checks` does, from
-    the row as a batch of one; whether it applies depends on the columns, not on the cells.
+    the row as a batch of one (of the columns it reads, :attr:`_Group.cells`: the others do not
+    change its arguments); whether it applies depends on the columns, not on the cells.
     """
     arguments = group.arguments
     if isinstance(arguments, _Cells):
@@ -357,8 +458,10 @@ def _picker(group: _Group, index: Mapping[str, int], layout: Layout) -> _Pick | 
     if arguments(dict.fromkeys(index, ("",)), 1, layout) is None:
         return None
 
+    read = tuple((name, at) for name, at in index.items() if name in group.cells)
+
     def pick(cells: Sequence[Any]) -> tuple[Any, ...]:
-        single = {name: (cells[at],) for name, at in index.items()}
+        single = {name: (cells[at],) for name, at in read}
         return next(iter(arguments(single, 1, layout) or ()))
 
     return pick

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
+from functools import lru_cache
 
 from eventcode import codebooks
 
@@ -298,8 +299,12 @@ def render_inter(code: int | None, style: CodeStyle) -> str:
     return str(code) if style is CodeStyle.NUMERIC else codebooks.acled_actor_type(code).label
 
 
+@lru_cache(maxsize=256)
 def render_interaction(inter1: int, inter2: int | None, style: CodeStyle) -> str:
-    """Render the interaction the two actor types imply (associated actors never count)."""
+    """Render the interaction the two actor types imply (associated actors never count).
+
+    Kept by its arguments (two actor types and a style: a few dozen combinations).
+    """
     found = codebooks.acled_interaction(inter1, inter2)
     return str(found.code) if style is CodeStyle.NUMERIC else found.label
 
