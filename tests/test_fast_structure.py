@@ -134,9 +134,9 @@ def test_fast_backend_agrees_on_every_fixture_line(path: Path) -> None:
 
 
 def test_a_declined_record_gets_the_converters_findings() -> None:
+    with pytest.raises(Declined):  # a key no field has, and nothing else wrong
+        fast_structurer(Event)({"id": "e1", "date": {"start": "2024-02-28"}, "unknown": 1})
     value = {"id": "e1", "date": {"start": "2024-02-30"}, "figures": "none"}
-    with pytest.raises(Declined):
-        fast_structurer(Event)({**value, "unknown": 1})
     record, findings = structure_record("event", value, "$")
     assert record is None
     assert [(f.code, f.location.path) for f in findings] == [

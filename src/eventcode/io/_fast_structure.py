@@ -4,21 +4,24 @@
 without a problem, yet cattrs' detailed validation pays on every value for the error tree it
 builds only when one fails (a hook call per value, each optional and tuple behind one more).
 This backend compiles, from the same declarations the converter reads (the attrs fields and
-their type hints, the constraint tests of :func:`~eventcode.checks.fields.constraint_tests`,
-the vocabularies' values, and the converter's own hooks for every type it does not inline),
-one plain function per record class that checks each value inline and builds the record with
-the same constructor. It never reports anything: on the first value it does not accept it
-raises, and the caller structures the value again with the converter, whose findings are
-then the only ones. So a record it returns is the one the converter returns, and a value the
-converter rejects is never accepted (tests/test_fast_structure.py holds the two equal).
+their type hints, the fields' constraints, the vocabularies' values, and the converter's own
+hooks for every type it does not inline), one plain function per record class that checks each
+value inline and builds the record with the same constructor. It never reports anything: on the
+first value it does not accept it raises, and the caller structures the value again with the
+converter, whose findings are then the only ones. So a record it returns is the one the
+converter returns, and a value the converter rejects is never accepted
+(tests/test_fast_structure.py holds the two equal). Each constraint
+:func:`~eventcode.checks.fields.constraint_tests` knows is compiled as a condition
+(:data:`_FAILS`; tests/test_reading_constraints.py holds each equal to its test).
 """
 
 from __future__ import annotations
 
 import math
+import re
 import typing
 from collections.abc import Callable
-from functools import cache
+from functools import cache, partial
 from types import NoneType, UnionType
 from typing import Any, Union, get_args, get_origin
 
@@ -62,6 +65,7 @@ class _Compiler:
             "_dict": dict,
             "_list": list,
             "_tuple": tuple,
+            "_map": map,
         }
         self._classes: dict[type, str] = {}
 
@@ -85,75 +89,113 @@ class _Compiler:
         name = f"_structure_{cls.__name__}_{len(self._classes)}"
         self._classes[cls] = name
         hints = typing.get_type_hints(cls)
-        fields = attrs.fields(cls)
+        fields = [f for f in attrs.fields(cls) if f.init]
         lines = [f"def {name}(o):", "    if type(o) is not _dict:", "        raise _Declined"]
-        if self._strict:  # as cattrs' forbid_extra_keys: a key no field has is refused
-            keys = self._bind("keys", frozenset(f.name for f in fields if f.init))
-            lines += [f"    if not o.keys() <= {keys}:", "        raise _Declined"]
-        lines.append("    r = {}")
+        required = [f for f in fields if f.default is attrs.NOTHING]
+        for index, field in enumerate(required):  # a missing key raises KeyError
+            var = f"v{index}"
+            lines += [f"    {var} = o[{field.name!r}]",
+                      *_indent(self._value(hints[field.name], self._conditions(field), var), 1)]
+        # The arguments given, in one dictionary: a field left out is left to its default.
+        given = ", ".join(f"{f.name!r}: v{index}" for index, f in enumerate(required))
+        lines.append(f"    r = {{{given}}}")
         for field in fields:
-            if not field.init:
+            if field.default is attrs.NOTHING:
                 continue
-            lines += self._field(field, hints[field.name])
+            key = repr(field.name)
+            body = self._value(hints[field.name], self._conditions(field), "v")
+            lines += [f"    if {key} in o:", f"        v = o[{key}]", *_indent(body, 2),
+                      f"        r[{key}] = v"]
+        if self._strict:  # as cattrs' forbid_extra_keys: a key no field has is refused
+            # ``r`` holds each key of ``o`` that is a field: ``o`` has another iff it is longer
+            lines += ["    if len(r) != len(o):", "        raise _Declined"]
         lines.append(f"    return {self._bind('cls', cls)}(**r)")
         self._compile(name, lines)
         return name
 
-    def _field(self, field: attrs.Attribute[Any], hint: Any) -> list[str]:
-        """Lines that set ``r[name]`` from ``o``, as the converter structures the field."""
-        tests = constraint_tests(constraints_of(field.metadata))
-        key = repr(field.name)
-        body = self._value(hint, tests, "s", "d")
-        if field.default is attrs.NOTHING:  # required: a missing key raises KeyError
-            return [f"    s = o[{key}]", *_indent(body, 1), f"    r[{key}] = d"]
-        return [f"    if {key} in o:", f"        s = o[{key}]", *_indent(body, 2),
-                f"        r[{key}] = d"]
+    def _conditions(self, field: attrs.Attribute[Any]) -> list[Callable[[str], str]]:
+        """Return the tests of ``field``'s constraints, each giving the condition a value fails.
 
-    def _value(self, hint: Any, tests: list[Callable[[Any], str | None]], src: str,
-               dst: str) -> list[str]:
-        """Lines (unindented) that set ``dst`` from ``src`` as a value of ``hint``."""
+        The constraints :func:`~eventcode.checks.fields.constraint_tests` knows are written
+        inline (:data:`_FAILS`); a field with any other calls its tests.
+        """
+        constraints = constraints_of(field.metadata)
+        if not constraints.keys() <= _FAILS.keys():
+            return [partial("{}({}) is not None".format, self._bind("test", test))
+                    for test in constraint_tests(constraints)]
+        return [partial(_FAILS[kind][0].format, self._bind(kind, _FAILS[kind][1](bound)))
+                for kind, bound in constraints.items()]
+
+    def _value(self, hint: Any, conditions: list[Callable[[str], str]], var: str) -> list[str]:
+        """Lines (unindented) that check ``var`` as a value of ``hint``, structured in place."""
         if _optional_of(hint) is not None:
-            inner = self._value(_optional_of(hint), tests, src, dst)
-            return [f"if {src} is None:", f"    {dst} = None", "else:", *_indent(inner, 1)]
+            return [f"if {var} is not None:",
+                    *_indent(self._value(_optional_of(hint), conditions, var), 1)]
         if get_origin(hint) is tuple and get_args(hint)[1:] == (Ellipsis,):
-            item = self._item_function(get_args(hint)[0], tests)
-            return [f"if type({src}) is not _list:", "    raise _Declined",
-                    f"{dst} = _tuple([{item}(i) for i in {src}])"]
-        lines = self._plain(hint, src, dst)
-        for test in tests:  # the constraints, after the value is structured, as the converter
-            lines += [f"if {self._bind('test', test)}({dst}) is not None:", "    raise _Declined"]
+            item = get_args(hint)[0]
+            head = [f"if type({var}) is not _list:", "    raise _Declined"]
+            if item in _CHECKED:  # plain items, checked in a loop: no call per item
+                failed = " or ".join([f"type(i) is not {_CHECKED[item]}",
+                                      *(condition("i") for condition in conditions)])
+                return [*head, f"for i in {var}:", f"    if {failed}:", "        raise _Declined",
+                        f"{var} = _tuple({var})"]
+            function = self._item_function(item, conditions)
+            return [*head, f"{var} = _tuple(_map({function}, {var}))"]
+        lines = self._plain(hint, var)
+        if conditions:  # the constraints, after the value is structured, as the converter
+            failed = " or ".join(condition(var) for condition in conditions)
+            lines += [f"if {failed}:", "    raise _Declined"]
         return lines
 
-    def _plain(self, hint: Any, src: str, dst: str) -> list[str]:
+    def _plain(self, hint: Any, var: str) -> list[str]:
         """Lines that structure one value of a type that is neither optional nor a tuple."""
-        checked = {str: "_str", int: "_int", bool: "_bool"}
-        if hint in checked:
-            return [f"if type({src}) is not {checked[hint]}:", "    raise _Declined",
-                    f"{dst} = {src}"]
+        if hint in _CHECKED:
+            return [f"if type({var}) is not {_CHECKED[hint]}:", "    raise _Declined"]
         if hint is float:
-            return [f"if type({src}) is not _float and type({src}) is not _int:",
-                    "    raise _Declined", f"{dst} = _float({src})",
-                    f"if not _isfinite({dst}):", "    raise _Declined"]
+            return [f"if type({var}) is _float:", f"    if not _isfinite({var}):",
+                    "        raise _Declined", f"elif type({var}) is _int:",
+                    f"    {var} = _float({var})", "else:", "    raise _Declined"]
         if hint in VOCABULARIES:  # the converter's enum hook: the values, as text
             members = self._bind("enum", {member.value: member for member in hint})
-            # a member as it is (a record built in Python, checked again), else its value
-            return [f"if type({src}) is {self._bind('cls', hint)}:", f"    {dst} = {src}",
-                    f"elif type({src}) is _str:", f"    {dst} = {members}[{src}]",
-                    "else:", "    raise _Declined"]
+            # its value, else a member as it is (a record built in Python, checked again)
+            return [f"if type({var}) is _str:", f"    {var} = {members}[{var}]",
+                    f"elif type({var}) is not {self._bind('cls', hint)}:", "    raise _Declined"]
         if attrs.has(hint):
-            return [f"{dst} = {self._class(hint)}({src})"]
+            return [f"{var} = {self._class(hint)}({var})"]
         # Anything else (dates, a day or a span): the converter's own hook, as it is.
         hook = self._bind("hook", self._conv.get_structure_hook(hint))
-        return [f"{dst} = {hook}({src}, {self._bind('type', hint)})"]
+        return [f"{var} = {hook}({var}, {self._bind('type', hint)})"]
 
-    def _item_function(self, hint: Any, tests: list[Callable[[Any], str | None]]) -> str:
+    def _item_function(self, hint: Any, conditions: list[Callable[[str], str]]) -> str:
         """Compile a function structuring one element of a tuple (its constraints applied)."""
-        if attrs.has(hint) and not tests:
+        if attrs.has(hint) and not conditions:
             return self._class(hint)
         name = f"_item_{len(self._space)}"
-        body = self._value(hint, tests, "s", "d")
-        self._compile(name, [f"def {name}(s):", *_indent(body, 1), "    return d"])
+        body = self._value(hint, conditions, "s")
+        self._compile(name, [f"def {name}(s):", *_indent(body, 1), "    return s"])
         return name
+
+
+def _fullmatch(pattern: str) -> Callable[[str], re.Match[str] | None]:
+    return re.compile(pattern).fullmatch
+
+
+def _as_given(bound: Any) -> Any:
+    return bound
+
+
+#: Each constraint that :func:`~eventcode.checks.fields.constraint_tests` tests, written inline:
+#: the condition a value fails (``{0}`` the bound's name, ``{1}`` the value), and how the bound
+#: is kept. A test passes on the same values as its condition (tests/test_reading_constraints.py).
+_FAILS: dict[str, tuple[str, Callable[[Any], Any]]] = {
+    "minimum": ("not {1} >= {0}", _as_given),
+    "maximum": ("not {1} <= {0}", _as_given),
+    "pattern": ("{0}({1}) is None", _fullmatch),
+    "min_length": ("not len({1}) >= {0}", _as_given),
+}
+
+#: The types whose values are taken as they are, once their type is checked.
+_CHECKED = {str: "_str", int: "_int", bool: "_bool"}
 
 
 def _optional_of(hint: Any) -> Any:

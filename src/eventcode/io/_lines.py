@@ -39,6 +39,31 @@ def bounded_lines(stream: BinaryIO, max_bytes: int) -> Iterator[bytes | LongLine
     while chunk := stream.read(_CHUNK):
         position = 1 if after_cr and chunk[:1] == b"\n" else 0
         after_cr = False
+        if b"\r" not in chunk:  # the usual chunk: LF alone ends each line, split in C
+            pieces = (chunk[position:] if position else chunk).split(b"\n")
+            rest = pieces.pop()  # after the last break: the start of the next line
+            if pieces:
+                first = iter(pieces)
+                tail = next(first)  # the end of the line begun before this chunk
+                if skipped >= 0:
+                    yield LongLine(skipped + len(tail))
+                    skipped = -1
+                elif buffer:
+                    buffer += tail
+                    yield LongLine(len(buffer)) if len(buffer) > max_bytes else bytes(buffer)
+                    buffer.clear()
+                else:
+                    yield LongLine(len(tail)) if len(tail) > max_bytes else tail
+                for line in first:
+                    yield LongLine(len(line)) if len(line) > max_bytes else line
+            if skipped >= 0:
+                skipped += len(rest)
+            else:
+                buffer += rest
+                if len(buffer) > max_bytes:
+                    skipped = len(buffer)
+                    buffer.clear()
+            continue
         while True:
             found = _BREAK.search(chunk, position)
             end = len(chunk) if found is None else found.start()

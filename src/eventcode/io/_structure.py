@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import typing
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import attrs
@@ -59,15 +59,28 @@ def structure_record(
                 path=join_key(path, "figures"),
             )
         ]
-    cls: type = KINDS[kind]
     try:  # the fast backend builds what the converter would; on any doubt, the converter
-        record: Record = fast_structurer(cls, strict_keys=strict_keys)(value)
+        record: Record = (_FAST.get(strict_keys) or _fast(strict_keys))[kind](value)
     except Exception:
+        cls: type = KINDS[kind]
         try:
             record = converter(strict_keys=strict_keys).structure(value, cls)
         except Exception as exc:  # cattrs' validation tree, turned into findings below
             return None, list(shape_findings(exc, path))
     return record, []
+
+
+#: The fast backend's function for each kind, by ``strict_keys`` (filled on first use).
+_FAST: dict[bool, dict[str, Callable[[Any], Any]]] = {}
+
+
+def _fast(strict_keys: bool) -> dict[str, Callable[[Any], Any]]:
+    found: dict[str, Callable[[Any], Any]] = {}
+    for kind, cls in KINDS.items():
+        record_class: type = cls
+        found[kind] = fast_structurer(record_class, strict_keys=strict_keys)
+    _FAST[strict_keys] = found
+    return found
 
 
 def unstructure_record(record: Record) -> dict[str, Any]:

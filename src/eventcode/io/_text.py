@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from functools import cache
 from itertools import accumulate
 from typing import Any
@@ -146,12 +147,23 @@ def _unique_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 #: Parses a text whose objects have each key once (built once: json.loads with a hook builds
 #: a decoder a call, about a tenth of a line's parse). It keeps no state, so threads may share it.
 _UNIQUE_KEYS = json.JSONDecoder(parse_constant=_reject_constant, object_pairs_hook=_unique_pairs)
+#: The decoder's scanner (an attribute of the instance, which typeshed does not declare).
+_SCAN: Callable[[str, int], tuple[Any, int]] = vars(_UNIQUE_KEYS)["scan_once"]
 
 
 def _parse_unique(text: str) -> Any:
     """Parse ``text`` as :func:`json.loads` would; raise :class:`_DuplicateKey` at a key twice."""
     if text.startswith("\ufeff"):  # json.loads refuses a byte-order mark in its own words
         return json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_unique_pairs)
+    # The decoder's own first step, without its wrappers: a value from the first character to
+    # the last is what decode() returns. Anything else (leading or trailing space, extra data,
+    # no value) goes through decode(), for its value or its error.
+    try:
+        value, end = _SCAN(text, 0)
+    except StopIteration:
+        end = -1
+    if end == len(text):
+        return value
     return _UNIQUE_KEYS.decode(text)
 
 

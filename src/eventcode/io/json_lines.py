@@ -87,13 +87,17 @@ def iter_lines(
             continue
         if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
             raw = raw[3:]
-        text, problem = decode(raw)
-        if problem is not None:
+        try:  # as decode() reads it (UTF-8, a byte-order mark dropped), without its codec
+            text = raw.decode()
+        except UnicodeDecodeError:
+            problem = decode(raw)[1]
+            assert problem is not None
             yield problem.at(line=number, path=ROOT)
             seen_any = True
             continue
-        assert text is not None
-        if not text.strip():
+        if text.startswith("\ufeff"):
+            text = text[1:]
+        if not text or text.isspace():  # as `not text.strip()`, without copying the line
             continue
         seen_any = True
         parsed = parse_json_checked(text, limits)
@@ -141,7 +145,8 @@ def iter_lines(
                 line=number,
             )
             continue
-        fields = {k: v for k, v in value.items() if k != "record"}
+        del value["record"]  # the value is this line's own: its other keys are the fields
+        fields = value
         record, findings = structure_record(
             record_kind, fields, ROOT, strict_keys=not newer, max_figures=limits.max_figures
         )
