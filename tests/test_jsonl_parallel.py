@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 import random
 from pathlib import Path
 
 import pytest
 
 from eventcode import parallel_lines
+from eventcode.engine import pool
 from eventcode.engine.records import check_items, collect
 from eventcode.io.limits import Limits
 from eventcode.io.sources import Source
@@ -148,3 +150,21 @@ def test_events_sharing_a_signature_are_compared_by_the_notes_read_again(
     assert repeats, "the copies made by write_perturbed are R010"
     assert not [f for f in repeats if any(r.endswith("-other") for r in f.related)]
     assert parallel_lines.parallel_findings(path, chunk_bytes=20_000) == expected
+
+
+@pytest.mark.skipif(
+    multiprocessing.get_start_method() != "fork", reason="workers inherit the run's state by fork"
+)
+def test_forked_workers_find_the_parties_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The main process reads the parties before the workers fork: they do not read them again.
+    path = write_perturbed(tmp_path / "data.jsonl", 300)
+    expected = one_process(path)
+
+    def read_again(*args: object) -> None:
+        raise AssertionError("a worker read the parties again")
+
+    monkeypatch.setattr(parallel_lines, "_parties", read_again)
+    assert parallel_lines.parallel_findings(path, chunk_bytes=20_000) == expected
+    assert pool._RUN is None  # the run's state is dropped once it is over

@@ -4,9 +4,10 @@ The main process reads the first lines itself, up to the first event: the header
 parties (actors, claimants, documents), which the writer puts first. Each record is checked on
 its own (:func:`~eventcode.engine.records.check_record`), then against the records before it
 (:class:`~eventcode.engine.records.CrossChecks`: ids, references, place spellings, probable
-duplicates), as one process does. The events after are cut into byte chunks at line ends; a
-worker reads the same first lines for the parties its checks need, and checks each record of
-its chunk on its own. The main process merges the chunks in file order through the same
+duplicates), as one process does, before any worker starts. The events after are cut into
+byte chunks at line ends; a worker has the parties its checks need (forked, it finds the main
+process's; started otherwise, it reads the same first lines), and checks each record of its
+chunk on its own. The main process merges the chunks in file order through the same
 :class:`~eventcode.engine.records.CrossChecks`, so the findings, their lines and their order are
 those of one process.
 
@@ -20,7 +21,7 @@ import io
 import json
 import os
 from bisect import bisect_right
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import closing
 from functools import partial
 from itertools import groupby
@@ -214,36 +215,53 @@ def _run(
     cross = CrossChecks(selection)
     findings: list[Finding] = []
     records = 0
-    line = 1 + count_lines(first_lines)
-    chunks = []
-    with open(path, "rb") as handle:
-        for start, end in cuts:
-            chunks.append((start, end, line))
-            handle.seek(start)
-            line += count_lines(handle.read(end - start))
     run = f"{os.getpid()}:{id(cross)}:{path}"
+    # The first lines, here, before the workers start: forked, they find the parties as the
+    # run's state rather than each reading them again (started otherwise, they read them).
+    lines = bounded_lines(io.BytesIO(first_lines), limits.max_line_bytes)
+    for entry in iter_lines(lines, limits):
+        if isinstance(entry, RecordItem):  # as check_items does, one record at a time
+            record = check_record(entry, context, constraints=False, selection=selection)
+            findings += cross.add(record)
+            records += 1
+        elif not isinstance(entry, Finding) or selection.has(entry.code):
+            records += _merge(cross, entry, findings)
+    pool.run_state(run, lambda: context)
+    # What the workers import to check an event with an ACLED class: once, before they fork.
+    import eventcode.acled.contract  # noqa: F401
     check = partial(
         _check_chunk, run, str(path), name, len(first_lines), newer, policy, limits, selection
     )
-    with closing(pool.in_order(check, chunks, workers)) as checked:
-        # The first lines, here, while the workers start on the events.
-        lines = bounded_lines(io.BytesIO(first_lines), limits.max_line_bytes)
-        for entry in iter_lines(lines, limits):
-            if isinstance(entry, RecordItem):  # as check_items does, one record at a time
-                record = check_record(entry, context, constraints=False, selection=selection)
-                findings += cross.add(record)
-                records += 1
-            elif not isinstance(entry, Finding) or selection.has(entry.code):
-                records += _merge(cross, entry, findings)
-        for _, result in checked:
-            if result is None:
-                return None
-            for item in result:
-                records += _merge(cross, item, findings)
-            if progress is not None:
-                progress(records)
+    chunks: list[tuple[int, int, int]] = []
+    try:
+        parts = _numbered(path, 1 + count_lines(first_lines), cuts, chunks)
+        with closing(pool.in_order(check, parts, workers)) as checked:
+            for _, result in checked:
+                if result is None:
+                    return None
+                for item in result:
+                    records += _merge(cross, item, findings)
+                if progress is not None:
+                    progress(records)
+    finally:
+        pool.end_run(run)
     findings += cross.finish(partial(_traits_at_lines, str(path), chunks, limits, newer))
     return findings, records
+
+
+def _numbered(
+    path: str | Path, line: int, cuts: list[tuple[int, int]], into: list[tuple[int, int, int]]
+) -> Iterator[tuple[int, int, int]]:
+    """Yield each cut with the line it starts on (``line`` for the first), noting it ``into``.
+
+    Counted as the cuts are given to the workers: the first goes before any line is counted.
+    """
+    with open(path, "rb") as handle:
+        for start, end in cuts:
+            into.append((start, end, line))
+            yield start, end, line
+            handle.seek(start)
+            line += count_lines(handle.read(end - start))
 
 
 def _traits_at_lines(

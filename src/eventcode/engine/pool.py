@@ -18,7 +18,15 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 if TYPE_CHECKING:  # imported when a pool starts: a file checked in one process needs neither
     from concurrent.futures import Future, ProcessPoolExecutor
 
-__all__ = ["AHEAD", "PARALLEL_MIN_BYTES", "WORKERS", "InOrder", "in_order", "run_state"]
+__all__ = [
+    "AHEAD",
+    "PARALLEL_MIN_BYTES",
+    "WORKERS",
+    "InOrder",
+    "end_run",
+    "in_order",
+    "run_state",
+]
 
 #: Files from this size are checked in worker processes (smaller ones start faster in one).
 PARALLEL_MIN_BYTES = 8 << 20
@@ -36,12 +44,27 @@ _RUN: tuple[str, Any] | None = None
 
 
 def run_state(run: str, make: Callable[[], State]) -> State:
-    """Return this worker's state for the run ``run``, made by ``make`` on its first part."""
+    """Return this worker's state for the run ``run``, made by ``make`` on its first part.
+
+    A worker forked from a process holding the run's state (made there before the workers
+    started) finds it made.
+    """
     global _RUN
     if _RUN is None or _RUN[0] != run:
         _RUN = (run, make())
     state: State = _RUN[1]
     return state
+
+
+def end_run(run: str) -> None:
+    """Drop this process's state of the run ``run``, if it holds it.
+
+    A caller that makes a run's state before the workers fork (they find it made) drops it
+    once the run is over.
+    """
+    global _RUN
+    if _RUN is not None and _RUN[0] == run:
+        _RUN = None
 
 
 def in_order(
