@@ -308,12 +308,17 @@ _CELLS = st.lists(
 
 
 @st.composite
-def _with_kept_cells(draw: st.DrawFn) -> Dataset:
-    dataset = draw(datasets(max_events=4))
+def with_kept_cells(
+    draw: st.DrawFn,
+    cells: st.SearchStrategy[tuple[AcledCell, ...]] = _CELLS,
+    max_events: int = 4,
+) -> Dataset:
+    """A valid dataset whose ACLED events may keep ``cells`` as written."""
+    dataset = draw(datasets(max_events=max_events))
     events = []
     for event in dataset.events:
         if event.acled is not None and draw(st.booleans()):
-            event = attrs.evolve(event, acled=attrs.evolve(event.acled, cells=draw(_CELLS)))
+            event = attrs.evolve(event, acled=attrs.evolve(event.acled, cells=draw(cells)))
         events.append(event)
     return attrs.evolve(dataset, events=tuple(events))
 
@@ -323,7 +328,7 @@ def _keys(report: eventcode.findings.Report, severity: Severity) -> set[tuple[st
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
-@given(_with_kept_cells(), st.booleans())
+@given(with_kept_cells(), st.booleans())
 def test_what_validates_converts_and_what_is_written_validates(
     dataset: Dataset, neutralise: bool
 ) -> None:

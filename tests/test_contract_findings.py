@@ -44,6 +44,7 @@ from eventcode.model import (
 )
 from eventcode.rules import account_groups, death_figures, group_of, policy
 from eventcode.strategies import datasets
+from tests.test_acled_contract import with_kept_cells
 
 #: Kept cells: the fatality column's above all (a count that agrees, one that does not, bad
 #: ones), and others that break a row.
@@ -59,24 +60,12 @@ CELLS = st.lists(
 POLICIES = st.sampled_from([None, "acled", "ucdp"])
 
 
-@st.composite
-def kept_cells(draw: st.DrawFn) -> Dataset:
-    """A valid dataset whose ACLED events may keep cells as written."""
-    dataset = draw(datasets(max_events=3))
-    events = []
-    for event in dataset.events:
-        if event.acled is not None and draw(st.booleans()):
-            event = attrs.evolve(event, acled=attrs.evolve(event.acled, cells=draw(CELLS)))
-        events.append(event)
-    return attrs.evolve(dataset, events=tuple(events))
-
-
 def _keys(found: Sequence[Finding]) -> list[tuple[object, ...]]:
     return [(f.code, f.message, f.location.path, f.location.event) for f in found]
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=list(HealthCheck))
-@given(kept_cells(), POLICIES)
+@given(with_kept_cells(CELLS, max_events=3), POLICIES)
 def test_findings_alone_are_the_writers_findings(dataset: Dataset, name: str | None) -> None:
     lookups = Lookups.of(dataset)
     rules = policy(name)

@@ -3,6 +3,7 @@ and past the limit one summary names the rest."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from itertools import combinations
 
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 from eventcode.checks.context import Context
 from eventcode.checks.figures import figure_relation_findings
 from eventcode.model import Basis, Count, DateSpan, Event, Figure, Subject, VictimCategory
-from eventcode.rules import ComparisonKind, compare, policy, policy_names
+from eventcode.rules import ComparisonKind, Policy, compare, policy, policy_names
 from eventcode.rules.pairs import candidate_pairs
 from eventcode.strategies import counts
 
@@ -37,13 +38,17 @@ def figure(i: int, value: Count, partial: bool = False) -> Figure:
 def test_candidates_miss_no_disagreeing_pair(values: list[tuple[Count, bool]], name: str) -> None:
     chosen = policy(name)
     figures = [figure(i, v, p) for i, (v, p) in enumerate(values)]
-    every = {
+    assert disagreeing_pairs(figures, chosen) <= set(candidate_pairs(figures, chosen))
+
+
+def disagreeing_pairs(figures: Sequence[Figure], chosen: Policy) -> set[tuple[int, int]]:
+    """Return the pairs of ``figures`` (by index) that contradict or diverge, trying each."""
+    return {
         (i, j)
         for i, j in combinations(range(len(figures)), 2)
         if compare(figures[i], figures[j], chosen).kind
         in (ComparisonKind.CONTRADICT, ComparisonKind.DIVERGE)
     }
-    assert every <= set(candidate_pairs(figures, chosen))
 
 
 def test_one_event_with_thousands_of_figures_is_bounded() -> None:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import pickle
 from datetime import date
 from fractions import Fraction
-from itertools import combinations
 
 import attrs
 import pytest
@@ -32,10 +31,8 @@ from eventcode.model import (
     VictimCategory,
 )
 from eventcode.rules import (
-    ComparisonKind,
     Policy,
     acled_fatalities,
-    compare,
     interval,
     policy,
     policy_names,
@@ -46,6 +43,7 @@ from eventcode.rules.pairs import candidate_pairs, spread
 from eventcode.rules.revisions import _revisions, revisions
 from eventcode.rules.values import read_with_interval
 from eventcode.strategies import counts, datasets
+from tests.test_pairs_bounded import disagreeing_pairs
 
 QUANTITIES = ("killed", "wounded", "protesters", "vehicles_destroyed")
 
@@ -105,13 +103,7 @@ def test_pairs_under_any_ratio_are_those_of_every_pair(
         given_spread = list(candidate_pairs(figures, chosen, code, spread_of=read))
         assert given_spread == list(candidate_pairs(figures, chosen, code))
     assert set(candidate_pairs(figures, chosen, "R002")) == _far_by_every_pair(figures, chosen)
-    disagreeing = {
-        (i, j)
-        for i, j in combinations(range(len(figures)), 2)
-        if compare(figures[i], figures[j], chosen).kind
-        in (ComparisonKind.CONTRADICT, ComparisonKind.DIVERGE)
-    }
-    assert disagreeing <= set(candidate_pairs(figures, chosen))
+    assert disagreeing_pairs(figures, chosen) <= set(candidate_pairs(figures, chosen))
 
 
 def test_a_point_just_above_the_ratio_is_a_candidate_and_one_at_it_is_not() -> None:
