@@ -23,6 +23,9 @@ def one_process(path: Path) -> tuple[list[object], int]:
     return list(findings), records
 
 
+LATE_ACTOR = '{"record":"actor","id":"late-actor","name":"Late Militia"}'
+
+
 def write_perturbed(path: Path, events: int, seed: int = 4) -> Path:
     """A generated dataset with broken lines, repeated ids, dangling references, respelled
     places and repeated events among the events."""
@@ -72,14 +75,20 @@ def test_workers_report_what_one_process_reports(tmp_path: Path, chunk_bytes: in
     assert found == expected
 
 
-def test_a_party_after_the_first_event_is_read_in_one_process(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("at", [-1, 400])
+def test_from_a_party_after_the_first_event_the_rest_is_read_in_one_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, at: int
 ) -> None:
+    # The workers stop at the chunk holding the party; the rest is read as one process reads
+    # it, with the same parties and checks across records.
     path = write_perturbed(tmp_path / "data.jsonl", 300)
     lines = path.read_text(encoding="utf-8").splitlines()
-    lines.append('{"record":"actor","id":"late-actor","name":"Late Militia"}')
+    lines.insert(at if at >= 0 else len(lines), LATE_ACTOR)
+    lines.append('{"record":"event","id":"late","date":{"start":"2024-01-01"},"cameo":"190",'
+                 '"actor1":{"actor":"late-actor"}}')
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    assert parallel_lines.parallel_findings(path, chunk_bytes=20_000) is None
+    expected = one_process(path)
+    assert parallel_lines.parallel_findings(path, chunk_bytes=20_000) == expected
     monkeypatch.setattr(parallel_lines, "PARALLEL_MIN_BYTES", 1)
     monkeypatch.setattr(parallel_lines, "CHUNK_BYTES", 20_000)
     report = validate_path(path)
@@ -104,10 +113,10 @@ def test_validate_path_in_workers_gives_the_report_of_one_process(
     monkeypatch.setattr(parallel_lines, "PARALLEL_MIN_BYTES", 1)
     monkeypatch.setattr(parallel_lines, "CHUNK_BYTES", 30_000)
     calls: list[object] = []
-    real = parallel_lines.parallel_findings
+    real = parallel_lines.parallel_run
     monkeypatch.setattr(
         parallel_lines,
-        "parallel_findings",
+        "parallel_run",
         lambda *a, **k: calls.append(a) or real(*a, **k),  # type: ignore[func-returns-value]
     )
     assert validate_path(path, name="named.jsonl") == one
@@ -168,3 +177,14 @@ def test_forked_workers_find_the_parties_read(
     monkeypatch.setattr(parallel_lines, "_parties", read_again)
     assert parallel_lines.parallel_findings(path, chunk_bytes=20_000) == expected
     assert pool._RUN is None  # the run's state is dropped once it is over
+
+
+def test_findings_come_as_the_chunks_are_merged(tmp_path: Path) -> None:
+    # Streamed: findings go out before the last chunk is merged (the count is then short).
+    path = write_perturbed(tmp_path / "data.jsonl", 600)
+    counted: list[int] = []
+    run = parallel_lines.parallel_run(path, chunk_bytes=20_000, progress=counted.append)
+    assert run is not None
+    counts_at_findings = [counted[-1] if counted else 0 for _ in run]
+    assert counts_at_findings
+    assert min(counts_at_findings) < run.records

@@ -34,8 +34,15 @@ from eventcode.checks.duplicates import traits_of
 from eventcode.checks.registry import EVERYTHING, Selection
 from eventcode.checks.resemblance import Traits
 from eventcode.engine import pool
-from eventcode.engine.records import CheckedRecord, CrossChecks, check_record, check_unloaded
-from eventcode.findings import Finding
+from eventcode.engine.records import (
+    CheckedRecord,
+    CrossChecks,
+    RecordCounter,
+    check_entry,
+    check_record,
+    check_unloaded,
+)
+from eventcode.findings import Finding, FindingStream
 from eventcode.io._lines import LineTooLong, bounded_lines, count_lines, rest_of_line
 from eventcode.io.json_lines import HeaderRead, iter_lines, read_header
 from eventcode.io.limits import DEFAULT_LIMITS, Limits
@@ -43,7 +50,7 @@ from eventcode.model import Event
 from eventcode.model.items import RecordItem, Unloaded
 from eventcode.rules.policy import Policy
 
-__all__ = ["CHUNK_BYTES", "PARALLEL_MIN_BYTES", "WORKERS", "parallel_findings"]
+__all__ = ["CHUNK_BYTES", "PARALLEL_MIN_BYTES", "WORKERS", "parallel_findings", "parallel_run"]
 
 #: Files at least this large are validated in worker processes.
 PARALLEL_MIN_BYTES = pool.PARALLEL_MIN_BYTES
@@ -165,7 +172,7 @@ def _known(context: Context) -> Callable[[str, str], bool]:
     return lambda namespace, identifier: identifier in parties.get(namespace, {})
 
 
-def parallel_findings(
+def parallel_run(
     path: str | Path,
     *,
     policy: Policy | str | None = None,
@@ -175,11 +182,13 @@ def parallel_findings(
     workers: int = WORKERS,
     name: str | None = None,
     selection: Selection = EVERYTHING,
-) -> tuple[list[Finding], int] | None:
-    """Return the findings of a JSON Lines file and its record count, checked in workers.
+) -> FindingStream | None:
+    """Return the findings of a JSON Lines file as they come, checked in workers.
 
-    ``None`` when the file must be read in one process (see the module). The findings of
-    records checked on their own are placed in the file ``name`` when it is given, as
+    Iterate it once; its ``records`` are complete at the end. ``None`` when the file must be
+    read in one process (see the module); a party met after the first event stops the workers,
+    and the rest is read here, as one process reads it. The findings of records checked in
+    workers are placed in the file ``name`` when it is given, as
     :meth:`~eventcode.io.sources.Source.place` places the others.
     """
     with open(path, "rb") as handle:
@@ -195,58 +204,93 @@ def parallel_findings(
             return None
     if len(cuts) < 2:
         return None
-    with collector_paused():
-        settings = (policy, limits, selection)
-        return _run(path, name, first_lines, cuts, newer, settings, progress, workers)
+    counted = RecordCounter(progress)
+    settings = (policy, limits, selection)
+    found = _stream(path, name, first_lines, cuts, newer, settings, counted, workers)
+    return FindingStream(found, lambda: counted.records)
 
 
-def _run(
+def parallel_findings(
+    path: str | Path,
+    *,
+    policy: Policy | str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    progress: Callable[[int], None] | None = None,
+    chunk_bytes: int = CHUNK_BYTES,
+    workers: int = WORKERS,
+    name: str | None = None,
+    selection: Selection = EVERYTHING,
+) -> tuple[list[Finding], int] | None:
+    """Return :func:`parallel_run`'s findings and record count, or ``None`` as it does."""
+    run = parallel_run(
+        path,
+        policy=policy,
+        limits=limits,
+        progress=progress,
+        chunk_bytes=chunk_bytes,
+        workers=workers,
+        name=name,
+        selection=selection,
+    )
+    if run is None:
+        return None
+    return list(run), run.records
+
+
+def _stream(
     path: str | Path,
     name: str | None,
     first_lines: bytes,
     cuts: list[tuple[int, int]],
     newer: bool,
     settings: tuple[Policy | str | None, Limits, Selection],
-    progress: Callable[[int], None] | None,
+    counted: RecordCounter,
     workers: int,
-) -> tuple[list[Finding], int] | None:
+) -> Iterator[Finding]:
+    """Yield the file's findings in file order; count its records in ``counted``."""
     policy, limits, selection = settings
     context = Context(policy, max_pair_findings=limits.max_pair_findings)
     cross = CrossChecks(selection)
-    findings: list[Finding] = []
-    records = 0
     run = f"{os.getpid()}:{id(cross)}:{path}"
     # The first lines, here, before the workers start: forked, they find the parties as the
     # run's state rather than each reading them again (started otherwise, they read them).
-    lines = bounded_lines(io.BytesIO(first_lines), limits.max_line_bytes)
-    for entry in iter_lines(lines, limits):
-        if isinstance(entry, RecordItem):  # as check_items does, one record at a time
-            record = check_record(entry, context, constraints=False, selection=selection)
-            findings += cross.add(record)
-            records += 1
-        elif not isinstance(entry, Finding) or selection.has(entry.code):
-            records += _merge(cross, entry, findings)
-    pool.run_state(run, lambda: context)
+    with collector_paused():
+        early: list[Finding] = []
+        lines = bounded_lines(io.BytesIO(first_lines), limits.max_line_bytes)
+        for entry in iter_lines(lines, limits):
+            early += check_entry(entry, context, cross)
+            counted.add(isinstance(entry, RecordItem))
+        pool.run_state(run, lambda: context)
     # What the workers import to check an event with an ACLED class: once, before they fork.
     import eventcode.acled.contract  # noqa: F401
+
+    yield from early
     check = partial(
         _check_chunk, run, str(path), name, len(first_lines), newer, policy, limits, selection
     )
     chunks: list[tuple[int, int, int]] = []
+    rest: tuple[int, int] | None = None  # where a party among the events was met: the rest
     try:
-        parts = _numbered(path, 1 + count_lines(first_lines), cuts, chunks)
-        with closing(pool.in_order(check, parts, workers)) as checked:
-            for _, result in checked:
-                if result is None:
-                    return None
-                for item in result:
-                    records += _merge(cross, item, findings)
-                if progress is not None:
-                    progress(records)
+        with collector_paused():
+            parts = _numbered(path, 1 + count_lines(first_lines), cuts, chunks)
+            with closing(pool.in_order(check, parts, workers)) as checked:
+                for (start, _, line), result in checked:
+                    if result is None:
+                        rest = start, line
+                        break
+                    merged: list[Finding] = []
+                    counted.add(sum(_merge(cross, item, merged) for item in result))
+                    yield from merged
     finally:
         pool.end_run(run)
-    findings += cross.finish(partial(_traits_at_lines, str(path), chunks, limits, newer))
-    return findings, records
+    if rest is not None:
+        with collector_paused(), open(path, "rb") as handle:
+            handle.seek(rest[0])
+            lines = bounded_lines(handle, limits.max_line_bytes)
+            for entry in iter_lines(lines, limits, after=HeaderRead(rest[1], newer)):
+                yield from check_entry(entry, context, cross)
+                counted.add(isinstance(entry, RecordItem))
+    yield from cross.finish(partial(_traits_at_lines, str(path), chunks, limits, newer))
 
 
 def _numbered(

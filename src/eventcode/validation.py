@@ -68,10 +68,11 @@ def _validate_in_workers(
     policy: Policy | str | None,
     progress: Callable[[int], None] | None,
     selection: Selection,
-) -> tuple[list[Finding], int] | None:
+) -> FindingStream | None:
     """Validate a large JSON Lines file in worker processes (same findings, same order).
 
-    ``None`` when the file is to be read in one process.
+    ``None`` when the file is to be read in one process. The findings come as the workers'
+    chunks are merged; the source is closed at their end.
     """
     path = source.path
     if source.format is not Format.JSONL or path is None:
@@ -80,7 +81,7 @@ def _validate_in_workers(
 
     if Path(path).stat().st_size < parallel_lines.PARALLEL_MIN_BYTES:
         return None
-    done = parallel_lines.parallel_findings(
+    run = parallel_lines.parallel_run(
         path,
         policy=policy,
         limits=source.limits,
@@ -88,9 +89,9 @@ def _validate_in_workers(
         name=source.name,
         selection=selection,
     )
-    if done is not None:
-        source.close()
-    return done
+    if run is None:
+        return None
+    return FindingStream(_closing(source, _placed(source, run)), lambda: run.records)
 
 
 def iter_source(
@@ -103,9 +104,8 @@ def iter_source(
 ) -> FindingStream:
     """Validate one opened source, yielding its findings as they come (file, line placed).
 
-    Memory does not grow with the number of findings for ACLED files and JSON Lines read in
-    one process (a dataset document is placed by its JSON paths once read whole, and a large
-    JSON Lines file checked in workers is merged whole). The source is closed at the end.
+    Memory does not grow with the number of findings for ACLED files and JSON Lines (a
+    dataset document is placed by its JSON paths once read whole). The source is closed at the end.
     ``select`` and ``ignore`` are as for :func:`validate`.
     """
     selection = Selection.of(select, ignore)
@@ -116,11 +116,9 @@ def iter_source(
         # An ignored error of a row rule is found all the same (it decides that the row is
         # not read) and dropped here.
         return FindingStream((f for f in found if selection.has(f.code)), lambda: found.records)
-    done = _validate_in_workers(source, policy, progress, selection)
-    if done is not None:
-        findings, records = done
-        placed = iter(source.place(findings))
-        return FindingStream(placed, lambda: records)
+    in_workers = _validate_in_workers(source, policy, progress, selection)
+    if in_workers is not None:
+        return in_workers
     from eventcode.engine.records import RecordCounter, check_items
 
     counter = RecordCounter(progress)

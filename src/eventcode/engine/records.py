@@ -58,6 +58,7 @@ __all__ = [
     "CrossChecks",
     "RecordCheck",
     "RecordCounter",
+    "check_entry",
     "check_items",
     "check_record",
     "check_unloaded",
@@ -250,7 +251,7 @@ class CrossChecks:
     """
 
     def __init__(self, selection: Selection = EVERYTHING) -> None:
-        self._selection = selection
+        self.selection = selection  # what runs and is reported
         self._references = ReferenceIndex()
         self._spellings = PlaceSpellings() if selection.runs(PLACE_SPELLINGS) else None
         self._duplicates = DuplicateEvents() if selection.runs(PROBABLE_DUPLICATES) else None
@@ -260,7 +261,7 @@ class CrossChecks:
         """Return the record's findings, then those it raises against the records before."""
         found = list(checked.findings)
         path, line = checked.path, checked.line
-        kept = self._selection.kept
+        kept = self.selection.kept
         if checked.place is not None and self._spellings is not None:
             name, spot = checked.place
             respelt = self._spellings.add_place(name, spot, checked.record_id, path, line)
@@ -288,8 +289,8 @@ class CrossChecks:
         """
         if self._duplicates is not None:
             repeats = self._duplicates.finish(traits_at)
-            yield from self._selection.kept(PROBABLE_DUPLICATES, repeats)
-        yield from self._selection.kept(REFERENCES, self._references.finish())
+            yield from self.selection.kept(PROBABLE_DUPLICATES, repeats)
+        yield from self.selection.kept(REFERENCES, self._references.finish())
 
 
 def check_items(
@@ -312,22 +313,37 @@ def check_items(
     """
     context = Context(policy, max_pair_findings=max_pair_findings)
     cross = CrossChecks(selection)
-    read = selection.has
     for entry in items:
-        if isinstance(entry, Finding):
-            if read(entry.code):
-                yield entry
-        elif isinstance(entry, Unloaded):
-            checked = check_unloaded(entry, context, selection=selection)
-            if checked is None:
-                cross.unloaded(entry)
-            else:
-                yield from cross.add(checked)
-        else:
-            checked = check_record(entry, context, constraints=constraints, selection=selection)
-            yield from cross.add(checked)
+        yield from check_entry(entry, context, cross, constraints=constraints)
+        if isinstance(entry, RecordItem):
             yield entry
     yield from cross.finish()
+
+
+def check_entry(
+    entry: RecordItem | Finding | Unloaded,
+    context: Context,
+    cross: CrossChecks,
+    *,
+    constraints: bool = False,
+) -> list[Finding]:
+    """Return the findings of one entry of a stream of records, as :func:`check_items` does.
+
+    A record is checked on its own (given the parties in ``context``) and against the records
+    before it (``cross``); a record that failed to load is checked for what was salvaged of it;
+    a problem of reading is kept when ``cross``'s selection reports its code.
+    """
+    selection = cross.selection
+    if isinstance(entry, Finding):
+        return [entry] if selection.has(entry.code) else []
+    if isinstance(entry, Unloaded):
+        salvaged = check_unloaded(entry, context, selection=selection)
+        if salvaged is None:
+            cross.unloaded(entry)
+            return []
+        return cross.add(salvaged)
+    checked = check_record(entry, context, constraints=constraints, selection=selection)
+    return cross.add(checked)
 
 
 def dataset_items(dataset: Dataset) -> Iterator[RecordItem]:
@@ -351,9 +367,14 @@ class RecordCounter:
             if isinstance(entry, Finding):
                 yield entry
             else:
-                self.records += 1
-                if self._progress is not None:
-                    self._progress(self.records)
+                self.add(1)
+
+    def add(self, records: int) -> None:
+        """Count ``records`` more records (checked elsewhere); report progress."""
+        if records:
+            self.records += records
+            if self._progress is not None:
+                self._progress(self.records)
 
 
 def collect(
