@@ -6,6 +6,7 @@ import json
 import multiprocessing
 import random
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -21,6 +22,12 @@ from tests.test_acled_validation import _benchmarks
 def one_process(path: Path) -> tuple[list[object], int]:
     findings, records = collect(check_items(Source.from_path(path).items()))
     return list(findings), records
+
+
+def in_workers(path: Path, **options: Any) -> tuple[list[object], int] | None:
+    """The findings of ``path`` checked in workers and its record count (``None``: not so)."""
+    run = parallel_lines.parallel_run(path, **options)
+    return None if run is None else (list(run), run.records)
 
 
 LATE_ACTOR = '{"record":"actor","id":"late-actor","name":"Late Militia"}'
@@ -70,7 +77,7 @@ def test_workers_report_what_one_process_reports(tmp_path: Path, chunk_bytes: in
     expected = one_process(path)
     codes = {f.code for f in expected[0]}  # type: ignore[attr-defined]
     assert {"S001", "S006", "S007", "S301", "S302", "R009", "R010"} <= codes
-    found = parallel_lines.parallel_findings(path, chunk_bytes=chunk_bytes)
+    found = in_workers(path, chunk_bytes=chunk_bytes)
     assert found is not None
     assert found == expected
 
@@ -88,7 +95,7 @@ def test_from_a_party_after_the_first_event_the_rest_is_read_in_one_process(
                  '"actor1":{"actor":"late-actor"}}')
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     expected = one_process(path)
-    assert parallel_lines.parallel_findings(path, chunk_bytes=20_000) == expected
+    assert in_workers(path, chunk_bytes=20_000) == expected
     monkeypatch.setattr(parallel_lines, "PARALLEL_MIN_BYTES", 1)
     monkeypatch.setattr(parallel_lines, "CHUNK_BYTES", 20_000)
     report = validate_path(path)
@@ -102,7 +109,7 @@ def test_a_file_without_a_readable_header_is_read_in_one_process(tmp_path: Path)
     path = write_perturbed(tmp_path / "data.jsonl", 300)
     lines = path.read_text(encoding="utf-8").splitlines()
     path.write_text("\n".join(lines[1:]) + "\n", encoding="utf-8")
-    assert parallel_lines.parallel_findings(path, chunk_bytes=20_000) is None
+    assert in_workers(path, chunk_bytes=20_000) is None
 
 
 def test_validate_path_in_workers_gives_the_report_of_one_process(
@@ -132,8 +139,8 @@ def test_a_line_over_the_limit_among_the_events_is_read_in_one_process(tmp_path:
     lines.insert(len(lines) - 100, '{"record":"event","notes":"' + "x" * 50_000 + '"}')
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     limits = Limits(max_line_bytes=20_000)
-    assert parallel_lines.parallel_findings(path, chunk_bytes=20_000, limits=limits) is None
-    assert parallel_lines.parallel_findings(path, chunk_bytes=20_000) is not None
+    assert in_workers(path, chunk_bytes=20_000, limits=limits) is None
+    assert in_workers(path, chunk_bytes=20_000) is not None
 
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n"])  # a bare CR: one process reads it
@@ -158,7 +165,7 @@ def test_events_sharing_a_signature_are_compared_by_the_notes_read_again(
     repeats = [f for f in expected[0] if f.code == "R010"]  # type: ignore[attr-defined]
     assert repeats, "the copies made by write_perturbed are R010"
     assert not [f for f in repeats if any(r.endswith("-other") for r in f.related)]
-    assert parallel_lines.parallel_findings(path, chunk_bytes=20_000) == expected
+    assert in_workers(path, chunk_bytes=20_000) == expected
 
 
 @pytest.mark.skipif(
@@ -175,7 +182,7 @@ def test_forked_workers_find_the_parties_read(
         raise AssertionError("a worker read the parties again")
 
     monkeypatch.setattr(parallel_lines, "_parties", read_again)
-    assert parallel_lines.parallel_findings(path, chunk_bytes=20_000) == expected
+    assert in_workers(path, chunk_bytes=20_000) == expected
     assert pool._RUN is None  # the run's state is dropped once it is over
 
 

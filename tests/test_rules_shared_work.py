@@ -43,7 +43,7 @@ from eventcode.rules.pairs import candidate_pairs, spread
 from eventcode.rules.revisions import _revisions, revisions
 from eventcode.rules.values import read_with_interval
 from eventcode.strategies import counts, datasets
-from tests.test_pairs_bounded import disagreeing_pairs
+from tests.test_pairs_bounded import disagreeing_pairs, figure
 
 QUANTITIES = ("killed", "wounded", "protesters", "vehicles_destroyed")
 
@@ -56,18 +56,6 @@ def test_one_read_gives_the_reading_and_the_interval(
     reading, span = read_with_interval(count, name, quantity)
     assert reading == read_count(count, name, quantity)
     assert span == interval(count, name, quantity)
-
-
-def _figure(i: int, value: Count, partial: bool) -> Figure:
-    return Figure(
-        id=f"f{i}",
-        quantity="killed",
-        subject=Subject(category=VictimCategory.CIVILIANS),
-        value=value,
-        basis=Basis.REPORTED,
-        claimant="c",
-        partial=partial,
-    )
 
 
 def _far_by_every_pair(figures: list[Figure], chosen: Policy) -> set[tuple[int, int]]:
@@ -97,7 +85,7 @@ def test_pairs_under_any_ratio_are_those_of_every_pair(
     values: list[tuple[Count, bool]], name: str, ratio: float
 ) -> None:
     chosen = attrs.evolve(policy(name), divergence_ratio=ratio)
-    figures = [_figure(i, v, p) for i, (v, p) in enumerate(values)]
+    figures = [figure(i, v, p) for i, (v, p) in enumerate(values)]
     read = spread(figures, chosen)
     for code in ("R001", "R002", None):
         given_spread = list(candidate_pairs(figures, chosen, code, spread_of=read))
@@ -110,8 +98,8 @@ def test_a_point_just_above_the_ratio_is_a_candidate_and_one_at_it_is_not() -> N
     def pair(low: int, high: int) -> list[Figure]:
         # "at least low" has no ceiling, so the two may overlap: only their points are weighed
         return [
-            _figure(0, Count.at_least(low, str(low)), False),
-            _figure(1, Count.exact(high, ""), False),
+            figure(0, Count.at_least(low, str(low)), False),
+            figure(1, Count.exact(high, ""), False),
         ]
 
     half = attrs.evolve(policy(None), divergence_ratio=1.5)

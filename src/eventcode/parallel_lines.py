@@ -50,7 +50,7 @@ from eventcode.model import Event
 from eventcode.model.items import RecordItem, Unloaded
 from eventcode.rules.policy import Policy
 
-__all__ = ["CHUNK_BYTES", "PARALLEL_MIN_BYTES", "WORKERS", "parallel_findings", "parallel_run"]
+__all__ = ["CHUNK_BYTES", "PARALLEL_MIN_BYTES", "WORKERS", "parallel_run"]
 
 #: Files at least this large are validated in worker processes.
 PARALLEL_MIN_BYTES = pool.PARALLEL_MIN_BYTES
@@ -208,33 +208,6 @@ def parallel_run(
     settings = (policy, limits, selection)
     found = _stream(path, name, first_lines, cuts, newer, settings, counted, workers)
     return FindingStream(found, lambda: counted.records)
-
-
-def parallel_findings(
-    path: str | Path,
-    *,
-    policy: Policy | str | None = None,
-    limits: Limits = DEFAULT_LIMITS,
-    progress: Callable[[int], None] | None = None,
-    chunk_bytes: int = CHUNK_BYTES,
-    workers: int = WORKERS,
-    name: str | None = None,
-    selection: Selection = EVERYTHING,
-) -> tuple[list[Finding], int] | None:
-    """Return :func:`parallel_run`'s findings and record count, or ``None`` as it does."""
-    run = parallel_run(
-        path,
-        policy=policy,
-        limits=limits,
-        progress=progress,
-        chunk_bytes=chunk_bytes,
-        workers=workers,
-        name=name,
-        selection=selection,
-    )
-    if run is None:
-        return None
-    return list(run), run.records
 
 
 def _stream(
