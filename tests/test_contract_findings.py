@@ -2,7 +2,7 @@
 
 ``validate`` runs the writer's contract on every event with an ACLED class without keeping the
 cells (:func:`~eventcode.acled.contract.acled_event_findings`): the fatality count, which the
-writer derives (:func:`~eventcode.acled.mapping.written_cells`), is rendered as a stand-in
+writer derives (:func:`~eventcode.acled.mapping.cells_or_reason`), is rendered as a stand-in
 count, as the event id is. The writer's own check (:func:`~eventcode.acled.contract.checked_row`)
 renders the count. The laws: both give the same findings, in order, for any event and kept
 cells (hostile ones, fatality cells among them) and policy; and the notes' dispute summary,
@@ -44,7 +44,7 @@ from eventcode.model import (
 )
 from eventcode.rules import account_groups, death_figures, group_of, policy
 from eventcode.strategies import datasets
-from tests.test_acled_contract import with_kept_cells
+from tests.test_acled_contract import _dataset, with_kept_cells
 
 #: Kept cells: the fatality column's above all (a count that agrees, one that does not, bad
 #: ones), and others that break a row.
@@ -105,41 +105,16 @@ _NUL_NOTES = AcledCell(column="notes", value="a\x00b")
 def _counted(value: Count, kept: str) -> Dataset:
     """One event of one figure of ``value``, keeping ``kept`` as its fatalities cell."""
     low = value.low
-    data = {
-        "format_version": "1.0",
-        "actors": [{"id": "a1", "name": "Forces", "inter": 1}],
-        "claimants": [{"id": "c1", "name": "Monitor", "kind": "ngo"}],
-        "events": [
-            {
-                "id": "e1",
-                "date": {"start": "2022-12-31"},
-                "place": {
-                    "name": "Makiivka",
-                    "country": "UKR",
-                    "latitude": 48.0,
-                    "longitude": 37.9,
-                    "precision": "place",
-                },
-                "acled": {
-                    "disorder_type": "Political violence",
-                    "event_type": "Explosions/Remote violence",
-                    "sub_event_type": "Shelling/artillery/missile attack",
-                    "cells": [{"column": "fatalities", "value": kept}],
-                },
-                "actor1": {"actor": "a1"},
-                "figures": [
-                    {
-                        "id": "f1",
-                        "quantity": "killed",
-                        "subject": {"category": "civilians"},
-                        "value": {"kind": "exact", "phrase": value.phrase, "low": low, "high": low},
-                        "basis": "reported",
-                        "claimant": "c1",
-                    }
-                ],
-            }
-        ],
+    figure = {
+        "id": "f1",
+        "quantity": "killed",
+        "subject": {"category": "civilians"},
+        "value": {"kind": "exact", "phrase": value.phrase, "low": low, "high": low},
+        "basis": "reported",
+        "claimant": "c1",
     }
+    data = _dataset(cells=[{"column": "fatalities", "value": kept}], figures=[figure])
+    data["claimants"] = [{"id": "c1", "name": "Monitor", "kind": "ngo"}]
     return eventcode.loads(json.dumps(data))
 
 

@@ -95,7 +95,7 @@ def _cells(
     kept cell of a current column, so its kept cells are checked all the same: with each other,
     the columns it keeps no cell of being absent (such an event is often a row of a column
     subset, whose checks do not read the columns it lacks). ``fatalities`` stands for the
-    fatality count's cell when given (:func:`~eventcode.acled.mapping.written_cells`).
+    fatality count's cell when given (:func:`~eventcode.acled.mapping.cells_or_reason`).
     """
     found = cells_or_reason(
         event,

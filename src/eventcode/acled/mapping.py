@@ -75,7 +75,6 @@ __all__ = [
     "notes_and_tags",
     "render_event",
     "stable_id",
-    "written_cells",
 ]
 
 #: The claimant of the fatality figure read from an ACLED row.
@@ -264,44 +263,10 @@ def render_event(
     written (:class:`~eventcode.model.AcledCell`) replace the rendered ones as docs/acled.md
     describes. Raises ``ValueError`` for an event :func:`exclusion_reason` leaves out.
     """
-    cells, _ = written_cells(
-        event, lookups, style, policy, event_id=event_id, timestamp=timestamp
-    )
-    return cells
-
-
-def written_cells(
-    event: Event,
-    lookups: Lookups,
-    style: AcledStyle,
-    policy: Policy,
-    *,
-    event_id: str = "",
-    timestamp: int | None = None,
-    fatalities: str | None = None,
-) -> tuple[dict[str, str], dict[str, int]]:
-    """Return :func:`render_event`'s cells, and which of them are kept cells.
-
-    The second value maps each column written from a kept cell to that cell's index in
-    ``event.acled.cells`` (the last of the cells naming a column wins).
-
-    ``fatalities``, when given, stands for the ``fatalities`` cell of an event that keeps no
-    such cell, for a caller that checks the cells rather than writes them: the writer's cell
-    is ACLED's count in digits (:func:`~eventcode.rules.acled_fatalities`), which every row
-    check of the column passes as any other count does, so the count need not be derived.
-    """
-    found = cells_or_reason(
-        event,
-        lookups,
-        style,
-        policy,
-        event_id=event_id,
-        timestamp=timestamp,
-        fatalities=fatalities,
-    )
+    found = cells_or_reason(event, lookups, style, policy, event_id=event_id, timestamp=timestamp)
     if isinstance(found, str):
         raise ValueError(f"ACLED would not record event {event.id!r}: {found}")
-    return found
+    return found[0]
 
 
 def cells_or_reason(
@@ -314,10 +279,17 @@ def cells_or_reason(
     timestamp: int | None = None,
     fatalities: str | None = None,
 ) -> tuple[dict[str, str], dict[str, int]] | str:
-    """Return :func:`written_cells`, or why ACLED would not record the event.
+    """Return :func:`render_event`'s cells and the kept ones, or why ACLED leaves the event out.
 
-    The reason is :func:`exclusion_reason`'s, asked once: a caller that renders the events
-    ACLED records and treats the others apart need not ask first.
+    The second value maps each column written from a kept cell to that cell's index in
+    ``event.acled.cells`` (the last of the cells naming a column wins). The reason is
+    :func:`exclusion_reason`'s, asked once: a caller that renders the events ACLED records and
+    treats the others apart need not ask first.
+
+    ``fatalities``, when given, stands for the ``fatalities`` cell of an event that keeps no
+    such cell, for a caller that checks the cells rather than writes them: the writer's cell
+    is ACLED's count in digits (:func:`~eventcode.rules.acled_fatalities`), which every row
+    check of the column passes as any other count does, so the count need not be derived.
     """
     acled, place, actor1 = event.acled, event.place, event.actor1
     reason = exclusion_reason(event, lookups)
