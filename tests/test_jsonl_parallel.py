@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from eventcode import parallel_lines
 from eventcode.engine import pool
@@ -195,3 +197,43 @@ def test_findings_come_as_the_chunks_are_merged(tmp_path: Path) -> None:
     counts_at_findings = [counted[-1] if counted else 0 for _ in run]
     assert counts_at_findings
     assert min(counts_at_findings) < run.records
+
+
+
+@given(
+    span=st.integers(min_value=1, max_value=10**9),
+    most=st.integers(min_value=1, max_value=10**7),
+    workers=st.integers(min_value=1, max_value=8),
+)
+def test_parts_are_at_most_the_size_asked_and_shared_evenly(
+    span: int, most: int, workers: int
+) -> None:
+    size = pool.part_bytes(span, most, workers)
+    wanted = -(-span // most)  # parts of ``most`` bytes
+    shared = -(-wanted // workers) * workers if wanted > 1 else 1
+    assert size <= most
+    assert shared * size >= span  # ``shared`` parts of ``size`` bytes cover the span
+    if wanted > 1:  # and of a byte less do not
+        assert shared * (size - 1) < span
+
+
+def test_a_json_lines_file_goes_to_two_workers_in_an_even_number_of_even_chunks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "d.jsonl"
+    _benchmarks().write_jsonl(path, 300, seed=2)
+    parts: list[tuple[int, int, int]] = []
+    real = pool.in_order
+
+    def recorded(work: Any, cuts: Any, workers: int) -> Any:
+        parts.extend(cuts)
+        return real(work, parts, workers)
+
+    monkeypatch.setattr(pool, "in_order", recorded)
+    size = path.stat().st_size
+    assert in_workers(path, chunk_bytes=size // 5, workers=2) == one_process(path)
+    lengths = [end - start for start, end, _ in parts]
+    assert len(lengths) in (4, 6)  # the events take 3 to 5 fifths of the file
+    # Even: each cut runs to the end of its line, so the last part is short by a few lines.
+    longest = max(map(len, path.read_bytes().splitlines()))
+    assert max(lengths) - min(lengths) < len(lengths) * longest

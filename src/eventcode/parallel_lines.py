@@ -196,10 +196,12 @@ def parallel_run(
         prefix = None if newer is None else _first_event(handle, limits.max_line_bytes)
         if prefix is None or newer is None:
             return None
+        size = handle.seek(0, io.SEEK_END)
         handle.seek(0)
         first_lines = handle.read(prefix)
+        step = pool.part_bytes(size - prefix, chunk_bytes, workers)
         try:
-            cuts = _cuts(handle, prefix, chunk_bytes, limits.max_line_bytes)
+            cuts = _cuts(handle, prefix, step, limits.max_line_bytes)
         except LineTooLong:
             return None
     if len(cuts) < 2:

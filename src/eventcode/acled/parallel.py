@@ -399,6 +399,8 @@ def parallel_run(
             return None
         if _hxl_row_follows(handle, len(header), limits.max_line_bytes):
             return None  # the row is the header's (HDX's tags): one process reads it as such
+        size = handle.seek(0, io.SEEK_END)
+        chunk_bytes = pool.part_bytes(size - len(header), chunk_bytes, workers)
         try:
             cuts = _cuts(
                 handle, len(header), chunk_bytes, limits.max_line_bytes, _first_line(header)

@@ -25,6 +25,7 @@ __all__ = [
     "InOrder",
     "end_run",
     "in_order",
+    "part_bytes",
     "run_state",
 ]
 
@@ -65,6 +66,20 @@ def end_run(run: str) -> None:
     global _RUN
     if _RUN is not None and _RUN[0] == run:
         _RUN = None
+
+
+def part_bytes(span: int, most: int, workers: int = WORKERS) -> int:
+    """Return the size of the parts to cut ``span`` bytes into, each at most ``most``.
+
+    More than one part are as many as a multiple of ``workers``, of one size, so that the
+    workers finish together: parts of ``most`` bytes and a short last one would leave one
+    worker checking a part alone at the end while the others wait.
+    """
+    parts = -(-span // most)
+    if parts <= 1:
+        return most
+    parts = -(-parts // workers) * workers
+    return -(-span // parts)
 
 
 def in_order(
