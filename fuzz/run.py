@@ -9,8 +9,9 @@ Seeds are every file of ``fuzz/corpus/`` (cases found by probing, kept small) an
 ``fixtures/hostile/`` and ``fixtures/acled/``. Each round takes a seed, applies a few random
 mutations (bytes flipped, inserted, deleted or repeated; lines dropped, duplicated or swapped;
 a chunk of another seed spliced in; numbers grown to thousands of digits; quotes, CR, NUL and
-separators inserted) and runs, on the bytes, every reader, ``validate`` and ``convert`` to JSON
-Lines and ACLED CSV. Any exception is a failure: the input is written to ``fuzz/crashes-new/``
+separators inserted) and runs, on the bytes, every reader, ``validate``, ``convert`` to JSON
+Lines, ACLED CSV and UCDP GED CSV, and the records that load as Arrow tables (what a Parquet
+folder holds). Any exception is a failure: the input is written to ``fuzz/crashes-new/``
 with the seed and round, and the run exits 1. Findings are not failures: bad input is expected.
 
 The run is reproducible: ``--seed`` and the corpus fix every input (the default seed is printed).
@@ -20,6 +21,7 @@ For coverage-guided fuzzing (atheris), see ``fuzz/fuzz_readers.py``.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import random
 import sys
@@ -31,7 +33,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from eventcode._api import _load_source  # noqa: E402
 from eventcode.conversion import convert  # noqa: E402
+from eventcode.frames import CountTooLargeError, to_arrow  # noqa: E402
 from eventcode.io.formats import format_for_path  # noqa: E402
 from eventcode.io.limits import Limits  # noqa: E402
 from eventcode.io.sources import Source  # noqa: E402
@@ -95,8 +99,13 @@ def _run_one(name: str, data: bytes) -> None:
     for _ in source.items():
         pass
     validate_source(Source.from_bytes(data, fmt, name=name, limits=LIMITS))
-    for to in ("jsonl", "acled-csv"):
+    for to in ("jsonl", "acled-csv", "ucdp-ged-csv"):
         convert(data, io.StringIO(), to=to, name=name, limits=LIMITS)
+    loaded = _load_source(Source.from_bytes(data, fmt, name=name, limits=LIMITS))
+    # The records that load, as the tables a Parquet folder holds; a count past the tables'
+    # 64-bit integers is refused with a message, not a crash.
+    with contextlib.suppress(CountTooLargeError):
+        to_arrow(loaded.dataset)
 
 
 def fuzz(

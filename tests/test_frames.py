@@ -652,3 +652,27 @@ def test_frames_doc_names_every_column_and_public_name() -> None:
         for column, _ in columns:
             if column not in CURRENT_COLUMNS:
                 assert f"`{column}`" in text, (table, column)
+
+
+@pytest.mark.parametrize("value", [1 << 63, 10**400, 10**4299])
+def test_a_count_past_64_bits_is_refused_naming_where_it_is(
+    makiivka: eventcode.Dataset, value: int, tmp_path: Path
+) -> None:
+    event = makiivka.events[0]
+    figure = attrs.evolve(event.figures[0], value=eventcode.Count.exact(value, "countless"))
+    changed = attrs.evolve(event, figures=(figure, *event.figures[1:]))
+    dataset = attrs.evolve(makiivka, events=(changed, *makiivka.events[1:]))
+    with pytest.raises(frames.CountTooLargeError) as raised:
+        frames.to_arrow(dataset)
+    assert (raised.value.table, raised.value.record) in {
+        ("figures", figure.id),  # the figure's own count
+        ("events", event.id),  # or a count derived from it, if the events table comes first
+    }
+    assert "64-bit" in str(raised.value)
+    with pytest.raises(frames.CountTooLargeError):
+        frames.write_parquet(dataset, tmp_path / "out.parquet")
+    assert not (tmp_path / "out.parquet").exists()
+    # One less than the limit fits.
+    fits = attrs.evolve(figure, value=eventcode.Count.exact((1 << 63) - 1, "many"))
+    alone = attrs.evolve(event, figures=(fits,))
+    frames.to_arrow(attrs.evolve(makiivka, events=(alone,)))

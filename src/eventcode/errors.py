@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from eventcode.model import Dataset
 
 __all__ = [
+    "CountTooLargeError",
     "DatasetError",
     "EventcodeError",
     "EventsLeftOutError",
@@ -45,6 +46,36 @@ class DatasetError(EventcodeError, ValueError):
             where = f": first at {loc.file or '<input>'}:{loc.line or '?'} {loc.path or ''}"
             where += f" {first.code} {first.message}"
         super().__init__(f"{len(errors)} error(s) in the input{where}")
+
+
+class CountTooLargeError(EventcodeError, ValueError):
+    """A count cannot be held by a table's 64-bit integer column (``eventcode.frames``).
+
+    Arrow tables, data frames and Parquet folders hold counts as int64 (at most
+    9,223,372,036,854,775,807). ``table``, ``column`` and ``record`` (the id of the row's
+    record) say where the first such count is; nothing is written.
+    """
+
+    def __init__(self, table: str, column: str, record: str, value: int) -> None:
+        self.table, self.column, self.record = table, column, record
+        super().__init__(
+            f"{table} table, column {column!r} of {record!r}: the count {_shown(value)} is "
+            "past a 64-bit integer (9,223,372,036,854,775,807), which Arrow tables and "
+            "Parquet hold counts as; correct the count, or write JSON, which holds it"
+        )
+
+
+def _shown(value: int) -> str:
+    """Return an integer in digits; a long one by its first digits and its length.
+
+    Written through :class:`~decimal.Decimal`, which has no limit on digits (``str`` refuses
+    an integer of more than 4,300).
+    """
+    from decimal import Decimal
+
+    text = str(Decimal(value))
+    digits = len(text.lstrip("-"))
+    return text if digits <= 30 else f"{text[:5 if value < 0 else 4]}... ({digits:,} digits)"
 
 
 class UnknownFormatError(EventcodeError, ValueError):

@@ -21,6 +21,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, Any
 
+from eventcode.errors import CountTooLargeError
 from eventcode.frames._deps import require
 from eventcode.frames._parquet import MANIFEST, PARQUET_FORMAT, PARQUET_VERSION, write_folder
 from eventcode.frames._tables import RECORD_COLUMN, SCHEMAS, TABLES, dataset_columns
@@ -46,12 +47,16 @@ __all__ = [
     "PARQUET_VERSION",
     "RECORD_COLUMN",
     "TABLES",
+    "CountTooLargeError",
     "to_arrow",
     "to_pandas",
     "to_polars",
     "validate_frame",
     "write_parquet",
 ]
+
+
+_INT64_MIN, _INT64_MAX = -(1 << 63), (1 << 63) - 1
 
 
 def _arrow_type(pa: Any, name: str) -> Any:
@@ -83,8 +88,22 @@ def _tables(
             [pa.field(column, _arrow_type(pa, kind)) for column, kind in SCHEMAS[name]],
             metadata=metadata,
         )
-        tables[name] = pa.Table.from_pydict(columns[name], schema=schema)
+        try:
+            tables[name] = pa.Table.from_pydict(columns[name], schema=schema)
+        except OverflowError:
+            raise _too_large(name, columns[name]) from None
     return tables
+
+
+def _too_large(table: str, columns: dict[str, list[Any]]) -> CountTooLargeError:
+    """Return the error naming the first count of ``table`` past a 64-bit integer column."""
+    for column, kind in SCHEMAS[table]:
+        if kind != "int64":
+            continue
+        for row, value in enumerate(columns[column]):
+            if value is not None and not _INT64_MIN <= value <= _INT64_MAX:
+                return CountTooLargeError(table, column, columns["id"][row], value)
+    raise AssertionError(f"the {table} table overflowed with every count in range")
 
 
 def to_arrow(dataset: Dataset, policy: Policy | str | None = None) -> dict[str, pa.Table]:
