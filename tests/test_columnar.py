@@ -27,6 +27,7 @@ from eventcode.acled import parallel
 from eventcode.acled.batches import BatchChecker, CheckedBatch
 from eventcode.acled.columnar import (
     _all_integers,
+    _blanks,
     _Columns,
     _coordinates,
     _groups,
@@ -248,6 +249,7 @@ def test_arrow_arrays_cross_to_numpy_and_back_as_they_are(
     rows = np.arange(len(values))[::-1]
     assert _take(pa.array(values, kind), rows).to_pylist() == values[::-1]
     assert _strings([str(v) for v in values]).to_pylist() == [str(v) for v in values]
+    assert _blanks(len(values)).equals(_strings([""] * len(values)))
 
 
 def test_checking_a_chunk_as_columns_does_not_import_pandas() -> None:

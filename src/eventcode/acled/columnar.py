@@ -287,6 +287,14 @@ def _strings(texts: Sequence[str]) -> pa.StringArray:
     return cast("pa.StringArray", strings)
 
 
+def _blanks(size: int) -> pa.StringArray:
+    """Return ``size`` empty texts as an Arrow array (``_strings([""] * size)``, no list)."""
+    import pyarrow as pa
+
+    buffers = [None, pa.py_buffer(cast(Any, np.zeros(size + 1, np.int32))), pa.py_buffer(b"")]
+    return cast("pa.StringArray", pa.Array.from_buffers(pa.string(), size, buffers))
+
+
 def _plain(columns: _Columns, data: bytes, limits: Limits) -> bool:
     """Tell whether ``csv`` reads the rows as pyarrow did, and they are plain.
 
@@ -647,10 +655,9 @@ def _places_as_columns(
     lat_read, lats = _coordinates(columns, "latitude", first, 90)
     lon_read, lons = _coordinates(columns, "longitude", first, 180)
     read = lat_read & lon_read & ~((lats == 0) & (lons == 0))  # both 0: A008's placeholder
-    blank = _strings([""] * len(first))  # a place column the file lacks
     cells = {
-        name: _take(columns.array(name), first) if name in columns.names else blank
-        for name in PLACE_COLUMNS
+        name: _take(columns.array(name), first) if name in columns.names else _blanks(len(first))
+        for name in PLACE_COLUMNS  # a place column the file lacks: blank cells
     }
     codes = _texts_codes([cells[name] for name in PLACE_COLUMNS])
     located = ~(np.isnan(lats) | np.isnan(lons))  # both coordinates given: compared in R010
