@@ -8,21 +8,26 @@ __all__ = ["ROOT", "join_index", "join_key", "split"]
 
 ROOT = "$"
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-_PLAIN: dict[str, bool] = {}  # key -> whether it is an identifier (written .key)
+_SUFFIX: dict[str, str] = {}  # key -> how it follows a path: .key, or ['key'] if not a name
 _PART = re.compile(r"\.([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]|\['((?:[^'\\]|\\.)*)'\]")
 
 
 def join_key(path: str, key: str) -> str:
     """Return the path of member ``key`` of the object at ``path``."""
-    plain = _PLAIN.get(key)
-    if plain is None:
-        plain = _IDENTIFIER.fullmatch(key) is not None
-        if len(_PLAIN) < 4096:  # keys are mostly the model's field names: a few hundred
-            _PLAIN[key] = plain
-    if plain:
-        return f"{path}.{key}"
+    suffix = _SUFFIX.get(key)
+    if suffix is None:
+        suffix = _suffix(key)
+        if len(_SUFFIX) < 4096:  # keys are mostly the model's field names: a few hundred
+            _SUFFIX[key] = suffix
+    return path + suffix
+
+
+def _suffix(key: str) -> str:
+    """Return member ``key`` as it follows a path: ``.key``, or ``['key']`` escaped."""
+    if _IDENTIFIER.fullmatch(key) is not None:
+        return f".{key}"
     escaped = key.replace("\\", "\\\\").replace("'", "\\'")
-    return f"{path}['{escaped}']"
+    return f"['{escaped}']"
 
 
 def join_index(path: str, index: int) -> str:

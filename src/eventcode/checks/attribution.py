@@ -21,10 +21,15 @@ ATTRIBUTION = declare(
 )
 
 
-def attribution_findings(event: Event, path: str, context: Context) -> Iterator[Finding]:
+def attribution_findings(event: Event, path: str, context: Context) -> list[Finding]:
     """Report disputed attributions and attributed actors whose type cannot take their role."""
     if not event.attributions:
-        return  # the common case: nothing attributed, nothing to report
+        return []  # the common case: nothing attributed, nothing to report
+    return list(_attribution_findings(event, path, context))
+
+
+def _attribution_findings(event: Event, path: str, context: Context) -> Iterator[Finding]:
+    """Return :func:`attribution_findings` of an event with attributions."""
     base = join_key(path, "attributions")
     index = {id(a): i for i, a in enumerate(event.attributions)}
     for role in ActorRole:

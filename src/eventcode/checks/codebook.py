@@ -155,7 +155,7 @@ def _actor_type_findings(
         )
 
 
-def event_codebook_findings(event: Event, path: str, context: Context) -> Iterator[Finding]:
+def event_codebook_findings(event: Event, path: str, context: Context) -> list[Finding]:
     """Report every codebook problem of an event."""
     actors = context.actors
     found: list[Finding] = []
@@ -179,7 +179,10 @@ def event_codebook_findings(event: Event, path: str, context: Context) -> Iterat
         role = getattr(event, name)
         if role is not None:
             found.extend(_actor_type_findings(role, join_key(path, name), actors, event.place))
-    yield from (f.at(event=event.id) for f in found)
+    if not found:  # the common case
+        return found
+    event_id = event.id
+    return [f.at(event=event_id) for f in found]
 
 
 def actor_codebook_findings(actor: Actor, path: str) -> Iterator[Finding]:

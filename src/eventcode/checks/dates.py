@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from functools import lru_cache
 
 from eventcode.checks.context import Context
 from eventcode.checks.registry import declare
@@ -20,6 +20,10 @@ DATES = declare(
 )
 
 
+#: :func:`span_of`, made once a statement date (spans are frozen: one is shared).
+_statement_span = lru_cache(maxsize=4096)(span_of)
+
+
 def _said(span: DateSpan) -> str:
     if span.end is None or span.end == span.start:
         return f"on {span.start.isoformat()}"
@@ -28,55 +32,62 @@ def _said(span: DateSpan) -> str:
 
 def _after_publication(
     figure: Figure, said: DateSpan, index: int, path: str, event: Event, context: Context
-) -> Iterator[Finding]:
+) -> Finding | None:
     """Report a figure stated (``said``) after the document that carries it was published."""
     if figure.evidence is None:
-        return
+        return None
     document = context.documents.get(figure.evidence.document)
-    if document is None or document.published is None:
-        return
-    if said.start > document.published:
-        yield make_finding(
-            "R016",
-            f"figure {figure.id!r} was stated {_said(said)}, after document "
-            f"{document.id!r} that carries it was published on {document.published.isoformat()}",
-            path=join_key(join_index(join_key(path, "figures"), index), "stated_on"),
-            event=event.id,
-            related=(figure.id, document.id),
-        )
+    if document is None or document.published is None or said.start <= document.published:
+        return None
+    return make_finding(
+        "R016",
+        f"figure {figure.id!r} was stated {_said(said)}, after document "
+        f"{document.id!r} that carries it was published on {document.published.isoformat()}",
+        path=join_key(join_index(join_key(path, "figures"), index), "stated_on"),
+        event=event.id,
+        related=(figure.id, document.id),
+    )
 
 
-def date_findings(event: Event, path: str, context: Context) -> Iterator[Finding]:
+def date_findings(event: Event, path: str, context: Context) -> list[Finding]:
     """Report figures stated before the event or after their document, and early documents."""
+    found: list[Finding] = []
     start = event.date.start
     for index, figure in enumerate(event.figures):
         if figure.stated_on is None:
             continue  # when it was said is not known: nothing to compare
-        said = span_of(figure.stated_on)
+        said = _statement_span(figure.stated_on)
         # A span counts as before the event only when all of it is: "early January" may
         # include the day of a 5 January strike.
         if figure.scope is Scope.EVENT and said.last < start:
-            yield make_finding(
-                "R006",
-                f"figure {figure.id!r} was stated {_said(said)}, before the event began on "
-                f"{start.isoformat()}",
-                path=join_key(join_index(join_key(path, "figures"), index), "stated_on"),
-                event=event.id,
-                related=(figure.id,),
+            found.append(
+                make_finding(
+                    "R006",
+                    f"figure {figure.id!r} was stated {_said(said)}, before the event began on "
+                    f"{start.isoformat()}",
+                    path=join_key(join_index(join_key(path, "figures"), index), "stated_on"),
+                    event=event.id,
+                    related=(figure.id,),
+                )
             )
         if figure.evidence is not None:
-            yield from _after_publication(figure, said, index, path, event, context)
+            late = _after_publication(figure, said, index, path, event, context)
+            if late is not None:
+                found.append(late)
     for index, document_id in enumerate(event.documents):
         document = context.documents.get(document_id)
         if document is None or document.published is None:
             continue
         if start > document.published:
-            yield make_finding(
-                "R007",
-                f"event {event.id!r} begins on {start.isoformat()}, after document "
-                f"{document_id!r} reporting it was published on "
-                f"{document.published.isoformat()}",
-                path=join_index(join_key(path, "documents"), index),
-                event=event.id,
-                related=(event.id, document_id),
+            found.append(
+                make_finding(
+                    "R007",
+                    f"event {event.id!r} begins on {start.isoformat()}, after document "
+                    f"{document_id!r} reporting it was published on "
+                    f"{document.published.isoformat()}",
+                    path=join_index(join_key(path, "documents"), index),
+                    event=event.id,
+                    related=(event.id, document_id),
+                )
             )
+    return found

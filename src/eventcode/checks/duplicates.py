@@ -105,6 +105,7 @@ def where_words(
     )
 
 
+@lru_cache(maxsize=4096)  # a pure function of a text; a file names a few hundred countries
 def country_code(country: str | None) -> int:
     """Return the code of a place's country in :func:`where_words` (``None``: no country)."""
     return _NO_COUNTRY if country is None else code_of(country.encode("utf-8", "surrogatepass"))

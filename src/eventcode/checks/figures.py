@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from functools import cache, lru_cache
 
 from eventcode._data import data_json
@@ -10,7 +9,7 @@ from eventcode.checks.context import Context
 from eventcode.checks.registry import declare
 from eventcode.findings import Finding, make_finding
 from eventcode.jsonpath import join_index, join_key
-from eventcode.model import Basis, CountKind, Event, Figure, Scope, Subject
+from eventcode.model import Basis, CountKind, Event, Figure, Scope, VictimCategory
 from eventcode.rules.accounts import account_groups
 from eventcode.rules.basis import expected_basis
 from eventcode.rules.compare import ComparisonKind, compare
@@ -44,7 +43,8 @@ def _figure_path(path: str, index: int) -> str:
     return join_index(join_key(path, "figures"), index)
 
 
-def _incompatible_accounts(event: Event, path: str, context: Context) -> Iterator[Finding]:
+def _incompatible_accounts(event: Event, path: str, context: Context) -> list[Finding]:
+    found: list[Finding] = []
     figures = event.figures
     for i, silent in enumerate(figures):
         if silent.value.kind is not CountKind.UNKNOWN:
@@ -66,17 +66,21 @@ def _incompatible_accounts(event: Event, path: str, context: Context) -> Iterato
                 f"{other.claimant!r} gives {other.quantity} {other.value.phrase!r} ({other.id})"
                 for other in given
             )
-            yield make_finding(
-                "R004",
-                f"{silent.claimant!r} says of {silent.quantity} {silent.value.phrase!r}, while "
-                f"the same side's {listed}",
-                path=_figure_path(path, i),
-                related=(silent.id, *(other.id for other in given)),
-                event=event.id,
+            found.append(
+                make_finding(
+                    "R004",
+                    f"{silent.claimant!r} says of {silent.quantity} {silent.value.phrase!r}, "
+                    f"while the same side's {listed}",
+                    path=_figure_path(path, i),
+                    related=(silent.id, *(other.id for other in given)),
+                    event=event.id,
+                )
             )
+    return found
 
 
-def _cumulative_on_event(event: Event, path: str) -> Iterator[Finding]:
+def _cumulative_on_event(event: Event, path: str) -> list[Finding]:
+    found: list[Finding] = []
     for i, figure in enumerate(event.figures):
         period = figure.period
         # An event-scope figure counting over more than the event's days is an aggregate;
@@ -94,14 +98,17 @@ def _cumulative_on_event(event: Event, path: str) -> Iterator[Finding]:
                 if period is not None
                 else ""
             )
-            yield make_finding(
-                "R005",
-                f"{what}{over} ({figure.id}) is attached to event {event.id!r} as if it were "
-                "its toll",
-                path=_figure_path(path, i),
-                related=(figure.id,),
-                event=event.id,
+            found.append(
+                make_finding(
+                    "R005",
+                    f"{what}{over} ({figure.id}) is attached to event {event.id!r} as if it "
+                    "were its toll",
+                    path=_figure_path(path, i),
+                    related=(figure.id,),
+                    event=event.id,
+                )
             )
+    return found
 
 
 def _minimum(figure: Figure) -> int | None:
@@ -115,7 +122,8 @@ def _maximum(figure: Figure) -> int | None:
     return None
 
 
-def _parts_exceed_whole(event: Event, path: str) -> Iterator[Finding]:
+def _parts_exceed_whole(event: Event, path: str) -> list[Finding]:
+    found: list[Finding] = []
     part_of = _part_of()
     # the figures of each whole's parts, in the event's order (a whole none is part of: none)
     under: dict[str, list[Figure]] = {}
@@ -124,7 +132,7 @@ def _parts_exceed_whole(event: Event, path: str) -> Iterator[Finding]:
         if of is not None:
             under.setdefault(of, []).append(figure)
     if not under:
-        return
+        return found
     for i, whole in enumerate(event.figures):
         candidates = under.get(whole.quantity)
         if candidates is None:
@@ -142,13 +150,17 @@ def _parts_exceed_whole(event: Event, path: str) -> Iterator[Finding]:
         total = sum(_minimum(p) or 0 for p in parts.values())
         if parts and total > maximum:
             listed = " + ".join(f"{p.quantity} {_minimum(p)}" for p in parts.values())
-            yield make_finding(
-                "R008",
-                f"{listed} = {total} exceeds {whole.quantity} {whole.value.phrase!r} ({whole.id})",
-                path=_figure_path(path, i),
-                related=(whole.id, *(p.id for p in parts.values())),
-                event=event.id,
+            found.append(
+                make_finding(
+                    "R008",
+                    f"{listed} = {total} exceeds {whole.quantity} {whole.value.phrase!r} "
+                    f"({whole.id})",
+                    path=_figure_path(path, i),
+                    related=(whole.id, *(p.id for p in parts.values())),
+                    event=event.id,
+                )
             )
+    return found
 
 
 def _describe(figure: Figure, context: Context) -> str:
@@ -161,24 +173,26 @@ def _describe(figure: Figure, context: Context) -> str:
 _WORK_PER_FINDING = 100
 
 
-def _disagreements(event: Event, path: str, context: Context) -> Iterator[Finding]:
+def _disagreements(event: Event, path: str, context: Context) -> list[Finding]:
     rules = context.policy
     limit = context.max_pair_findings
     superseded = revisions(
         event, follow_cross_claimant=rules.cross_claimant_revisions == "supersede"
     ).superseded
-    groups: dict[tuple[str, Subject], list[Figure]] = {}
+    # by quantity and subject (its fields: a tuple hashes faster than the attrs class)
+    groups: dict[tuple[str, str | None, VictimCategory | None], list[Figure]] = {}
     for f in event.figures:
         if f.scope is Scope.EVENT and f.id not in superseded:
-            groups.setdefault((f.quantity, f.subject), []).append(f)
+            subject = f.subject
+            groups.setdefault((f.quantity, subject.actor, subject.category), []).append(f)
     # only a group of two or more figures has a pair (or a figure that may_disagree names)
     several = [(key, members) for key, members in groups.items() if len(members) > 1]
     if not several:
-        return
+        return []
     index: dict[int, int] = {}  # each figure's place in the event, by identity: made at need
     found: list[tuple[int, int, Finding]] = []
     # each group's figures are read once, for both codes
-    spreads: dict[tuple[str, Subject], Spread] = {}
+    spreads: dict[tuple[str, str | None, VictimCategory | None], Spread] = {}
     for code, kind, verb in (
         ("R001", ComparisonKind.CONTRADICT, "contradicts"),
         ("R002", ComparisonKind.DIVERGE, "diverges from"),
@@ -230,8 +244,7 @@ def _disagreements(event: Event, path: str, context: Context) -> Iterator[Findin
                 event=event.id,
             )
             found.append((len(event.figures), 0 if code == "R001" else 1, summary))
-    if found:
-        yield from (f for _, _, f in sorted(found, key=lambda x: (x[0], x[1])))
+    return [f for _, _, f in sorted(found, key=lambda x: (x[0], x[1]))]
 
 
 @lru_cache(maxsize=16)  # one a set of bases: there are seven
@@ -240,69 +253,86 @@ def _listed(allowed: frozenset[Basis]) -> str:
     return " or ".join(sorted(b.value for b in allowed))
 
 
-def _basis_findings(event: Event, path: str, context: Context) -> Iterator[Finding]:
+def _basis_findings(event: Event, path: str, context: Context) -> list[Finding]:
+    found: list[Finding] = []
+    claimants, actors = context.claimants, context.actors
     for index, figure in enumerate(event.figures):
-        claimant = context.claimants.get(figure.claimant)
+        claimant = claimants.get(figure.claimant)
         if claimant is None:
             continue
-        expected = expected_basis(figure, claimant, context.actors, event=event)
+        expected = expected_basis(figure, claimant, actors, event=event)
         if expected is not None and not expected.fits(figure.basis):
             allowed = _listed(expected.allowed)
-            yield make_finding(
-                "R003",
-                f"figure {figure.id!r} is coded {figure.basis.value!r}; expected {allowed}: "
-                f"{expected.reason}",
-                path=join_key(_figure_path(path, index), "basis"),
-                related=(figure.id,),
-                event=event.id,
+            found.append(
+                make_finding(
+                    "R003",
+                    f"figure {figure.id!r} is coded {figure.basis.value!r}; expected {allowed}: "
+                    f"{expected.reason}",
+                    path=join_key(_figure_path(path, index), "basis"),
+                    related=(figure.id,),
+                    event=event.id,
+                )
             )
+    return found
 
 
-def _competing_accounts(event: Event, path: str, context: Context) -> Iterator[Finding]:
-    deaths = [f for f in event.figures if f.quantity in death_quantities()]
+def _competing_accounts(event: Event, path: str, context: Context) -> list[Finding]:
+    found: list[Finding] = []
+    dead = death_quantities()
+    deaths = [f for f in event.figures if f.quantity in dead]
     if len(deaths) < 2:
-        return
+        return found
     index = {f.id: i for i, f in enumerate(event.figures)}
     for accounts in account_groups(event, deaths, context.claimants, context.actors):
         if not accounts.disputed:
             continue
         by_figure = {f.id: f for f in deaths}
         listed = "; ".join(_describe(by_figure[i], context) for i in accounts.figures)
-        yield make_finding(
-            "R011",
-            f"competing accounts of the same dead: {accounts.reason} ({listed}); derived counts "
-            "weigh them as one group",
-            path=_figure_path(path, min(index[i] for i in accounts.figures)),
-            related=accounts.figures,
-            event=event.id,
+        found.append(
+            make_finding(
+                "R011",
+                f"competing accounts of the same dead: {accounts.reason} ({listed}); derived "
+                "counts weigh them as one group",
+                path=_figure_path(path, min(index[i] for i in accounts.figures)),
+                related=accounts.figures,
+                event=event.id,
+            )
         )
+    return found
 
 
-def _fallback_numbers(event: Event, path: str, context: Context) -> Iterator[Finding]:
+def _fallback_numbers(event: Event, path: str, context: Context) -> list[Finding]:
+    found: list[Finding] = []
     rules = context.policy
     if rules.upper_bound_fallback is None or not event.figures:
-        return
+        return found
     derived = acled_fatalities(event, context.claimants, rules, actors=context.actors)
     index = {f.id: i for i, f in enumerate(event.figures)}
     for group in derived.explanation.groups:
         for figure in group.fallback:
-            yield make_finding(
-                "R012",
-                f"the ACLED count of {group.group} ({group.value}) rests on policy {rules.name}'s "
-                f"fallback for {figure!r}, which states no minimum: {group.reason}",
-                path=join_key(_figure_path(path, index[figure]), "value"),
-                related=(figure,),
-                event=event.id,
+            found.append(
+                make_finding(
+                    "R012",
+                    f"the ACLED count of {group.group} ({group.value}) rests on policy "
+                    f"{rules.name}'s fallback for {figure!r}, which states no minimum: "
+                    f"{group.reason}",
+                    path=join_key(_figure_path(path, index[figure]), "value"),
+                    related=(figure,),
+                    event=event.id,
+                )
             )
+    return found
 
 
-def figure_relation_findings(event: Event, path: str, context: Context) -> Iterator[Finding]:
+def figure_relation_findings(event: Event, path: str, context: Context) -> list[Finding]:
     """Report what the figures of one event say against each other and of their claimants."""
-    # Each finding is made at the event (make_finding's event=), in this order.
-    yield from _disagreements(event, path, context)
-    yield from _basis_findings(event, path, context)
-    yield from _incompatible_accounts(event, path, context)
-    yield from _cumulative_on_event(event, path)
-    yield from _parts_exceed_whole(event, path)
-    yield from _competing_accounts(event, path, context)
-    yield from _fallback_numbers(event, path, context)
+    # Each finding is made at the event (make_finding's event=), in this order. Each part
+    # returns a list: most events have no finding of most parts, and no generator is made.
+    found = _disagreements(event, path, context)
+    found += _basis_findings(event, path, context)
+    found += _incompatible_accounts(event, path, context)
+    found += _cumulative_on_event(event, path)
+    found += _parts_exceed_whole(event, path)
+    found += _competing_accounts(event, path, context)
+    found += _fallback_numbers(event, path, context)
+    return found

@@ -107,39 +107,49 @@ def _count_finding(problem: str, count: Count, path: str) -> Finding:
 EARLIEST_YEAR = 1000
 
 
-def _year_findings(day: date | None, path: str, key: str | None = None) -> Iterator[Finding]:
+# The findings of a record's parts are lists, and paths are joined only for a finding: most
+# records have none, and an event's checks would otherwise make a generator and a path a part.
+
+
+def _year_findings(day: date | None, path: str, key: str | None = None) -> list[Finding]:
     """Report a year that lost a digit, at ``path`` (or its member ``key``, joined if need be)."""
-    if day is not None and day.year < EARLIEST_YEAR:
-        yield make_finding(
+    if day is None or day.year >= EARLIEST_YEAR:
+        return []
+    return [
+        make_finding(
             "S206",
             f"{day.isoformat()} has the year {day.year:04d}: a digit seems lost",
             path=path if key is None else join_key(path, key),
         )
+    ]
 
 
-def _span_findings(span: DateSpan, path: str) -> Iterator[Finding]:
-    yield from _year_findings(span.start, join_key(path, "start"))
-    yield from _year_findings(span.end, join_key(path, "end"))
+def _span_findings(span: DateSpan, path: str) -> list[Finding]:
+    found = _year_findings(span.start, path, "start")
+    found.extend(_year_findings(span.end, path, "end"))
     if span.end is not None and span.end < span.start:
-        yield make_finding(
-            "S202",
-            f"ends on {span.end.isoformat()}, before it starts on {span.start.isoformat()}",
-            path=path,
+        found.append(
+            make_finding(
+                "S202",
+                f"ends on {span.end.isoformat()}, before it starts on {span.start.isoformat()}",
+                path=path,
+            )
         )
+    return found
 
 
-def _place_findings(place: Place, path: str) -> Iterator[Finding]:
-    if (place.latitude is None) != (place.longitude is None):
-        yield make_finding("S203", f"place {place.name!r} has only one coordinate", path=path)
+def _place_findings(place: Place, path: str) -> list[Finding]:
+    if (place.latitude is None) == (place.longitude is None):
+        return []
+    return [make_finding("S203", f"place {place.name!r} has only one coordinate", path=path)]
 
 
-def _stated_on_years(figure: Figure, path: str) -> Iterator[Finding]:
+def _stated_on_years(figure: Figure, path: str) -> list[Finding]:
     """Report the years of when a figure was stated (``path``: the figure's)."""
     when = figure.stated_on
     if isinstance(when, DateSpan):
-        yield from _span_findings(when, join_key(path, "stated_on"))
-    else:
-        yield from _year_findings(when, path, "stated_on")
+        return _span_findings(when, join_key(path, "stated_on"))
+    return _year_findings(when, path, "stated_on")
 
 
 def figure_findings(figure: Figure, path: str, event: str | None = None) -> Iterator[Finding]:
@@ -224,12 +234,13 @@ def _victim_group_findings(event: Event, path: str) -> Iterator[Finding]:
                 held.setdefault(figure, index)
 
 
-def _kept_cell_findings(event: Event, path: str) -> Iterator[Finding]:
+def _kept_cell_findings(event: Event, path: str) -> list[Finding]:
     """Report kept ACLED or GED cells naming a column an earlier one names (one would be lost)."""
     kept: tuple[tuple[str, Sequence[AcledCell | GedCell]], ...] = (
         ("acled", event.acled.cells if event.acled is not None else ()),
         ("ucdp", event.ucdp.cells if event.ucdp is not None else ()),
     )
+    found: list[Finding] = []
     for key, cells in kept:
         if not cells:
             continue
@@ -238,29 +249,39 @@ def _kept_cell_findings(event: Event, path: str) -> Iterator[Finding]:
         for index, cell in enumerate(cells):
             earlier = first.setdefault(cell.column, index)
             if earlier != index:
-                yield make_finding(
-                    "S103",
-                    f"column: kept cell {cell.column!r} is already kept as cells[{earlier}]; "
-                    "a row holds one cell a column, so one of them would be lost",
-                    path=join_key(join_index(cells_path, index), "column"),
-                    field="column",
+                found.append(
+                    make_finding(
+                        "S103",
+                        f"column: kept cell {cell.column!r} is already kept as cells[{earlier}]; "
+                        "a row holds one cell a column, so one of them would be lost",
+                        path=join_key(join_index(cells_path, index), "column"),
+                        field="column",
+                    )
                 )
+    return found
 
 
-def event_findings(event: Event, path: str) -> Iterator[Finding]:
+def _at_event(event_id: str, found: list[Finding]) -> list[Finding]:
+    """Return findings placed at event ``event_id`` (the list itself when empty: most are)."""
+    return [f.at(event=event_id) for f in found] if found else found
+
+
+def event_findings(event: Event, path: str) -> list[Finding]:
     """Report the inconsistencies of one event, its figures, victim groups and kept cells."""
-    yield from (f.at(event=event.id) for f in _span_findings(event.date, join_key(path, "date")))
+    event_id = event.id
+    found = _span_findings(event.date, join_key(path, "date"))
     if event.place is not None:
-        yield from (
-            f.at(event=event.id) for f in _place_findings(event.place, join_key(path, "place"))
-        )
-    figures_path = join_key(path, "figures")
-    for index, figure in enumerate(event.figures):
-        found = _figure_findings(figure, join_index(figures_path, index), event.id)
-        if found:
-            yield from found
-    yield from (f.at(event=event.id) for f in _victim_group_findings(event, path))
-    yield from (f.at(event=event.id) for f in _kept_cell_findings(event, path))
+        found.extend(_place_findings(event.place, join_key(path, "place")))
+    found = _at_event(event_id, found)
+    if event.figures:
+        figures_path = join_key(path, "figures")
+        for index, figure in enumerate(event.figures):
+            found.extend(_figure_findings(figure, join_index(figures_path, index), event_id))
+    if event.victim_groups:
+        found.extend(_at_event(event_id, list(_victim_group_findings(event, path))))
+    if event.acled is not None or event.ucdp is not None:
+        found.extend(_at_event(event_id, _kept_cell_findings(event, path)))
+    return found
 
 
 def document_findings(document: Document, path: str) -> Iterator[Finding]:

@@ -52,6 +52,11 @@ class Links(NamedTuple):
     steps: tuple[Define | Refer, ...]
 
 
+def _nothing_known(namespace: Namespace, identifier: str) -> bool:
+    """Resolve no reference (what :func:`record_links` assumes when told of none)."""
+    return False
+
+
 def record_links(
     item: RecordItem, resolved: Callable[[Namespace, str], bool] | None = None
 ) -> Links:
@@ -63,56 +68,52 @@ def record_links(
     record = item.record
     steps: list[Define | Refer] = [("define", item.kind, record.id, item.path)]
     event = record.id if isinstance(record, Event) else None
-    kept: Callable[[Namespace, str], bool] = (
-        (lambda namespace, identifier: True)
-        if resolved is None
-        else (lambda namespace, identifier: not resolved(namespace, identifier))
-    )
+    known = _nothing_known if resolved is None else resolved
 
     def refer(namespace: Namespace, identifier: str, relative: str, field: str) -> None:
         steps.append(("refer", namespace, identifier, relative, event, field))
 
     speaks_for = record.speaks_for if isinstance(record, Claimant) else None
-    if speaks_for is not None and kept("actor", speaks_for):
+    if speaks_for is not None and not known("actor", speaks_for):
         refer("actor", speaks_for, "speaks_for", "speaks_for")
     if isinstance(record, Event):
         for name in ("actor1", "actor2"):
             participant = getattr(record, name)
-            if participant is not None and kept("actor", participant.actor):
+            if participant is not None and not known("actor", participant.actor):
                 refer("actor", participant.actor, f"{name}.actor", name)
         for name in ("assoc_actor1", "assoc_actor2"):
             for index, participant in enumerate(getattr(record, name)):
-                if kept("actor", participant.actor):
+                if not known("actor", participant.actor):
                     refer("actor", participant.actor, f"{name}[{index}].actor", name)
         for index, document in enumerate(record.documents):
-            if kept("document", document):
+            if not known("document", document):
                 refer("document", document, f"documents[{index}]", "documents")
-        if record.about is not None and kept("event", record.about):
+        if record.about is not None and not known("event", record.about):
             refer("event", record.about, "about", "about")
         for index, attribution in enumerate(record.attributions):
             rel = f"attributions[{index}]"
-            if kept("actor", attribution.actor):
+            if not known("actor", attribution.actor):
                 refer("actor", attribution.actor, f"{rel}.actor", "attributions")
-            if kept("claimant", attribution.claimant):
+            if not known("claimant", attribution.claimant):
                 refer("claimant", attribution.claimant, f"{rel}.claimant", "attributions")
             evidence = attribution.evidence
-            if evidence is not None and kept("document", evidence.document):
+            if evidence is not None and not known("document", evidence.document):
                 refer("document", evidence.document, f"{rel}.evidence.document", "attributions")
         figures = join_key(item.path, "figures")
         for index, figure in enumerate(record.figures):
             steps.append(("define", "figure", figure.id, join_index(figures, index)))
-            if kept("claimant", figure.claimant):
+            if not known("claimant", figure.claimant):
                 refer("claimant", figure.claimant, f"figures[{index}].claimant", "claimant")
             actor = figure.subject.actor
-            if actor is not None and kept("actor", actor):
+            if actor is not None and not known("actor", actor):
                 refer("actor", actor, f"figures[{index}].subject.actor", "subject")
             evidence = figure.evidence
-            if evidence is not None and kept("document", evidence.document):
+            if evidence is not None and not known("document", evidence.document):
                 where = f"figures[{index}].evidence.document"
                 refer("document", evidence.document, where, "evidence")
-            if figure.revised_by is not None and kept("figure", figure.revised_by):
+            if figure.revised_by is not None and not known("figure", figure.revised_by):
                 refer("figure", figure.revised_by, f"figures[{index}].revised_by", "revised_by")
-            if figure.relay is not None and kept("claimant", figure.relay):
+            if figure.relay is not None and not known("claimant", figure.relay):
                 refer("claimant", figure.relay, f"figures[{index}].relay", "relay")
     return Links(item.line, item.path, tuple(steps))
 

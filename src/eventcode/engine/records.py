@@ -118,13 +118,16 @@ RECORD_CHECKS: dict[type, tuple[tuple[CheckDeclaration, RecordCheck], ...]] = {
 }
 
 
-def _record_findings(
-    item: RecordItem, context: Context, selection: Selection
-) -> Iterator[Finding]:
+def _record_findings(item: RecordItem, context: Context, selection: Selection) -> list[Finding]:
     """Run the checks ``selection`` runs of one record on its own, given the parties seen."""
-    for declaration, check in RECORD_CHECKS.get(type(item.record), ()):
+    found: list[Finding] = []
+    record, path = item.record, item.path
+    for declaration, check in RECORD_CHECKS.get(type(record), ()):
         if selection.runs(declaration):
-            yield from selection.kept(declaration, check(item.record, item.path, context))
+            findings = check(record, path, context)
+            if findings:  # an empty list (most checks of most records) has nothing to keep
+                found.extend(selection.kept(declaration, findings))
+    return found
 
 
 class CheckedRecord(NamedTuple):
@@ -384,5 +387,3 @@ def collect(
     counter = RecordCounter(progress)
     findings = list(counter.findings(entries))
     return findings, counter.records
-
-

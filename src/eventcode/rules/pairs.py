@@ -109,15 +109,17 @@ def _far(
     figure's interval (the common case of exact figures: none can), so only pairs that may
     diverge are walked.
     """
-    bounds = {index: (low, high) for low, high, index in spans}
     ordered = sorted(points)
     values = [p for p, _ in ordered]
+    exact = _exact(ratio)  # counts may be past a float's range: compared exactly
+    times, over = exact.numerator, exact.denominator
+    if not values or values[-1] <= values[0] * times // over:
+        return  # no point is above the lowest one's bound, so none above any other's
+    bounds = {index: (low, high) for low, high, index in spans}
     lows = [bounds.get(i, (p, None))[0] for p, i in ordered]
     suffix_min = lows[:]
     for k in range(len(lows) - 2, -1, -1):
         suffix_min[k] = min(suffix_min[k], suffix_min[k + 1])
-    exact = _exact(ratio)  # counts may be past a float's range: compared exactly
-    times, over = exact.numerator, exact.denominator
     for point, index in ordered:
         # the first point above point * ratio: points are whole numbers, so above the floor
         start = bisect.bisect_right(values, point * times // over)
