@@ -6,7 +6,8 @@ builds only when one fails (a hook call per value, each optional and tuple behin
 This backend compiles, from the same declarations the converter reads (the attrs fields and
 their type hints, the fields' constraints, the vocabularies' values, and the converter's own
 hooks for every type it does not inline), one plain function per record class that checks each
-value inline and builds the record with the same constructor. It never reports anything: on the
+value inline and builds the record as the class's constructor does (:class:`_Filled`: its slots
+filled without the call, when the constructor does nothing else). It never reports anything: on the
 first value it does not accept it raises, and the caller structures the value again with the
 converter, whose findings are then the only ones. So a record it returns is the one the
 converter returns, and a value the converter rejects is never accepted
@@ -22,7 +23,7 @@ import re
 import typing
 from collections.abc import Callable
 from functools import cache, partial
-from types import NoneType, UnionType
+from types import FunctionType, NoneType, UnionType
 from typing import Any, Union, get_args, get_origin
 
 import attrs
@@ -66,6 +67,7 @@ class _Compiler:
             "_list": list,
             "_tuple": tuple,
             "_map": map,
+            "_new": object.__new__,
         }
         self._classes: dict[type, str] = {}
 
@@ -90,26 +92,36 @@ class _Compiler:
         self._classes[cls] = name
         hints = typing.get_type_hints(cls)
         fields = [f for f in attrs.fields(cls) if f.init]
-        lines = [f"def {name}(o):", "    if type(o) is not _dict:", "        raise _Declined"]
         required = [f for f in fields if f.default is attrs.NOTHING]
+        build = (_Filled if _fillable(cls) else _Called)(self, cls, len(required))
+        lines = [
+            f"def {name}(o):",
+            "    if type(o) is not _dict:",
+            "        raise _Declined",
+            *_indent(build.start(), 1),
+        ]
         for index, field in enumerate(required):  # a missing key raises KeyError
             var = f"v{index}"
-            lines += [f"    {var} = o[{field.name!r}]",
-                      *_indent(self._value(hints[field.name], self._conditions(field), var), 1)]
-        # The arguments given, in one dictionary: a field left out is left to its default.
-        given = ", ".join(f"{f.name!r}: v{index}" for index, f in enumerate(required))
-        lines.append(f"    r = {{{given}}}")
+            lines += [
+                f"    {var} = o[{field.name!r}]",
+                *_indent(self._value(hints[field.name], self._conditions(field), var), 1),
+            ]
+        lines += _indent(build.required(required), 1)
         for field in fields:
             if field.default is attrs.NOTHING:
                 continue
             key = repr(field.name)
             body = self._value(hints[field.name], self._conditions(field), "v")
-            lines += [f"    if {key} in o:", f"        v = o[{key}]", *_indent(body, 2),
-                      f"        r[{key}] = v"]
+            lines += [
+                f"    if {key} in o:",
+                f"        v = o[{key}]",
+                *_indent(body, 2),
+                *_indent(build.given(field, "v"), 2),
+                *_indent(build.absent(field), 1),
+            ]
         if self._strict:  # as cattrs' forbid_extra_keys: a key no field has is refused
-            # ``r`` holds each key of ``o`` that is a field: ``o`` has another iff it is longer
-            lines += ["    if len(r) != len(o):", "        raise _Declined"]
-        lines.append(f"    return {self._bind('cls', cls)}(**r)")
+            lines += [f"    if {build.unknown_keys()}:", "        raise _Declined"]
+        lines += _indent(build.finish(), 1)
         self._compile(name, lines)
         return name
 
@@ -121,24 +133,39 @@ class _Compiler:
         """
         constraints = constraints_of(field.metadata)
         if not constraints.keys() <= _FAILS.keys():
-            return [partial("{}({}) is not None".format, self._bind("test", test))
-                    for test in constraint_tests(constraints)]
-        return [partial(_FAILS[kind][0].format, self._bind(kind, _FAILS[kind][1](bound)))
-                for kind, bound in constraints.items()]
+            return [
+                partial("{}({}) is not None".format, self._bind("test", test))
+                for test in constraint_tests(constraints)
+            ]
+        return [
+            partial(_FAILS[kind][0].format, self._bind(kind, _FAILS[kind][1](bound)))
+            for kind, bound in constraints.items()
+        ]
 
     def _value(self, hint: Any, conditions: list[Callable[[str], str]], var: str) -> list[str]:
         """Lines (unindented) that check ``var`` as a value of ``hint``, structured in place."""
         if _optional_of(hint) is not None:
-            return [f"if {var} is not None:",
-                    *_indent(self._value(_optional_of(hint), conditions, var), 1)]
+            return [
+                f"if {var} is not None:",
+                *_indent(self._value(_optional_of(hint), conditions, var), 1),
+            ]
         if get_origin(hint) is tuple and get_args(hint)[1:] == (Ellipsis,):
             item = get_args(hint)[0]
             head = [f"if type({var}) is not _list:", "    raise _Declined"]
             if item in _CHECKED:  # plain items, checked in a loop: no call per item
-                failed = " or ".join([f"type(i) is not {_CHECKED[item]}",
-                                      *(condition("i") for condition in conditions)])
-                return [*head, f"for i in {var}:", f"    if {failed}:", "        raise _Declined",
-                        f"{var} = _tuple({var})"]
+                failed = " or ".join(
+                    [
+                        f"type(i) is not {_CHECKED[item]}",
+                        *(condition("i") for condition in conditions),
+                    ]
+                )
+                return [
+                    *head,
+                    f"for i in {var}:",
+                    f"    if {failed}:",
+                    "        raise _Declined",
+                    f"{var} = _tuple({var})",
+                ]
             function = self._item_function(item, conditions)
             return [*head, f"{var} = _tuple(_map({function}, {var}))"]
         lines = self._plain(hint, var)
@@ -152,14 +179,24 @@ class _Compiler:
         if hint in _CHECKED:
             return [f"if type({var}) is not {_CHECKED[hint]}:", "    raise _Declined"]
         if hint is float:
-            return [f"if type({var}) is _float:", f"    if not _isfinite({var}):",
-                    "        raise _Declined", f"elif type({var}) is _int:",
-                    f"    {var} = _float({var})", "else:", "    raise _Declined"]
+            return [
+                f"if type({var}) is _float:",
+                f"    if not _isfinite({var}):",
+                "        raise _Declined",
+                f"elif type({var}) is _int:",
+                f"    {var} = _float({var})",
+                "else:",
+                "    raise _Declined",
+            ]
         if hint in VOCABULARIES:  # the converter's enum hook: the values, as text
             members = self._bind("enum", {member.value: member for member in hint})
             # its value, else a member as it is (a record built in Python, checked again)
-            return [f"if type({var}) is _str:", f"    {var} = {members}[{var}]",
-                    f"elif type({var}) is not {self._bind('cls', hint)}:", "    raise _Declined"]
+            return [
+                f"if type({var}) is _str:",
+                f"    {var} = {members}[{var}]",
+                f"elif type({var}) is not {self._bind('cls', hint)}:",
+                "    raise _Declined",
+            ]
         if attrs.has(hint):
             return [f"{var} = {self._class(hint)}({var})"]
         # Anything else (dates, a day or a span): the converter's own hook, as it is.
@@ -174,6 +211,126 @@ class _Compiler:
         body = self._value(hint, conditions, "s")
         self._compile(name, [f"def {name}(s):", *_indent(body, 1), "    return s"])
         return name
+
+
+class _Called:
+    """Builds a record by calling its class with the fields given (the default for the others)."""
+
+    def __init__(self, compiler: _Compiler, cls: type, required: int) -> None:
+        self._cls = compiler._bind("cls", cls)
+
+    def start(self) -> list[str]:
+        return []
+
+    def required(self, fields: list[attrs.Attribute[Any]]) -> list[str]:
+        given = ", ".join(f"{f.name!r}: v{index}" for index, f in enumerate(fields))
+        return [f"r = {{{given}}}"]  # the arguments, in one dictionary
+
+    def given(self, field: attrs.Attribute[Any], var: str) -> list[str]:
+        return [f"r[{field.name!r}] = {var}"]
+
+    def absent(self, field: attrs.Attribute[Any]) -> list[str]:
+        return []  # left to the constructor's default
+
+    def unknown_keys(self) -> str:
+        # ``r`` holds each key of ``o`` that is a field: ``o`` has another iff it is longer
+        return "len(r) != len(o)"
+
+    def finish(self) -> list[str]:
+        return [f"return {self._cls}(**r)"]
+
+
+class _Filled:
+    """Builds a record as its attrs ``__init__`` does, without calling it.
+
+    The ``__init__`` of a class :func:`_fillable` accepts does nothing but set each field, its
+    converter applied, to the value given or to its default; a frozen class sets them through
+    ``object.__setattr__``, a call a field. The record is made here an instance of a mutable
+    twin of its class (the same slots, :func:`_twin`), whose fields are plain slot stores, then
+    given its own class (``__class__`` assignment, which CPython allows between classes of one
+    layout). tests/test_reading_fill.py holds the two ways equal.
+    """
+
+    def __init__(self, compiler: _Compiler, cls: type, required: int) -> None:
+        self._compiler = compiler
+        self._cls = compiler._bind("cls", cls)
+        self._twin = compiler._bind("twin", _twin(cls))
+        self._required = required
+
+    def start(self) -> list[str]:
+        return [f"s = _new({self._twin})"]
+
+    def required(self, fields: list[attrs.Attribute[Any]]) -> list[str]:
+        stores = [self._store(field, f"v{index}") for index, field in enumerate(fields)]
+        return [*stores, f"n = {self._required}"]  # ``n`` counts the keys of ``o`` read
+
+    def given(self, field: attrs.Attribute[Any], var: str) -> list[str]:
+        return [self._store(field, var), "n += 1"]
+
+    def absent(self, field: attrs.Attribute[Any]) -> list[str]:
+        default = self._compiler._bind("default", field.default)
+        convert = _converter_of(field)
+        if convert is not None and convert(field.default) is not field.default:
+            return ["else:", "    " + self._store(field, default)]  # converted, as __init__ does
+        return ["else:", f"    s.{field.name} = {default}"]  # a default its converter keeps
+
+    def unknown_keys(self) -> str:
+        return "n != len(o)"  # each key of ``o`` that is a field was counted once
+
+    def finish(self) -> list[str]:
+        return [f"s.__class__ = {self._cls}", "return s"]
+
+    def _store(self, field: attrs.Attribute[Any], var: str) -> str:
+        convert = _converter_of(field)
+        if convert is None:
+            return f"s.{field.name} = {var}"
+        return f"s.{field.name} = {self._compiler._bind('convert', convert)}({var})"
+
+
+def _fillable(cls: type) -> bool:
+    """Whether ``cls``'s ``__init__`` only sets each of its own slots (its converter applied).
+
+    True of an attrs class with its generated ``__init__``, slots for its fields and nothing
+    else, no base class, no hook around ``__init__``, and fields without validators, factories
+    or converters that take more than the value.
+    """
+    fields = attrs.fields(cls)
+    init = getattr(cls.__dict__.get("__init__"), "__code__", None)
+    return (
+        cls.__bases__ == (object,)
+        and set(cls.__dict__.get("__slots__", ())) == {f.name for f in fields} | {"__weakref__"}
+        and init is not None
+        and init.co_filename.startswith("<attrs generated")
+        and not hasattr(cls, "__attrs_pre_init__")
+        and not hasattr(cls, "__attrs_post_init__")
+        and all(_plain_field(field) for field in fields)
+    )
+
+
+def _plain_field(field: attrs.Attribute[Any]) -> bool:
+    return (
+        field.init
+        and field.validator is None
+        and not isinstance(field.default, attrs.Factory)  # type: ignore[arg-type]
+        and (field.converter is None or _converter_of(field) is not None)
+    )
+
+
+def _converter_of(field: attrs.Attribute[Any]) -> Callable[[Any], Any] | None:
+    """Return ``field``'s converter if it is a function of the value alone, else None."""
+    convert = field.converter
+    return convert if isinstance(convert, FunctionType) else None
+
+
+def _twin(cls: type) -> type:
+    """Return a subclass of ``cls`` adding no slot, whose fields can be set (while it is built)."""
+    namespace = {
+        "__slots__": (),
+        "__setattr__": object.__setattr__,
+        "__delattr__": object.__delattr__,
+        "__module__": __name__,
+    }
+    return type(cls.__name__, (cls,), namespace)
 
 
 def _fullmatch(pattern: str) -> Callable[[str], re.Match[str] | None]:
