@@ -17,9 +17,9 @@ from functools import cache
 from typing import NamedTuple
 
 from eventcode.acled.layouts import CURRENT_COLUMNS, Layout
-from eventcode.acled.mapping import Lookups, cells_or_reason, event_day
+from eventcode.acled.mapping import Parties, cells_or_reason, event_day
 from eventcode.acled.options import AcledStyle
-from eventcode.acled.row_checks import Template, row_templates
+from eventcode.acled.row_checks import NUL, Template, ordered_row_templates
 from eventcode.acled.rows import AcledHeader
 from eventcode.acled.values import render_date
 from eventcode.checks.context import Context
@@ -70,14 +70,15 @@ def row_errors(cells: Mapping[str, str], *, whole: bool = True) -> list[Finding]
 def _error_templates(cells: Mapping[str, str], whole: bool) -> list[Template]:
     """Return :func:`row_errors` as the row checks' templates (code, message, column)."""
     if whole:
-        header, row = _HEADER, cells
-        if tuple(cells) != CURRENT_COLUMNS:  # else the row as it is (the writer's order)
-            row = {c: cells.get(c, "") for c in CURRENT_COLUMNS}
+        header = _HEADER
+        if tuple(cells) == CURRENT_COLUMNS:  # the row as it is (the writer's order)
+            row = list(cells.values())
+        else:
+            row = [cells.get(c, "") for c in CURRENT_COLUMNS]
     else:
-        columns = tuple(c for c in CURRENT_COLUMNS if c in cells)
-        header = _HEADER._replace(columns=columns)
-        row = {c: cells[c] for c in columns}
-    return [t for t in row_templates(row, header) if t[0] in _ERRORS]
+        header = _HEADER._replace(columns=tuple(c for c in CURRENT_COLUMNS if c in cells))
+        row = [cells[c] for c in header.columns]
+    return [t for t in ordered_row_templates(header.columns, row, header) if t[0] in _ERRORS]
 
 
 #: The codes of error severity (a row with one is not written).
@@ -87,15 +88,16 @@ _ERRORS = frozenset(
 
 
 def _cells(
-    event: Event, acled: AcledClass, lookups: Lookups, how: How, fatalities: str | None = None
+    event: Event, acled: AcledClass, lookups: Parties, how: How, alone: bool = False
 ) -> tuple[dict[str, str], dict[str, int], bool]:
     """Return the cells the writer would write, the kept ones, and whether it would write them.
 
     An event the writer leaves out for another reason (no coordinates) gets its date and every
     kept cell of a current column, so its kept cells are checked all the same: with each other,
     the columns it keeps no cell of being absent (such an event is often a row of a column
-    subset, whose checks do not read the columns it lacks). ``fatalities`` stands for the
-    fatality count's cell when given (:func:`~eventcode.acled.mapping.cells_or_reason`).
+    subset, whose checks do not read the columns it lacks). With ``alone`` the cells are
+    checked and not written: the fatality count is :data:`_SOME_COUNT` and the notes are blank
+    where they cannot hold a NUL (:func:`~eventcode.acled.mapping.cells_or_reason`).
     """
     found = cells_or_reason(
         event,
@@ -104,7 +106,8 @@ def _cells(
         how.policy,
         event_id=_SOME_ID,
         timestamp=how.timestamp,
-        fatalities=fatalities,
+        fatalities=_SOME_COUNT if alone else None,
+        notes_unless=NUL if alone else None,
     )
     if not isinstance(found, str):
         cells, used = found
@@ -130,7 +133,7 @@ class How(NamedTuple):
 def acled_event_findings(
     event: Event,
     path: str,
-    lookups: Lookups,
+    lookups: Parties,
     *,
     style: AcledStyle | None = None,
     policy: Policy | None = None,
@@ -164,7 +167,7 @@ class CheckedRow(NamedTuple):
     cells: dict[str, str] | None
 
 
-def checked_row(event: Event, path: str, lookups: Lookups, how: How) -> CheckedRow:
+def checked_row(event: Event, path: str, lookups: Parties, how: How) -> CheckedRow:
     """Return :func:`acled_event_findings` of an event with an ACLED class, and its cells."""
     acled = event.acled
     assert acled is not None
@@ -176,15 +179,16 @@ def checked_row(event: Event, path: str, lookups: Lookups, how: How) -> CheckedR
     return CheckedRow(found, cells if reusable else None)
 
 
-def _findings(event: Event, path: str, lookups: Lookups, how: How) -> list[Finding]:
+def _findings(event: Event, path: str, lookups: Parties, how: How) -> list[Finding]:
     """Return :func:`checked_row`'s findings alone: no cell is kept, so none is derived.
 
     The fatalities cell is rendered as :data:`_SOME_COUNT` (where no kept cell names the
-    column), the row checks passing every count the writer derives as they pass it.
+    column), the row checks passing every count the writer derives as they pass it; the notes,
+    which they read for a NUL alone (A018), are blank where they cannot hold one.
     """
     acled = event.acled
     assert acled is not None
-    cells, used, written = _cells(event, acled, lookups, how, _SOME_COUNT)
+    cells, used, written = _cells(event, acled, lookups, how, alone=True)
     return list(_located(event, path, cells, used, written))
 
 
@@ -220,12 +224,10 @@ def acled_row_findings(event: Event, path: str, context: Context) -> Iterator[Fi
     """
     if event.acled is None:
         return iter(())
-    lookups = Lookups(
-        actors=context.actors, documents=context.documents, claimants=context.claimants
-    )
-    # acled_event_findings with the writer's default style and timestamp
+    # acled_event_findings with the writer's default style and timestamp (the context holds
+    # the parties seen, by id, as Lookups do)
     how = How(_STYLE, context.policy or _default_policy(), None)
-    return iter(_findings(event, path, lookups, how))
+    return iter(_findings(event, path, context, how))
 
 
 #: The writer's default style (frozen: one serves every event).

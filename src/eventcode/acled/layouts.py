@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from enum import StrEnum
 from functools import cache
 from importlib import resources
@@ -41,8 +42,12 @@ def _table() -> dict[str, Any]:
 
 
 def columns_of(layout: Layout) -> tuple[str, ...]:
-    """Return the columns of ``layout`` in ACLED's order."""
-    return tuple(_table()["layouts"][layout.value])
+    """Return the columns of ``layout`` in ACLED's order.
+
+    The names are interned: the very strings of the code's literals (``"notes"``), so that
+    comparing and looking up cells by them is by identity.
+    """
+    return tuple(map(sys.intern, _table()["layouts"][layout.value]))
 
 
 #: The 31 columns of ACLED's current export, in order.

@@ -13,13 +13,14 @@ import hashlib
 import re
 from collections.abc import Mapping
 from datetime import UTC, date, datetime, time, timedelta
-from functools import lru_cache
+from functools import cache, lru_cache
+from typing import Protocol
 
 from attrs import evolve, frozen
 
 from eventcode import codebooks
 from eventcode.acled.layouts import CURRENT_COLUMNS, DROPPED_COLUMNS, LIST_COLUMNS, Layout
-from eventcode.acled.notes import with_disputes
+from eventcode.acled.notes import may_hold, with_disputes
 from eventcode.acled.options import AcledStyle
 from eventcode.acled.rows import AcledHeader
 from eventcode.acled.values import (
@@ -66,6 +67,7 @@ __all__ = [
     "ACLED_CLAIMANT",
     "TARGETING_EVENT_TYPE",
     "Lookups",
+    "Parties",
     "RowMapper",
     "cells_or_reason",
     "country_alpha3",
@@ -116,10 +118,33 @@ class Lookups:
         )
 
 
+class Parties(Protocol):
+    """What rendering an event looks up: the parties and documents, by id.
+
+    A :class:`Lookups`, or the checks' context of a stream
+    (:class:`~eventcode.checks.context.Context`).
+    """
+
+    @property
+    def actors(self) -> Mapping[str, Actor]:
+        """The actors, by id."""
+        ...
+
+    @property
+    def documents(self) -> Mapping[str, Document]:
+        """The documents, by id."""
+        ...
+
+    @property
+    def claimants(self) -> Mapping[str, Claimant]:
+        """The claimants, by id."""
+        ...
+
+
 # ------------------------------------------------------------------------------ records to row
 
 
-def _inter(role: EventActor | None, lookups: Lookups) -> int | None:
+def _inter(role: EventActor | None, lookups: Parties) -> int | None:
     if role is None:
         return None
     if role.inter is not None:
@@ -128,12 +153,12 @@ def _inter(role: EventActor | None, lookups: Lookups) -> int | None:
     return actor.inter if actor is not None else None
 
 
-def exclusion_reason(event: Event, lookups: Lookups) -> str | None:
+def exclusion_reason(event: Event, lookups: Parties) -> str | None:
     """Return why ACLED would not record ``event`` as it stands (``None``: it would)."""
     place = event.place
     if event.acled is None:
         return "no ACLED classification (a CAMEO-only event)"
-    if event.date.acled_time_precision is None:
+    if _time_precision(event.date.precision) is None:
         return "date known only to the year"
     if place is None:
         return "no place"
@@ -155,7 +180,8 @@ def exclusion_reason(event: Event, lookups: Lookups) -> str | None:
 
 
 def _kept(event: Event, column: str) -> bool:
-    return event.acled is not None and any(c.column == column for c in event.acled.cells)
+    acled = event.acled
+    return acled is not None and bool(acled.cells) and any(c.column == column for c in acled.cells)
 
 
 def _country(place: Place) -> codebooks.AcledCountry | None:
@@ -167,7 +193,7 @@ def _country(place: Place) -> codebooks.AcledCountry | None:
         return None
 
 
-def _name(role: EventActor | None, lookups: Lookups) -> str:
+def _name(role: EventActor | None, lookups: Parties) -> str:
     if role is None:
         return ""
     actor = lookups.actors.get(role.actor)
@@ -179,7 +205,7 @@ def _country_name(country: codebooks.AcledCountry | None) -> str | None:
 
 
 def _perpetrator(
-    event: Event, actor1: EventActor, lookups: Lookups, country: codebooks.AcledCountry | None
+    event: Event, actor1: EventActor, lookups: Parties, country: codebooks.AcledCountry | None
 ) -> tuple[str, int]:
     """Return actor1's name and type: as coded, or by the attribution export rule."""
     found = attributed_actor(event, lookups.claimants, _country_name(country))
@@ -197,7 +223,7 @@ def _perpetrator(
     return _name(role, lookups), inter
 
 
-def _targeted(event: Event, lookups: Lookups, country: codebooks.AcledCountry | None) -> bool:
+def _targeted(event: Event, lookups: Parties, country: codebooks.AcledCountry | None) -> bool:
     """Return civilian targeting: the exported attribution's word where it gives one."""
     found = attributed_actor(event, lookups.claimants, _country_name(country))
     if found is None or found.civilian_targeting is None:
@@ -206,7 +232,7 @@ def _targeted(event: Event, lookups: Lookups, country: codebooks.AcledCountry | 
     return found.civilian_targeting and not battle  # ACLED never marks a battle (C013)
 
 
-def _tags(event: Event, lookups: Lookups, policy: Policy) -> list[str]:
+def _tags(event: Event, lookups: Parties, policy: Policy) -> list[str]:
     """Return the event's tags, with the derived crowd-size tag when the coder wrote none."""
     tags = list(event.tags)
     if any(t.lower().startswith(CROWD_TAG_PREFIX) for t in tags):
@@ -215,7 +241,7 @@ def _tags(event: Event, lookups: Lookups, policy: Policy) -> list[str]:
     return tags if derived is None else [*tags, derived.text]
 
 
-def _source_scale(event: Event, acled: AcledClass, lookups: Lookups) -> str:
+def _source_scale(event: Event, acled: AcledClass, lookups: Parties) -> str:
     if acled.source_scale is not None:
         return acled.source_scale
     scales: list[str] = []
@@ -238,19 +264,37 @@ def _timestamp(event: Event, acled: AcledClass, default: int | None) -> str:
 
 
 def event_day(span: DateSpan) -> date:
-    """Return the single day ACLED records for a span (its ``event_date``)."""
-    return _event_day(span).date()
+    """Return the single day ACLED records for a span (its ``event_date``).
+
+    The day itself, or the middle of a week or month.
+    """
+    middle = span.start
+    if span.end is not None:
+        middle += timedelta(days=(span.end - middle).days // 2)
+    return middle if type(middle) is date else datetime.combine(middle, time()).date()
 
 
-def _event_day(span: DateSpan) -> datetime:
-    """ACLED's single date for a span: the day itself, or the middle of a week or month."""
-    middle = span.start + timedelta(days=(span.last - span.start).days // 2)
-    return datetime.combine(middle, time())
+@cache
+def _time_precision(precision: DatePrecision) -> int | None:
+    """Return ACLED's ``time_precision`` of a date precision (``None``: not recorded)."""
+    return precision.acled_time_precision
+
+
+@cache
+def _time_precision_cell(precision: DatePrecision) -> str:
+    """Return the ``time_precision`` cell of a date precision ACLED records."""
+    return str(_time_precision(precision))
+
+
+@cache
+def _geo_precision_cell(precision: PlacePrecision) -> str:
+    """Return the ``geo_precision`` cell of a place precision."""
+    return str(precision.acled_geo_precision)
 
 
 def render_event(
     event: Event,
-    lookups: Lookups,
+    lookups: Parties,
     style: AcledStyle,
     policy: Policy,
     *,
@@ -271,13 +315,14 @@ def render_event(
 
 def cells_or_reason(
     event: Event,
-    lookups: Lookups,
+    lookups: Parties,
     style: AcledStyle,
     policy: Policy,
     *,
     event_id: str = "",
     timestamp: int | None = None,
     fatalities: str | None = None,
+    notes_unless: str | None = None,
 ) -> tuple[dict[str, str], dict[str, int]] | str:
     """Return :func:`render_event`'s cells and the kept ones, or why ACLED leaves the event out.
 
@@ -290,6 +335,10 @@ def cells_or_reason(
     such cell, for a caller that checks the cells rather than writes them: the writer's cell
     is ACLED's count in digits (:func:`~eventcode.rules.acled_fatalities`), which every row
     check of the column passes as any other count does, so the count need not be derived.
+    ``notes_unless``, when given (one character), has the ``notes`` cell of an event that keeps
+    no such cell left blank when it cannot hold that character
+    (:func:`~eventcode.acled.notes.may_hold`), for a caller that reads the notes for that
+    character alone (the row checks' NUL): the dispute summary need not be worked out.
     """
     acled, place, actor1 = event.acled, event.place, event.actor1
     reason = exclusion_reason(event, lookups)
@@ -307,7 +356,7 @@ def cells_or_reason(
         "event_id_cnty": acled.event_id_cnty or event_id,
         "event_date": render_date(day, style.dates),
         "year": f"{day.year:04d}",
-        "time_precision": str(event.date.acled_time_precision),
+        "time_precision": _time_precision_cell(event.date.precision),
         "disorder_type": acled.disorder_type,
         "event_type": acled.event_type,
         "sub_event_type": acled.sub_event_type,
@@ -328,10 +377,10 @@ def cells_or_reason(
         "location": place.name,
         "latitude": render_coordinate(place.latitude),
         "longitude": render_coordinate(place.longitude),
-        "geo_precision": str(place.precision.acled_geo_precision),
+        "geo_precision": _geo_precision_cell(place.precision),
         "source": join_list([_outlet(d, lookups) for d in event.documents]),
         "source_scale": _source_scale(event, acled, lookups),
-        "notes": with_disputes(event, lookups.claimants, lookups.actors, _country_name(country)),
+        "notes": _notes(event, lookups, _country_name(country), notes_unless),
         "fatalities": (
             fatalities
             if fatalities is not None and not _kept(event, "fatalities")
@@ -348,7 +397,18 @@ def cells_or_reason(
     return cells, used
 
 
-def _fatalities(event: Event, lookups: Lookups, policy: Policy) -> str:
+def _notes(event: Event, lookups: Parties, country: str | None, unless: str | None) -> str:
+    """Return the ``notes`` cell, or a blank when it cannot hold ``unless`` (see above)."""
+    if (
+        unless is not None
+        and not _kept(event, "notes")
+        and not may_hold(event, lookups.claimants, country, unless)
+    ):
+        return ""
+    return with_disputes(event, lookups.claimants, lookups.actors, country)
+
+
+def _fatalities(event: Event, lookups: Parties, policy: Policy) -> str:
     """Return the ``fatalities`` cell: ACLED's count of the event, in digits."""
     return str(acled_fatalities(event, lookups.claimants, policy, actors=lookups.actors).value)
 
@@ -368,7 +428,7 @@ def _in_style(column: str, text: str, style: AcledStyle) -> str:
         return text
 
 
-def _outlet(doc_id: str, lookups: Lookups) -> str:
+def _outlet(doc_id: str, lookups: Parties) -> str:
     doc = lookups.documents.get(doc_id)
     return doc.outlet if doc is not None else doc_id
 

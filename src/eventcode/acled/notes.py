@@ -9,12 +9,19 @@ different counts; each of them becomes a clause, in the event's order.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from itertools import repeat
 
 from eventcode.model import Actor, Basis, Claimant, Count, CountKind, Event, Figure
 from eventcode.rules import account_groups, death_figures, group_of
 from eventcode.rules.attribution import attributed_actor, disputes
 
-__all__ = ["attribution_summary", "dispute_summary", "render_count", "with_disputes"]
+__all__ = [
+    "attribution_summary",
+    "dispute_summary",
+    "may_hold",
+    "render_count",
+    "with_disputes",
+]
 
 
 def render_count(count: Count) -> str:
@@ -118,3 +125,31 @@ def with_disputes(
         attribution_summary(event, claimants, country_name) or "",
     ]
     return " ".join(p for p in parts if p)
+
+
+#: What joins the parts of :func:`with_disputes`'s cell and the clauses of a dispute summary.
+_JOINTS = frozenset("; .")
+
+
+def may_hold(
+    event: Event,
+    claimants: Mapping[str, Claimant],
+    country_name: str | None,
+    character: str,
+) -> bool:
+    """Tell whether :func:`with_disputes`'s cell may hold ``character``: false only if it cannot.
+
+    ``character`` is one character, none of the joints (``"; ."``). The cell is the event's
+    notes and its summaries joined; the dispute summary is the clauses of some of the event's
+    figures joined: a character in none of the notes, the clause of any figure and the
+    attribution summary is in none of them. Which figures are disputed (the weighing of victim
+    groups) need not be worked out to tell so.
+    """
+    if len(character) != 1 or character in _JOINTS:
+        raise ValueError(f"not one character outside the joints: {character!r}")
+    clauses = "".join(map(_clause, event.figures, repeat(claimants)))
+    return (
+        character in (event.notes or "")
+        or character in clauses
+        or character in (attribution_summary(event, claimants, country_name) or "")
+    )

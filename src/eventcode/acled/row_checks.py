@@ -64,6 +64,7 @@ __all__ = [
     "COORDINATE_CHECK",
     "DUPLICATE_IDS",
     "EVENT_ID",
+    "NUL",
     "ROW_RULES",
     "Check",
     "Columns",
@@ -75,6 +76,7 @@ __all__ = [
     "duplicate_id_finding",
     "failing_checks",
     "group_checks",
+    "ordered_row_templates",
     "read_coordinates",
     "required_columns",
     "row_findings",
@@ -88,6 +90,8 @@ _EVENT_ID = re.compile(ACLED_EVENT_ID_PATTERN.removeprefix("^").removesuffix("$"
 _ALL_EVENT_IDS = re.compile(r"(?:[A-Z]{3}[0-9]+\n)*")
 _YEAR_DIGITS = 4
 _NUL = "\x00"
+#: The character no cell may hold (A018).
+NUL = _NUL
 _CACHE = 4096
 #: Unix seconds of at most 11 digits (to the year 5138): a longer cell is no day to compare.
 _TIMESTAMP_DIGITS = 11
@@ -186,11 +190,20 @@ class _Cells:
         at = [index.get(name) for name in self.names]
         present = [i for i in at if i is not None]
         if at and len(present) == len(at) and not any(self._converts) and not self._layout:
-            if len(present) == 1:  # itemgetter of one position gives the cell, not a tuple
-                return _one_cell(present[0])
-            return itemgetter(*present)
-        parts = tuple(zip(at, self._blanks, self._converts, strict=True))
+            return _taker(tuple(present))
         tail = (layout,) if self._layout else ()
+        if at and len(present) == len(at):  # every cell is there: taken at once, then converted
+            take = _taker(tuple(present))
+            converts = tuple((k, c) for k, c in enumerate(self._converts) if c is not None)
+
+            def pick_present(cells: Sequence[Any]) -> tuple[Any, ...]:
+                taken = list(take(cells))
+                for k, convert in converts:
+                    taken[k] = convert(taken[k])
+                return (*taken, *tail)
+
+            return pick_present
+        parts = tuple(zip(at, self._blanks, self._converts, strict=True))
 
         def pick(cells: Sequence[Any]) -> tuple[Any, ...]:
             taken = [
@@ -207,6 +220,19 @@ def _one_cell(at: int) -> _Pick:
         return (cells[at],)
 
     return pick
+
+
+def _no_cells(cells: Sequence[Any]) -> tuple[Any, ...]:
+    return ()
+
+
+def _taker(positions: tuple[int, ...]) -> _Pick:
+    """Return how to take the cells at ``positions`` of a row, as a tuple (one C-level call)."""
+    if not positions:
+        return _no_cells
+    if len(positions) == 1:  # itemgetter of one position gives the cell, not a tuple
+        return _one_cell(positions[0])
+    return itemgetter(*positions)
 
 
 def _cells(*names: str, blank: str | None = None) -> _Cells:
@@ -269,8 +295,21 @@ def row_templates(
     The templates :func:`row_findings` places: every check of the row's cells (the columns
     it has, in their order; ``header`` gives the layout and the required columns).
     """
-    plan = _one_row(tuple(cells), header.columns, header.layout, selection)
-    return plan.templates(list(cells.values()))
+    return ordered_row_templates(tuple(cells), list(cells.values()), header, selection)
+
+
+def ordered_row_templates(
+    names: tuple[str, ...],
+    cells: Sequence[str],
+    header: AcledHeader,
+    selection: Selection = EVERYTHING,
+) -> list[Template]:
+    """Return :func:`row_templates` of a row given as its columns ``names`` and its ``cells``.
+
+    ``cells`` holds one cell a name, in the same order.
+    """
+    plan = _one_row(names, header.columns, header.layout, selection)
+    return plan.templates(cells)
 
 
 class _OneRow:
@@ -296,6 +335,7 @@ class _OneRow:
             (index[column], ("A003", f"{column} is blank; every ACLED row fills it", column))
             for column in required
         )
+        self._required_cells = _taker(tuple(index[column] for column in required))
         self._event_at = index.get("event_id_cnty")
         self._a024 = "A024" in cell_codes
         self._a009 = "A009" in cell_codes
@@ -312,14 +352,22 @@ class _OneRow:
             kept = _kept_codes(group.declaration, selection)
             if not kept:
                 continue
+            integers = [index[n] for n in group.integer_cells if n in index]
+            if group.integer_cells and not integers:
+                continue  # no row fails: the batch tells it of the columns (batch_findings)
             pick = _picker(group, index, layout)
             if pick is not None:
-                steps.append((group.check, pick, group.declaration, kept))
+                screen = _taker(tuple(integers)) if integers else None
+                steps.append((group.check, pick, group.declaration, kept, screen))
         self._steps = tuple(steps)
 
     def templates(self, cells: Sequence[str]) -> list[Template]:
         """Return the templates of one row whose cells are given in the columns' order."""
-        found: list[Template] = [template for at, template in self._required if cells[at] == ""]
+        found: list[Template] = (
+            [template for at, template in self._required if cells[at] == ""]
+            if "" in self._required_cells(cells)
+            else []
+        )
         if self._event_at is not None:
             event = cells[self._event_at]
             if not event:
@@ -330,7 +378,9 @@ class _OneRow:
                 found.append(("A009", why, "event_id_cnty"))
         if self._nul is not None and _NUL in "".join(cells):
             found += [t for t, text in zip(self._nul, cells, strict=True) if _NUL in text]
-        for check, pick, declaration, kept in self._steps:
+        for check, pick, declaration, kept, integers in self._steps:
+            if integers is not None and all_integers(integers(cells)):
+                continue  # no row fails (_Group.integer_cells), as the batch tells it
             templates = check(*pick(cells))
             if templates:
                 found += _kept(declaration, templates, kept)
@@ -345,7 +395,10 @@ def _one_row(
     Made once per key and kept with the checks it was made of (:data:`_GROUPS`, whose
     identity it is checked against: a plan of other checks is made again).
     """
-    key = (names, columns, layout, selection)
+    # The header's own columns (the common case) are not hashed twice; a selection is its
+    # codes (a frozenset keeps its hash).
+    codes = selection.codes
+    key = (names, layout, codes) if columns == names else (names, columns, layout, codes)
     found = _ONE_ROW.get(key)
     if found is None or found[0] is not _GROUPS:
         if len(_ONE_ROW) >= _ONE_ROW_LIMIT:
@@ -453,7 +506,7 @@ def _picker(group: _Group, index: Mapping[str, int], layout: Layout) -> _Pick | 
     change its arguments); whether it applies depends on the columns, not on the cells.
     """
     arguments = group.arguments
-    if isinstance(arguments, _Cells):
+    if isinstance(arguments, _Cells | _PlaceArguments):
         return arguments.picker(index, layout)
     if arguments(dict.fromkeys(index, ("",)), 1, layout) is None:
         return None
@@ -833,18 +886,43 @@ def _earlier_regions_named(columns: Columns) -> bool:
     return "region" in columns and not _EARLIER_REGIONS.isdisjoint(columns["region"])
 
 
-def _place_arguments(columns: Columns, size: int, layout: Layout) -> Iterable[tuple[Any, ...]]:
-    """iso, region, country, and whether an earlier region name was current on the row's day."""
+class _PlaceArguments:
+    """iso, region, country, and whether an earlier region name was current on the row's day.
 
-    def cells(name: str) -> Iterable[str]:
-        return columns[name] if name in columns else repeat("", size)
+    The day (:func:`_earlier_name_current`) is read only where a region names one ACLED
+    renamed (else ``None``, what it gives): of a batch, only when any row's does.
+    """
 
-    renamed: Iterable[bool | None] = repeat(None, size)
-    if _earlier_regions_named(columns):
-        renamed = map(
-            _earlier_name_current, columns["region"], cells("timestamp"), cells("event_date")
-        )
-    return zip(cells("iso"), cells("region"), cells("country"), renamed, strict=True)
+    _CELLS = _cells("iso", "region", "country", "timestamp", "event_date", blank="")
+
+    def __call__(self, columns: Columns, size: int, layout: Layout) -> Iterable[tuple[Any, ...]]:
+        """Return the arguments of each of ``size`` rows held as ``columns``."""
+
+        def cells(name: str) -> Iterable[str]:
+            return columns[name] if name in columns else repeat("", size)
+
+        renamed: Iterable[bool | None] = repeat(None, size)
+        if _earlier_regions_named(columns):
+            renamed = map(
+                _earlier_name_current, columns["region"], cells("timestamp"), cells("event_date")
+            )
+        return zip(cells("iso"), cells("region"), cells("country"), renamed, strict=True)
+
+    def picker(self, index: Mapping[str, int], layout: Layout) -> _Pick:
+        """Return how to take the arguments of one row from its cells (see :class:`_Cells`)."""
+        take = self._CELLS.picker(index, layout)
+        assert take is not None  # plain cells: always taken
+
+        def pick(cells: Sequence[Any]) -> tuple[Any, ...]:
+            iso, region, country, timestamp, event_date = take(cells)
+            if region in _EARLIER_REGIONS:
+                return iso, region, country, _earlier_name_current(region, timestamp, event_date)
+            return iso, region, country, None
+
+        return pick
+
+
+_place_arguments = _PlaceArguments()
 
 
 @lru_cache(maxsize=_CACHE)
