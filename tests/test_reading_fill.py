@@ -15,8 +15,9 @@ import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 
+from eventcode._frozen import fillable
 from eventcode.io._converter import converter
-from eventcode.io._fast_structure import _fillable, fast_structurer
+from eventcode.io._fast_structure import fast_structurer
 from eventcode.model import Event
 from eventcode.model.items import KINDS
 from eventcode.strategies import events
@@ -53,7 +54,7 @@ def test_every_record_class_is_filled() -> None:
     for cls in KINDS.values():
         _classes(cls, classes)
     assert len(classes) > 10
-    assert all(_fillable(cls) for cls in classes), [c for c in classes if not _fillable(c)]
+    assert all(fillable(cls) for cls in classes), [c for c in classes if not fillable(c)]
 
 
 @settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow])
@@ -87,7 +88,7 @@ class Sorted:
 
 
 def test_converters_apply_to_given_values_and_to_defaults() -> None:
-    assert _fillable(Sorted)
+    assert fillable(Sorted)
     build = fast_structurer(Sorted)
     assert build({"name": "x"}) == Sorted(name="x") == Sorted(name="x", tags=("a", "b"))
     assert build({"name": "x", "tags": ["d", "c"]}).tags == ("c", "d")
@@ -114,8 +115,8 @@ class Validated:
 
 
 def test_a_class_with_more_in_its_init_is_built_by_calling_it() -> None:
-    assert not _fillable(Hooked)
-    assert not _fillable(Validated)
+    assert not fillable(Hooked)
+    assert not fillable(Validated)
     assert fast_structurer(Hooked)({"name": "hooked"}) == Hooked(name="hooked")
     assert CALLS == ["hooked", "hooked"]
     with pytest.raises(ValueError, match="Length of 'name' must be <= 3"):

@@ -6,17 +6,16 @@ Every code is documented in ``data/findings.toml`` (rendered as ``docs/findings.
 from __future__ import annotations
 
 import operator
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from enum import StrEnum
 from functools import cache
-from itertools import repeat
 from typing import TYPE_CHECKING, Any
 
 import attrs
 from attrs import define, field, frozen
 
 from eventcode._data import data_toml
+from eventcode._frozen import builder
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -175,37 +174,15 @@ def finding_codes() -> Mapping[str, FindingCode]:
 
 
 # Findings are made by the hundred thousand on a file that warns of every row: these build them
-# without the attrs __init__ (about 2 us each for Location and Finding, against 0.4 us set field
-# by field). The classes have no validator, converter or post-init to skip; a test holds what
-# they build equal to what the constructors build. Each field is set through its slot's
-# descriptor, which object.__setattr__ would find by name for every field of every finding.
-_new = object.__new__
+# without the attrs __init__ (:mod:`eventcode._frozen`). The classes have no validator,
+# converter or post-init to skip; a test holds what they build equal to what the constructors
+# build.
 _SEVERITIES = {s.value: s for s in Severity}
 
 
-def _slot_setters(cls: type, *names: str) -> tuple[Callable[[Any, Any], None], ...]:
-    """Return the setters of the slots ``names`` of the attrs class ``cls`` (frozen or not)."""
-    return tuple(vars(cls)[name].__set__ for name in names)
-
-
-_set_file, _set_line, _set_path, _set_event, _set_field = _slot_setters(
-    Location, "file", "line", "path", "event", "field"
-)
-_set_code, _set_severity, _set_message, _set_location, _set_related = _slot_setters(
-    Finding, "code", "severity", "message", "location", "related"
-)
-
-
-def _location(
-    file: str | None, line: int | None, path: str | None, event: str | None, field: str | None
-) -> Location:
-    location: Location = _new(Location)
-    _set_file(location, file)
-    _set_line(location, line)
-    _set_path(location, path)
-    _set_event(location, event)
-    _set_field(location, field)
-    return location
+#: Builds a Location from its fields in order (file, line, path, event, field).
+_location = builder(Location, __name__, "_location")
+_new_finding = builder(Finding, __name__, "_new_finding")
 
 
 def _finding(
@@ -215,13 +192,7 @@ def _finding(
     location: Location,
     related: tuple[str, ...],
 ) -> Finding:
-    finding: Finding = _new(Finding)
-    _set_code(finding, code)
-    _set_severity(finding, _SEVERITIES[severity])
-    _set_message(finding, message)
-    _set_location(finding, location)
-    _set_related(finding, related)
-    return finding
+    return _new_finding(code, _SEVERITIES[severity], message, location, related)
 
 
 #: Findings as columns of plain values, for sending many across processes (see
@@ -238,10 +209,6 @@ FindingColumns = tuple[
     list[str | None],
     list[tuple[str, ...]],
 ]
-#: The columns a finding's location is set from (after code, severity and message).
-_LOCATION_SETTERS = (_set_file, _set_line, _set_path, _set_event, _set_field)
-#: Runs an iterator to its end, keeping nothing (the setters' loops in findings_of_columns).
-_exhaust: Callable[[Iterable[object]], None] = deque[object](maxlen=0).extend
 
 
 def finding_columns(findings: Iterable[Finding]) -> FindingColumns:
@@ -272,26 +239,13 @@ def finding_columns(findings: Iterable[Finding]) -> FindingColumns:
 def findings_of_columns(columns: FindingColumns) -> list[Finding]:
     """Return the findings :func:`finding_columns` gave as columns.
 
-    Built as :func:`make_finding` builds one, a field at a time through its slot's setter, but
-    a column at a time: the loops run in C (``map``), with no Python call per finding.
+    Built as :func:`make_finding` builds one (:mod:`eventcode._frozen`), mapped over the
+    columns.
     """
     codes, severities, messages, files, lines, paths, events, fields, related = columns
-    size = len(codes)
-    locations: list[Location] = list(map(_new, repeat(Location, size)))
-    places: tuple[Iterable[Any], ...] = (files, lines, paths, events, fields)
-    for setter, values in zip(_LOCATION_SETTERS, places, strict=True):
-        _exhaust(map(setter, locations, values))
-    findings: list[Finding] = list(map(_new, repeat(Finding, size)))
-    parts: tuple[tuple[Callable[[Any, Any], None], Iterable[Any]], ...] = (
-        (_set_code, codes),
-        (_set_severity, map(_SEVERITIES.__getitem__, severities)),
-        (_set_message, messages),
-        (_set_location, locations),
-        (_set_related, related),
-    )
-    for setter, values in parts:
-        _exhaust(map(setter, findings, values))
-    return findings
+    locations = map(_location, files, lines, paths, events, fields)
+    grades = map(_SEVERITIES.__getitem__, severities)
+    return list(map(_new_finding, codes, grades, messages, locations, related))
 
 
 def code_info(code: str) -> FindingCode:

@@ -23,11 +23,12 @@ import re
 import typing
 from collections.abc import Callable
 from functools import cache, partial
-from types import FunctionType, NoneType, UnionType
+from types import NoneType, UnionType
 from typing import Any, Union, get_args, get_origin
 
 import attrs
 
+from eventcode._frozen import converter_of, fillable, twin
 from eventcode.checks.fields import constraint_tests
 from eventcode.io._converter import converter
 from eventcode.model.constraints import constraints_of
@@ -93,7 +94,7 @@ class _Compiler:
         hints = typing.get_type_hints(cls)
         fields = [f for f in attrs.fields(cls) if f.init]
         required = [f for f in fields if f.default is attrs.NOTHING]
-        build = (_Filled if _fillable(cls) else _Called)(self, cls, len(required))
+        build = (_Filled if fillable(cls) else _Called)(self, cls, len(required))
         lines = [
             f"def {name}(o):",
             "    if type(o) is not _dict:",
@@ -243,18 +244,17 @@ class _Called:
 class _Filled:
     """Builds a record as its attrs ``__init__`` does, without calling it.
 
-    The ``__init__`` of a class :func:`_fillable` accepts does nothing but set each field, its
-    converter applied, to the value given or to its default; a frozen class sets them through
-    ``object.__setattr__``, a call a field. The record is made here an instance of a mutable
-    twin of its class (the same slots, :func:`_twin`), whose fields are plain slot stores, then
-    given its own class (``__class__`` assignment, which CPython allows between classes of one
-    layout). tests/test_reading_fill.py holds the two ways equal.
+    For a class :func:`~eventcode._frozen.fillable` accepts (its ``__init__`` does nothing but
+    set each field, its converter applied, to the value given or to its default): the record
+    is made an instance of the class's twin (:func:`~eventcode._frozen.twin`), each field a
+    plain slot store, then given its own class, as :mod:`eventcode._frozen` explains.
+    tests/test_reading_fill.py holds the two ways equal.
     """
 
     def __init__(self, compiler: _Compiler, cls: type, required: int) -> None:
         self._compiler = compiler
         self._cls = compiler._bind("cls", cls)
-        self._twin = compiler._bind("twin", _twin(cls))
+        self._twin = compiler._bind("twin", twin(cls))
         self._required = required
 
     def start(self) -> list[str]:
@@ -269,7 +269,7 @@ class _Filled:
 
     def absent(self, field: attrs.Attribute[Any]) -> list[str]:
         default = self._compiler._bind("default", field.default)
-        convert = _converter_of(field)
+        convert = converter_of(field)
         if convert is not None and convert(field.default) is not field.default:
             return ["else:", "    " + self._store(field, default)]  # converted, as __init__ does
         return ["else:", f"    s.{field.name} = {default}"]  # a default its converter keeps
@@ -281,56 +281,18 @@ class _Filled:
         return [f"s.__class__ = {self._cls}", "return s"]
 
     def _store(self, field: attrs.Attribute[Any], var: str) -> str:
-        convert = _converter_of(field)
+        convert = converter_of(field)
         if convert is None:
             return f"s.{field.name} = {var}"
         return f"s.{field.name} = {self._compiler._bind('convert', convert)}({var})"
 
 
-def _fillable(cls: type) -> bool:
-    """Whether ``cls``'s ``__init__`` only sets each of its own slots (its converter applied).
-
-    True of an attrs class with its generated ``__init__``, slots for its fields and nothing
-    else, no base class, no hook around ``__init__``, and fields without validators, factories
-    or converters that take more than the value.
-    """
-    fields = attrs.fields(cls)
-    init = getattr(cls.__dict__.get("__init__"), "__code__", None)
-    return (
-        cls.__bases__ == (object,)
-        and set(cls.__dict__.get("__slots__", ())) == {f.name for f in fields} | {"__weakref__"}
-        and init is not None
-        and init.co_filename.startswith("<attrs generated")
-        and not hasattr(cls, "__attrs_pre_init__")
-        and not hasattr(cls, "__attrs_post_init__")
-        and all(_plain_field(field) for field in fields)
-    )
 
 
-def _plain_field(field: attrs.Attribute[Any]) -> bool:
-    return (
-        field.init
-        and field.validator is None
-        and not isinstance(field.default, attrs.Factory)  # type: ignore[arg-type]
-        and (field.converter is None or _converter_of(field) is not None)
-    )
 
 
-def _converter_of(field: attrs.Attribute[Any]) -> Callable[[Any], Any] | None:
-    """Return ``field``'s converter if it is a function of the value alone, else None."""
-    convert = field.converter
-    return convert if isinstance(convert, FunctionType) else None
 
 
-def _twin(cls: type) -> type:
-    """Return a subclass of ``cls`` adding no slot, whose fields can be set (while it is built)."""
-    namespace = {
-        "__slots__": (),
-        "__setattr__": object.__setattr__,
-        "__delattr__": object.__delattr__,
-        "__module__": __name__,
-    }
-    return type(cls.__name__, (cls,), namespace)
 
 
 def _fullmatch(pattern: str) -> Callable[[str], re.Match[str] | None]:

@@ -11,6 +11,7 @@ from fractions import Fraction
 
 from attrs import frozen
 
+from eventcode._frozen import builder
 from eventcode.model import Count, CountKind
 from eventcode.rules.policy import Policy, PolicyLike
 from eventcode.rules.policy import policy as named_policy
@@ -46,38 +47,10 @@ class Reading:
         return max(self.maximum, self.point)
 
 
-#: The setters of Reading's slots (see :func:`_reading`).
-_set_minimum, _set_maximum, _set_point, _set_how, _set_from_table, _set_fallback = (
-    vars(Reading)[name].__set__
-    for name in ("minimum", "maximum", "point", "how", "from_table", "fallback")
-)
-_new = object.__new__
-
-
-def _reading(
-    *,
-    minimum: int | None,
-    maximum: int | None,
-    point: int | None,
-    how: str,
-    from_table: bool = False,
-    fallback: bool = False,
-) -> Reading:
-    """Return ``Reading(...)`` of these fields, built without the attrs ``__init__``.
-
-    Figures are read by the thousand (each pair check reads its group's): setting the six
-    slots through their descriptors costs a fraction of the frozen class's ``__init__``.
-    Reading has no validator, converter or post-init to skip; a test holds what this builds
-    equal to what the constructor builds.
-    """
-    reading: Reading = _new(Reading)
-    _set_minimum(reading, minimum)
-    _set_maximum(reading, maximum)
-    _set_point(reading, point)
-    _set_how(reading, how)
-    _set_from_table(reading, from_table)
-    _set_fallback(reading, fallback)
-    return reading
+#: Builds a Reading without the frozen class's ``__init__`` (:mod:`eventcode._frozen`): figures
+#: are read by the thousand (each pair check reads its group's). A test holds it equal to the
+#: constructor.
+_reading = builder(Reading, __name__, "_reading")
 
 
 def _nothing(how: str) -> Reading:
