@@ -7,6 +7,9 @@ what counting the bytes one by one gives, for bytes and byte arrays, below and a
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -32,3 +35,14 @@ def test_lines_are_counted_as_each_break_is(pieces: list[bytes]) -> None:
     expected = data.count(b"\n") + data.count(b"\r") - data.count(b"\r\n")
     assert count_lines(data) == expected
     assert count_lines(bytearray(data)) == expected
+
+
+def test_counting_a_large_block_does_not_import_numpy() -> None:
+    # Importing numpy (50-100 ms, before the JSON Lines workers start) costs more than it saves
+    # there: it counts only when a caller has loaded it (the ACLED CSV path).
+    script = (
+        "import sys; from eventcode.io._lines import count_lines; "
+        "assert count_lines(b'a\\n' * 1_000_000) == 1_000_000; print('numpy' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.stdout.strip() == "False", done.stderr
