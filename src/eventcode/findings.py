@@ -110,7 +110,8 @@ class Finding:
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Pickled as a tuple of its fields (findings cross processes by the thousand).
-        fields = (self.code, self.severity.value, self.message, self.location, self.related)
+        # ``_value_``, not ``.value`` (a property of Enum: a Python call a finding).
+        fields = (self.code, self.severity._value_, self.message, self.location, self.related)
         return _finding, fields
 
     def at(self, **changes: Any) -> Finding:
