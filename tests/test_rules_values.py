@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import pytest
 from hypothesis import given
-from hypothesis import strategies as st
 
 from eventcode.model import Count, CountKind
 from eventcode.rules import interval, policy, read_count
-from eventcode.rules.values import Reading, _reading
 from eventcode.strategies import counts
 
 DEFAULT = policy("eventcode")
@@ -142,33 +140,3 @@ def test_point_lies_in_the_interval_and_minimum_below_maximum(count: Count) -> N
             assert span[1] is None or r.point <= span[1]
             assert r.upper is not None
             assert r.point <= r.upper
-
-
-@given(
-    st.one_of(st.none(), st.integers()),
-    st.one_of(st.none(), st.integers()),
-    st.one_of(st.none(), st.integers()),
-    st.text(),
-    st.booleans(),
-    st.booleans(),
-)
-def test_the_fast_reading_builder_builds_what_the_constructor_builds(
-    minimum: int | None,
-    maximum: int | None,
-    point: int | None,
-    how: str,
-    from_table: bool,
-    fallback: bool,
-) -> None:
-    fields = {
-        "minimum": minimum,
-        "maximum": maximum,
-        "point": point,
-        "how": how,
-        "from_table": from_table,
-        "fallback": fallback,
-    }
-    built, constructed = _reading(**fields), Reading(**fields)
-    assert built == constructed
-    assert repr(built) == repr(constructed)
-    assert hash(built) == hash(constructed)
