@@ -124,28 +124,14 @@ def test_a_nul_only_in_a_disputed_figures_claimant_is_found() -> None:
         "c1": Claimant(id="c1", name="Mon\x00itor", kind=ClaimantKind.NGO),
         "c2": Claimant(id="c2", name="Other", kind=ClaimantKind.NGO),
     }
-    subject = SUBJECTS[0]
-    event = attrs.evolve(
-        BASE.events[0],
-        figures=(
-            Figure(
-                id="f1",
-                quantity="killed",
-                subject=subject,
-                value=Count.exact(3, phrase="3"),
-                basis=Basis.REPORTED,
-                claimant="c1",
-            ),
-            Figure(
-                id="f2",
-                quantity="killed",
-                subject=subject,
-                value=Count.exact(5, phrase="5"),
-                basis=Basis.REPORTED,
-                claimant="c2",
-            ),
-        ),
-    )
+    def killed(n: int, claimant: str) -> Figure:
+        value = Count.exact(n, phrase=str(n))
+        return Figure(
+            id=f"f{n}", quantity="killed", subject=SUBJECTS[0], value=value,
+            basis=Basis.REPORTED, claimant=claimant,
+        )
+
+    event = attrs.evolve(BASE.events[0], figures=(killed(3, "c1"), killed(5, "c2")))
     lookups = attrs.evolve(Lookups.of(BASE), claimants=claimants)
     assert NUL in with_disputes(event, claimants, lookups.actors)
     assert may_hold(event, claimants, None, NUL)
