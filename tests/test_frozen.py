@@ -67,14 +67,18 @@ def test_a_reading_built_is_the_constructors(
     _same(_reading(**fields, **flags), Reading(**fields, **flags))
 
 
-def test_a_class_whose_init_does_more_is_refused() -> None:
+def test_a_class_whose_init_does_more_is_built_by_calling_it() -> None:
     @attrs.frozen
     class Checked:
         count: int = attrs.field(validator=attrs.validators.ge(0))
+        label: str = attrs.field(default="x", converter=str.upper)
 
     assert not fillable(Checked)
-    with pytest.raises(TypeError, match="not built by setting its fields alone"):
-        builder(Checked, __name__, "build_checked")
+    build = builder(Checked, __name__, "build_checked")
+    _same(build(3, "y"), Checked(3, "y"))
+    assert build(3, "y").label == "Y"  # the converter ran
+    with pytest.raises(ValueError, match="count"):
+        build(-1)  # and the validator
 
 
 def test_a_required_field_after_a_default_is_given_by_name() -> None:

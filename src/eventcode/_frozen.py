@@ -77,17 +77,16 @@ def twin(cls: type) -> type:
 def builder(cls: type[T], module: str, name: str) -> Callable[..., T]:
     """Return a function building ``cls`` from its fields, as its constructor would.
 
-    The function takes the fields by name or in order, with the constructor's defaults. It
-    stores what it is given as it is: a field's converter is not applied, so a caller gives
-    values the converter would leave as they are. ``cls`` must be :func:`fillable`. The function
-    is to be bound to ``name`` in ``module`` (so that it pickles, by reference, as the function
-    a ``__reduce__`` names).
+    The function takes the fields by name or in order, with the constructor's defaults. For a
+    :func:`fillable` class it stores what it is given as it is: a field's converter is not
+    applied, so a caller gives values the converter would leave as they are. Any other class
+    (one a later attrs writes differently, say) is built by calling its constructor, by name.
+    The function is to be bound to ``name`` in ``module`` (so that it pickles, by reference,
+    as the function a ``__reduce__`` names).
     """
-    if not fillable(cls):
-        raise TypeError(f"{cls.__name__} is not built by setting its fields alone")
     made: type = cls
     fields = attrs.fields(made)
-    names: dict[str, Any] = {"_new": object.__new__, "_twin": twin(made), "_cls": cls}
+    names: dict[str, Any] = {"_cls": cls}
     parameters = []
     for index, field in enumerate(fields):
         if field.default is attrs.NOTHING:
@@ -98,9 +97,14 @@ def builder(cls: type[T], module: str, name: str) -> Callable[..., T]:
     defaults = [field.default is not attrs.NOTHING for field in fields]
     if defaults != sorted(defaults):  # a required field after a default: by name only
         parameters.insert(0, "*")
-    lines = [f"def build({', '.join(parameters)}):", "    s = _new(_twin)"]
-    lines += [f"    s.{field.name} = {field.name}" for field in fields]
-    lines += ["    s.__class__ = _cls", "    return s"]
+    lines = [f"def build({', '.join(parameters)}):"]
+    if fillable(cls):
+        names.update(_new=object.__new__, _twin=twin(made))
+        lines += ["    s = _new(_twin)", *(f"    s.{f.name} = {f.name}" for f in fields)]
+        lines += ["    s.__class__ = _cls", "    return s"]
+    else:
+        given = ", ".join(f"{f.name}={f.name}" for f in fields if f.init)
+        lines += [f"    return _cls({given})"]
     code = compile("\n".join(lines), f"<eventcode builder of {cls.__name__}>", "exec")
     exec(code, names)  # generated from the class's own field names
     built: Callable[..., T] = names["build"]
