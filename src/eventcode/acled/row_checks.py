@@ -89,9 +89,8 @@ _EVENT_ID = re.compile(ACLED_EVENT_ID_PATTERN.removeprefix("^").removesuffix("$"
 #: Every id of a batch, each followed by a newline, well formed (the common case, one match).
 _ALL_EVENT_IDS = re.compile(r"(?:[A-Z]{3}[0-9]+\n)*")
 _YEAR_DIGITS = 4
-_NUL = "\x00"
 #: The character no cell may hold (A018).
-NUL = _NUL
+NUL = "\x00"
 _CACHE = 4096
 #: Unix seconds of at most 11 digits (to the year 5138): a longer cell is no day to compare.
 _TIMESTAMP_DIGITS = 11
@@ -376,8 +375,8 @@ class _OneRow:
             elif self._a009 and not _EVENT_ID.fullmatch(event):
                 why = f"{shown(event)} is not an ACLED event id (three capitals and a number)"
                 found.append(("A009", why, "event_id_cnty"))
-        if self._nul is not None and _NUL in "".join(cells):
-            found += [t for t, text in zip(self._nul, cells, strict=True) if _NUL in text]
+        if self._nul is not None and NUL in "".join(cells):
+            found += [t for t, text in zip(self._nul, cells, strict=True) if NUL in text]
         for check, pick, declaration, kept, integers in self._steps:
             if integers is not None and all_integers(integers(cells)):
                 continue  # no row fails (_Group.integer_cells), as the batch tells it
@@ -561,8 +560,8 @@ def batch_findings(
         cells_of(i for i, e in enumerate(events) if e and not _EVENT_ID.fullmatch(e))
     if "A018" in cell_codes:
         for cells in columns.values():
-            if _NUL in "".join(cells):
-                cells_of(i for i, cell in enumerate(cells) if _NUL in cell)
+            if NUL in "".join(cells):
+                cells_of(i for i, cell in enumerate(cells) if NUL in cell)
     for group in _GROUPS:
         kept = _kept_codes(group.declaration, selection)
         if group.check in screened or not kept:
@@ -639,10 +638,10 @@ def _rows_templates(
                 found[index].append(("A009", why, "event_id_cnty"))
     if "A018" in cell_codes:
         for column, cells in columns.items():
-            if _NUL in "".join(cells):
+            if NUL in "".join(cells):
                 why = f"{column} holds a NUL character (most tools refuse it)"
                 for index, text in enumerate(cells):
-                    if _NUL in text:
+                    if NUL in text:
                         found[index].append(("A018", why, column))
     for group in _GROUPS:
         kept = _kept_codes(group.declaration, selection)
