@@ -9,6 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from eventcode._numbers import shown_integer
+from eventcode.model.constraints import MAX_COUNT
+
 if TYPE_CHECKING:
     from eventcode.findings import Finding
     from eventcode.model import Dataset
@@ -59,23 +62,11 @@ class CountTooLargeError(EventcodeError, ValueError):
     def __init__(self, table: str, column: str, record: str, value: int) -> None:
         self.table, self.column, self.record = table, column, record
         super().__init__(
-            f"{table} table, column {column!r} of {record!r}: the count {_shown(value)} is "
-            "past a 64-bit integer (9,223,372,036,854,775,807), which Arrow tables and "
-            "Parquet hold counts as; correct the count, or write JSON, which holds it"
+            f"{table} table, column {column!r} of {record!r}: the count {shown_integer(value)} "
+            "is past a 64-bit integer (9,223,372,036,854,775,807), which Arrow tables and "
+            f"Parquet hold counts as; correct the count (a count is at most {MAX_COUNT:,}: "
+            "validate the records)"
         )
-
-
-def _shown(value: int) -> str:
-    """Return an integer in digits; a long one by its first digits and its length.
-
-    Written through :class:`~decimal.Decimal`, which has no limit on digits (``str`` refuses
-    an integer of more than 4,300).
-    """
-    from decimal import Decimal
-
-    text = str(Decimal(value))
-    digits = len(text.lstrip("-"))
-    return text if digits <= 30 else f"{text[:5 if value < 0 else 4]}... ({digits:,} digits)"
 
 
 class UnknownFormatError(EventcodeError, ValueError):

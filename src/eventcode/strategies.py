@@ -70,7 +70,7 @@ from eventcode.model import (
     VictimGroup,
     VictimRelation,
 )
-from eventcode.model.constraints import CAMEO_EVENT_PATTERN, COUNTRY_PATTERN
+from eventcode.model.constraints import CAMEO_EVENT_PATTERN, COUNTRY_PATTERN, MAX_COUNT
 
 __all__ = [
     "MAX_DATE",
@@ -283,7 +283,8 @@ def counts(
     exact and approximate: ``low == high``; lower_bound: ``low`` only, sometimes ``strict``;
     upper_bound: ``high`` only, sometimes ``strict``; nearly: ``high`` only; range: ``low <
     high``, sometimes with a ``most_likely`` end; vague: a ``term``, with neither, either or both
-    bounds (``low <= high``); unknown: nothing. Bounds lie in ``0..max_value``. ``kinds``
+    bounds (``low <= high``); unknown: nothing. Bounds lie in ``0..max_value - 1``, and
+    ``max_value`` is at most ``MAX_COUNT + 1`` (a larger count is not valid). ``kinds``
     restricts the kinds drawn (all by default).
     """
     chosen = list(CountKind) if kinds is None else list(kinds)
@@ -291,6 +292,10 @@ def counts(
         raise InvalidArgument("kinds must not be empty")
     if max_value < 1:
         raise InvalidArgument(f"max_value={max_value} must be at least 1 (a range needs two)")
+    if max_value > MAX_COUNT + 1:
+        raise InvalidArgument(
+            f"max_value={max_value} is more than MAX_COUNT + 1: a count is at most {MAX_COUNT:,}"
+        )
     numbers = st.integers(0, max_value - 1)
     return st.builds(
         _count_of,

@@ -54,7 +54,7 @@ from eventcode.acled.row_checks import (
     required_columns,
     screen_groups,
 )
-from eventcode.acled.values import DECIMAL_GRAMMAR, INTEGER_GRAMMAR, MAX_NUMBER_CHARS
+from eventcode.acled.values import COUNT_DIGITS, DECIMAL_GRAMMAR, INTEGER_GRAMMAR
 from eventcode.checks.duplicates import country_code, signatures, texts_code
 from eventcode.checks.places import NOT_CONSONANT, PlaceColumns, spelling_key
 from eventcode.hashing import codes_of, codes_of_words
@@ -67,8 +67,8 @@ __all__ = ["arrow_chunk"]
 
 #: Coordinates of at most this many characters are read by pyarrow (see _coordinates).
 _SHORT_DECIMAL = 32
-#: A cell all_integers passes, as a pattern to match (its length is told apart).
-_BLANK_OR_INTEGER = f"^(?:{INTEGER_GRAMMAR})?$"
+#: A cell all_counts passes, as a pattern to match (its length is told apart).
+_BLANK_OR_COUNT = f"^(?:{INTEGER_GRAMMAR})?$"
 #: Combined codes stay below this before they are made dense again (no int64 overflow).
 _DENSE_LIMIT = 1 << 40
 _LINE_FEED = 0x0A
@@ -535,7 +535,7 @@ def _checked(
         header.layout,
         checker.selection,
         screened,
-        partial(_all_integers, columns),
+        partial(_all_counts, columns),
     ):
         rows = distinct.rows_where(failing)
         for row in rows.tolist():
@@ -882,19 +882,19 @@ def _cell_suspects(columns: _Columns, data: bytes, checker: BatchChecker) -> np.
     return np.flatnonzero(flagged)
 
 
-def _all_integers(columns: _Columns, name: str) -> bool:
-    """Tell whether a column's cells are all blank or integers (``all_integers``), in C.
+def _all_counts(columns: _Columns, name: str) -> bool:
+    """Tell whether a column's cells are all blank or counts (``all_counts``), in C.
 
-    True of a column the chunk lacks. A cell is an integer when it has at most
-    ``MAX_NUMBER_CHARS`` characters and matches the grammar (ASCII: RE2 and ``re`` agree).
+    True of a column the chunk lacks. A cell is a count when it has at most ``COUNT_DIGITS``
+    characters and matches the grammar (ASCII: RE2 and ``re`` agree).
     """
     if name not in columns.names:
         return True
     import pyarrow.compute as pc
 
-    if int(columns.lengths(name).max(initial=0)) > MAX_NUMBER_CHARS:
+    if int(columns.lengths(name).max(initial=0)) > COUNT_DIGITS:
         return False
-    return bool(_true(pc.match_substring_regex(columns.array(name), _BLANK_OR_INTEGER)).all())
+    return bool(_true(pc.match_substring_regex(columns.array(name), _BLANK_OR_COUNT)).all())
 
 
 def _true(result: Any) -> np.ndarray:

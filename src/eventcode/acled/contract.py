@@ -26,6 +26,7 @@ from eventcode.checks.context import Context
 from eventcode.findings import Finding, Severity, finding_codes, make_finding
 from eventcode.jsonpath import join_index, join_key
 from eventcode.model import AcledClass, Event
+from eventcode.model.constraints import MAX_COUNT
 from eventcode.rules import Policy
 
 __all__ = [
@@ -43,7 +44,8 @@ _DATE_COLUMNS = ("event_date", "year")
 _SOME_ID = "XXX900000000"
 #: Stands for the fatality count the writer derives of an event (always digits: a well-formed
 #: count, as :func:`~eventcode.rules.acled_fatalities` gives a non-negative integer), when the
-#: cells are checked and not written.
+#: cells are checked and not written, and the count is surely no more than a count may be
+#: (:func:`_toll_fits`; else it is derived).
 _SOME_COUNT = "0"
 
 
@@ -96,7 +98,8 @@ def _cells(
     kept cell of a current column, so its kept cells are checked all the same: with each other,
     the columns it keeps no cell of being absent (such an event is often a row of a column
     subset, whose checks do not read the columns it lacks). With ``alone`` the cells are
-    checked and not written: the fatality count is :data:`_SOME_COUNT` and the notes are blank
+    checked and not written: the fatality count is :data:`_SOME_COUNT` (when
+    :func:`_toll_fits`) and the notes are blank
     where they cannot hold a NUL (:func:`~eventcode.acled.mapping.cells_or_reason`).
     """
     found = cells_or_reason(
@@ -106,7 +109,7 @@ def _cells(
         how.policy,
         event_id=_SOME_ID,
         timestamp=how.timestamp,
-        fatalities=_SOME_COUNT if alone else None,
+        fatalities=_SOME_COUNT if alone and _toll_fits(event, how.policy) else None,
         notes_unless=NUL if alone else None,
     )
     if not isinstance(found, str):
@@ -120,6 +123,25 @@ def _cells(
             cells[kept.column] = kept.value
             used[kept.column] = index
     return cells, used, False
+
+
+def _toll_fits(event: Event, policy: Policy) -> bool:
+    """Tell whether ACLED's count of ``event`` is surely at most ``MAX_COUNT`` (a valid cell).
+
+    The count adds, over victim groups, numbers each figure states or a vague term of the policy
+    stands for, each figure once at most: so it is at most the sum of each figure's largest.
+    """
+    most = _largest_term(policy)
+    total = 0
+    for figure in event.figures:
+        value = figure.value
+        total += max(value.low or 0, value.high or 0, value.most_likely or 0, most)
+    return total <= MAX_COUNT
+
+
+@cache
+def _largest_term(policy: Policy) -> int:
+    return max((n for _, n in policy.vague_terms), default=0)
 
 
 class How(NamedTuple):
@@ -183,7 +205,8 @@ def _findings(event: Event, path: str, lookups: Parties, how: How) -> list[Findi
     """Return :func:`checked_row`'s findings alone: no cell is kept, so none is derived.
 
     The fatalities cell is rendered as :data:`_SOME_COUNT` (where no kept cell names the
-    column), the row checks passing every count the writer derives as they pass it; the notes,
+    column, and the count surely fits), the row checks passing every count the writer derives
+    that fits as they pass it; the notes,
     which they read for a NUL alone (A018), are blank where they cannot hold one.
     """
     acled = event.acled

@@ -28,6 +28,7 @@ from eventcode.acled.values import (
     join_list,
     parse_civilian_targeting,
     parse_coordinate,
+    parse_count,
     parse_date,
     parse_integer,
     parse_inter,
@@ -711,7 +712,7 @@ def _fatality_figure(event_id: str, text: str) -> Figure:
         id=f"{event_id}/fatalities",
         quantity="killed",
         subject=Subject(category=VictimCategory.UNKNOWN),
-        value=Count.exact(parse_integer(text), phrase=text),
+        value=Count.exact(parse_count(text), phrase=text),
         basis=Basis.REPORTED,
         claimant=ACLED_CLAIMANT.id,
     )

@@ -25,7 +25,7 @@ from eventcode.acled.first_seen import FirstSeen, Keys, in_sorted
 from eventcode.acled.ids import id_of
 from eventcode.acled.mapping import event_id_of
 from eventcode.acled.row_checks import duplicate_id_finding
-from eventcode.acled.values import CellError, parse_integer
+from eventcode.acled.values import CellError, parse_count
 from eventcode.checks.codebook import civilian_targeting_findings
 from eventcode.checks.crowds import unreadable_tag_finding
 from eventcode.checks.duplicates import DuplicateEvents, Repeats
@@ -64,7 +64,7 @@ def row_traits(cells: Mapping[str, str]) -> Traits:
     A toll that is no plain integer is unknown (the row is not read then).
     """
     try:
-        toll: int | None = parse_integer(cells.get("fatalities", ""))
+        toll: int | None = parse_count(cells.get("fatalities", ""))
     except CellError:
         toll = None
     place = [cells[name] for name in _PLACE_NAMES if cells.get(name)]

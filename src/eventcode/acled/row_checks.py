@@ -28,11 +28,12 @@ from eventcode.acled.layouts import REQUIRED_COLUMNS, Layout
 from eventcode.acled.rows import AcledHeader, AcledRow
 from eventcode.acled.values import (
     CellError,
+    all_counts,
     all_decimals,
-    all_integers,
     is_integer,
     parse_civilian_targeting,
     parse_coordinate,
+    parse_count,
     parse_date,
     parse_integer,
     parse_inter,
@@ -123,9 +124,9 @@ class _Group(NamedTuple):
     check: Callable[..., Templates]
     cells: tuple[str, ...]  # the columns it reads
     arguments: Callable[[Columns, int, Layout], Iterable[tuple[Any, ...]] | None]
-    #: No row fails when these columns' cells are all blank or integers (see all_integers):
-    #: told at once of a batch whose cells are too varied to remember.
-    integer_cells: tuple[str, ...] = ()
+    #: No row fails when these columns' cells are all blank or counts (see all_counts): told
+    #: at once of a batch whose cells are too varied to remember.
+    count_cells: tuple[str, ...] = ()
     #: Of ``cells``, those the arguments read only when this tells, of the others' columns,
     #: that they are needed (``None``: all are always read).
     needs_rest: Callable[[Columns], bool] | None = None
@@ -351,8 +352,8 @@ class _OneRow:
             kept = _kept_codes(group.declaration, selection)
             if not kept:
                 continue
-            integers = [index[n] for n in group.integer_cells if n in index]
-            if group.integer_cells and not integers:
+            integers = [index[n] for n in group.count_cells if n in index]
+            if group.count_cells and not integers:
                 continue  # no row fails: the batch tells it of the columns (batch_findings)
             pick = _picker(group, index, layout)
             if pick is not None:
@@ -378,8 +379,8 @@ class _OneRow:
         if self._nul is not None and NUL in "".join(cells):
             found += [t for t, text in zip(self._nul, cells, strict=True) if NUL in text]
         for check, pick, declaration, kept, integers in self._steps:
-            if integers is not None and all_integers(integers(cells)):
-                continue  # no row fails (_Group.integer_cells), as the batch tells it
+            if integers is not None and all_counts(integers(cells)):
+                continue  # no row fails (_Group.count_cells), as the batch tells it
             templates = check(*pick(cells))
             if templates:
                 found += _kept(declaration, templates, kept)
@@ -566,8 +567,8 @@ def batch_findings(
         kept = _kept_codes(group.declaration, selection)
         if group.check in screened or not kept:
             continue
-        if group.integer_cells and all(
-            all_integers(columns[n]) for n in group.integer_cells if n in columns
+        if group.count_cells and all(
+            all_counts(columns[n]) for n in group.count_cells if n in columns
         ):
             continue
         arguments = group.arguments(columns, size, header.layout)
@@ -752,7 +753,7 @@ def _count_findings(fatalities: str, timestamp: str) -> Templates:
         if not text:
             continue
         try:
-            parse_integer(text)
+            parse_count(text) if code == "A011" else parse_integer(text)
         except CellError as error:
             found.append((code, f"{column}: {error}", column))
     return tuple(found)
@@ -985,7 +986,7 @@ _GROUPS: tuple[_Group, ...] = (
         _count_findings,
         ("fatalities", "timestamp"),
         _cells("fatalities", "timestamp", blank=""),
-        integer_cells=("fatalities", "timestamp"),
+        count_cells=("fatalities", "timestamp"),
     ),
     _Group(
         declare("acled-civilian-targeting", ("A012",), "ACLED civilian_targeting"),
@@ -1073,7 +1074,7 @@ def screen_groups(
     ``distinct_of`` takes the columns a check reads and returns the distinct combinations of
     their cells in a batch: an object with ``column(name)`` (its cells, one a combination, as
     :data:`Columns` hold them) and ``size``. ``integers`` tells whether a column's cells are
-    all blank or integers (:func:`~eventcode.acled.values.all_integers`; true of a column the
+    all blank or counts (:func:`~eventcode.acled.values.all_counts`; true of a column the
     batch lacks). Yields each check, that object, and whether each combination fails the
     check with a code ``selection`` keeps: what :func:`batch_findings` works out row by row,
     worked out once a combination (by the same checks and memory of arguments passed).
@@ -1082,7 +1083,7 @@ def screen_groups(
         kept = _kept_codes(group.declaration, selection)
         if group.check in screened or not kept:
             continue
-        if group.integer_cells and all(map(integers, group.integer_cells)):
+        if group.count_cells and all(map(integers, group.count_cells)):
             continue  # no row fails: told of the columns at once, as batch_findings tells it
         # The cells a check may not need are grouped by only when it needs them (timestamps
         # are as many as rows).

@@ -7,9 +7,11 @@ writer all use these, so a rule has one definition.
 Every numeric cell follows one grammar (docs/acled.md, "Numbers"): ASCII digits only (no
 Arabic-Indic or fullwidth digits), no ``_``, no surrounding whitespace or line break, no leading
 zero, no exponent, and at most :data:`MAX_NUMBER_CHARS` characters. Integers (counts, codes,
-years, timestamps) carry no sign; coordinates are decimals with an optional leading ``-`` and an
-optional fraction (``-12.5``, never ``+12.5``, ``.5`` or ``12.``). Patterns are matched whole
-(``fullmatch``): a regex ``$`` would let a final line break through.
+years, timestamps) carry no sign, and a count (fatalities) is at most
+:data:`~eventcode.model.constraints.MAX_COUNT`, as a figure's count is. Coordinates are
+decimals with an optional leading ``-`` and an optional fraction (``-12.5``, never ``+12.5``,
+``.5`` or ``12.``). Patterns are matched whole (``fullmatch``): a regex ``$`` would let a final
+line break through.
 """
 
 from __future__ import annotations
@@ -22,8 +24,10 @@ from enum import StrEnum
 from functools import lru_cache
 
 from eventcode import codebooks
+from eventcode.model.constraints import MAX_COUNT
 
 __all__ = [
+    "COUNT_DIGITS",
     "DECIMAL_GRAMMAR",
     "EARLIEST_YEAR",
     "INTEGER_GRAMMAR",
@@ -31,14 +35,15 @@ __all__ = [
     "CellError",
     "CodeStyle",
     "DateStyle",
+    "all_counts",
     "all_decimals",
-    "all_integers",
     "date_style_of",
     "is_integer",
     "join_list",
     "list_items",
     "parse_civilian_targeting",
     "parse_coordinate",
+    "parse_count",
     "parse_date",
     "parse_integer",
     "parse_inter",
@@ -68,6 +73,8 @@ _MONTH_NUMBER = {name: n for n, name in enumerate(_MONTHS, 1)} | {
 #: The most characters a numeric cell may hold: Python reads integers of at most 4,300 digits
 #: (JSON's counts too), so every number eventcode reads from JSON can be written to ACLED.
 MAX_NUMBER_CHARS = 4300
+#: The most digits a count (fatalities) may have: every such count is at most MAX_COUNT.
+COUNT_DIGITS = len(str(MAX_COUNT))
 #: How much of a cell a message quotes.
 _SHOWN_CHARS = 40
 # Matched with fullmatch, never match and $ (which matches before a final line break).
@@ -80,8 +87,8 @@ INTEGER_GRAMMAR = _INTEGER.pattern
 _DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
 #: A decimal (a coordinate) as :func:`parse_coordinate` reads it: a pattern to match whole.
 DECIMAL_GRAMMAR = _DECIMAL.pattern
-#: Cells each followed by a line break, each blank or in the grammar (see all_integers).
-_INTEGER_LINES = re.compile(rf"(?:(?:0|[1-9][0-9]{{0,{MAX_NUMBER_CHARS - 1}}})?\n)*")
+#: Cells each followed by a line break, each blank or a count (see all_counts).
+_COUNT_LINES = re.compile(rf"(?:(?:0|[1-9][0-9]{{0,{COUNT_DIGITS - 1}}})?\n)*")
 _DECIMAL_LINES = re.compile(r"(?:-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?\n)*")
 _ISO_DIGITS = 3
 #: Longer than any ACLED label: such a cell is not looked up (nor near labels suggested).
@@ -172,13 +179,18 @@ def is_integer(text: str) -> bool:
     return len(text) <= MAX_NUMBER_CHARS and _INTEGER.fullmatch(text) is not None
 
 
-def all_integers(cells: Sequence[str]) -> bool:
-    """Tell at once whether every cell is blank or :func:`is_integer`."""
+def all_counts(cells: Sequence[str]) -> bool:
+    """Tell at once whether every cell is blank or a count :func:`parse_count` reads.
+
+    A count is an integer of at most :data:`COUNT_DIGITS` digits: so every such cell is also
+    an integer :func:`parse_integer` reads (a timestamp), and a column that passes has no cell
+    a count's or an integer's check would fail.
+    """
     if not cells:
         return True
     joined = "\n".join(cells) + "\n"
     # One line break a cell: no cell holds one itself (else "1\n2" would read as two).
-    return joined.count("\n") == len(cells) and _INTEGER_LINES.fullmatch(joined) is not None
+    return joined.count("\n") == len(cells) and _COUNT_LINES.fullmatch(joined) is not None
 
 
 def all_decimals(cells: Iterable[str]) -> bool:
@@ -207,6 +219,17 @@ def parse_integer(text: str, what: str = "a non-negative integer") -> int:
         return int(text)
     except ValueError:  # the interpreter's own limit was set lower than MAX_NUMBER_CHARS
         raise CellError(f"{shown(text)} has more digits than this Python reads") from None
+
+
+def parse_count(text: str) -> int:
+    """Parse a count (``fatalities``): an integer of the grammar of at most ``MAX_COUNT``."""
+    count = parse_integer(text)
+    if count > MAX_COUNT:
+        raise CellError(
+            f"{shown(text)} is more than a count may be: at most {MAX_COUNT:,} "
+            f"({COUNT_DIGITS} digits)"
+        )
+    return count
 
 
 def parse_non_negative(text: str) -> int:

@@ -9,6 +9,7 @@ from typing import Any
 
 import attrs
 
+from eventcode._numbers import shown_integer
 from eventcode.findings import Finding, make_finding
 from eventcode.jsonpath import join_index, join_key
 from eventcode.model.constraints import PATTERN_MEANINGS, constraints_of
@@ -23,10 +24,10 @@ def constraint_tests(constraints: dict[str, Any]) -> list[_Test]:
     tests: list[_Test] = []
     if "minimum" in constraints:
         low = constraints["minimum"]
-        tests.append(lambda v: None if v >= low else f"{v!r} is below the minimum {low}")
+        tests.append(lambda v: None if v >= low else f"{_shown(v)} is below the minimum {low:,}")
     if "maximum" in constraints:
         high = constraints["maximum"]
-        tests.append(lambda v: None if v <= high else f"{v!r} is above the maximum {high}")
+        tests.append(lambda v: None if v <= high else f"{_shown(v)} is above the maximum {high:,}")
     if "pattern" in constraints:
         regex = re.compile(constraints["pattern"])
         meaning = PATTERN_MEANINGS.get(constraints["pattern"], constraints["pattern"])
@@ -35,6 +36,11 @@ def constraint_tests(constraints: dict[str, Any]) -> list[_Test]:
         size = constraints["min_length"]
         tests.append(lambda v: None if len(v) >= size else "must not be empty")
     return tests
+
+
+def _shown(value: Any) -> str:
+    """Return a number as a message shows it (a long integer by its first digits and length)."""
+    return shown_integer(value) if isinstance(value, int) else repr(value)
 
 
 @cache

@@ -14,6 +14,7 @@ __all__ = [
     "COUNTRY_PATTERN",
     "ID_PATTERN",
     "LANGUAGE_PATTERN",
+    "MAX_COUNT",
     "METADATA_KEY",
     "PATTERN_MEANINGS",
     "QUANTITY_PATTERN",
@@ -23,6 +24,12 @@ __all__ = [
 ]
 
 METADATA_KEY = "eventcode"
+
+#: The largest count a figure may state: 15 digits. Every such count is an integer any JSON
+#: reader holds exactly (I-JSON, RFC 7493, asks for at most 2**53 - 1), far past any count of
+#: people or things a report gives, and any sum of them is written in digits and fits a 64-bit
+#: column. A larger count is an error (S103), in a file or built in Python.
+MAX_COUNT = 10**15 - 1
 
 #: Ids of records and references to them: letters, digits and ``._:/-``, not starting with one.
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:/-]*$"

@@ -5,10 +5,13 @@ from __future__ import annotations
 from attrs import field, frozen
 
 from eventcode.model._convert import as_integer
-from eventcode.model.constraints import constrain
+from eventcode.model.constraints import MAX_COUNT, constrain
 from eventcode.model.vocabulary import CountKind
 
 __all__ = ["Count"]
+
+#: A count's bounds: from 0 to :data:`~eventcode.model.constraints.MAX_COUNT`.
+_COUNTED = constrain(minimum=0, maximum=MAX_COUNT)
 
 
 @frozen(kw_only=True)
@@ -26,12 +29,12 @@ class Count:
 
     kind: CountKind
     phrase: str
-    low: int | None = field(default=None, converter=as_integer, metadata=constrain(minimum=0))
-    high: int | None = field(default=None, converter=as_integer, metadata=constrain(minimum=0))
+    low: int | None = field(default=None, converter=as_integer, metadata=_COUNTED)
+    high: int | None = field(default=None, converter=as_integer, metadata=_COUNTED)
     term: str | None = field(default=None, metadata=constrain(min_length=1))
     strict: bool = False
     most_likely: int | None = field(
-        default=None, converter=as_integer, metadata=constrain(minimum=0)
+        default=None, converter=as_integer, metadata=_COUNTED
     )
 
     @classmethod

@@ -15,6 +15,7 @@ from datetime import date
 from eventcode.acled.values import (
     CellError,
     parse_coordinate,
+    parse_count,
     parse_integer,
     render_coordinate,
     shown,
@@ -29,6 +30,7 @@ __all__ = [
     "parse_coordinate",
     "parse_count",
     "parse_day",
+    "parse_integer",
     "render_coordinate",
     "render_day",
 ]
@@ -55,11 +57,6 @@ def render_day(day: date) -> str:
     return day.isoformat()
 
 
-def parse_count(text: str) -> int:
-    """Parse a count or UCDP's integer id: a non-negative integer in ASCII digits."""
-    return parse_integer(text)
-
-
 def parse_code(text: str, low: int, high: int) -> int:
     """Parse a code from ``low`` to ``high`` (``type_of_violence`` 1-3, ``where_prec`` 1-7)."""
     if not text.isascii() or not text.isdigit() or len(text) > 1 or not low <= int(text) <= high:
@@ -79,6 +76,6 @@ def meaning(column: str, text: str) -> object:
             return parse_coordinate(text, _LATITUDE, column)
         if column == "longitude":
             return parse_coordinate(text, _LONGITUDE, column)
-        return parse_count(text)
+        return parse_integer(text)
     except CellError:
         return text

@@ -12,6 +12,7 @@ from attrs import frozen
 from eventcode import codebooks
 from eventcode.acled.mapping import Lookups
 from eventcode.model import Event, Place
+from eventcode.model.constraints import MAX_COUNT
 from eventcode.rules import Policy
 from eventcode.ucdp.cells import render_coordinate, render_day
 from eventcode.ucdp.columns import GED_COLUMNS
@@ -42,6 +43,12 @@ def exclusion_reason(numbers: GedNumbers, policy: Policy) -> str | None:
         return (
             f"best {numbers.best} under policy {policy.name}: GED records only events with at "
             "least one death"
+        )
+    largest = max(numbers.high, numbers.best, numbers.low, *numbers.deaths.values())
+    if largest > MAX_COUNT:
+        return (
+            f"a count of {largest:,} under policy {policy.name}: more than a GED cell may hold "
+            f"({MAX_COUNT:,}, the most a count may be)"
         )
     return None
 

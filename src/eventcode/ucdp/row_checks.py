@@ -11,7 +11,14 @@ from collections.abc import Iterator
 
 from eventcode.checks.registry import declare
 from eventcode.findings import Finding, make_finding
-from eventcode.ucdp.cells import CellError, parse_code, parse_coordinate, parse_count, parse_day
+from eventcode.ucdp.cells import (
+    CellError,
+    parse_code,
+    parse_coordinate,
+    parse_count,
+    parse_day,
+    parse_integer,
+)
 from eventcode.ucdp.columns import (
     CODE_RANGES,
     COUNT_COLUMNS,
@@ -79,7 +86,7 @@ class _Row:
 
 def _is_integer(text: str) -> bool:
     try:
-        parse_count(text)
+        parse_integer(text)
     except CellError:
         return False
     return True
@@ -98,7 +105,8 @@ def _numbers(row: _Row, header: GedHeader) -> Iterator[Finding]:
             row.numbers[column] = None
             continue
         try:
-            row.numbers[column] = parse_count(text)
+            read = parse_count if column in COUNT_COLUMNS else parse_integer
+            row.numbers[column] = read(text)
         except CellError as error:
             row.numbers[column] = None
             yield row.finding("U004", f"{column} {error}", column)
@@ -171,7 +179,7 @@ def _grid_cell(row: _Row, header: GedHeader) -> Iterator[Finding]:
     if "priogrid_gid" not in header.columns or not text:
         return
     try:
-        gid = parse_count(text)
+        gid = parse_integer(text)
     except CellError:
         gid = 0
     if not 1 <= gid <= CELLS:
