@@ -43,11 +43,17 @@ def test_keys_of_a_batch_are_the_keys_of_each_id(values: list[str]) -> None:
     assert list(id_keys(values)) == [id_key(v) for v in values]
 
 
-@given(st.lists(st.lists(st.integers(1, 30), max_size=25), max_size=8))
+#: Keys: few (repeats), and of the whole 64-bit range (the bitmap's mixing wraps around).
+KEYS = st.integers(1, 30) | st.integers(0, 2**64 - 1)
+#: Bitmaps of 2 and 8 bits (every key shares its bit: each is searched for) and the default.
+FILTER_BITS = st.sampled_from([1, 3, 24])
+
+
+@given(st.lists(st.lists(KEYS, max_size=25), max_size=8), FILTER_BITS)
 def test_first_seen_tells_repeats_and_first_payloads_as_a_dict_does(
-    batches: list[list[int]],
+    batches: list[list[int]], bits: int
 ) -> None:
-    table, first = FirstSeen(payloads=True), dict[int, int]()
+    table, first = FirstSeen(payloads=True, filter_bits=bits), dict[int, int]()
     ordinal = 0
     for batch in batches:
         keys = np.array(batch, np.uint64)

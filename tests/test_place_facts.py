@@ -37,6 +37,7 @@ from eventcode.checks.places import (
     place_facts,
     spelling_key,
 )
+from tests.test_acled_ids import FILTER_BITS, KEYS
 from tests.test_place_spellings import NAMES, SPOTS
 
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "acled" / "current-export-numeric.csv"
@@ -145,13 +146,14 @@ def test_asking_at_every_coming_answers_as_the_memo_by_name_and_spot(
 
 
 @given(
-    st.lists(st.lists(st.integers(1, 30), max_size=25), max_size=6),
-    st.lists(st.integers(0, 40)),
+    st.lists(st.lists(KEYS, max_size=25), max_size=6),
+    st.lists(st.integers(0, 40) | st.integers(0, 2**64 - 1)),
+    FILTER_BITS,
 )
 def test_first_seen_knows_the_keys_added_before(
-    batches: list[list[int]], asked: list[int]
+    batches: list[list[int]], asked: list[int], bits: int
 ) -> None:
-    table, added = FirstSeen(), set[int]()
+    table, added = FirstSeen(filter_bits=bits), set[int]()
     for batch in batches:
         table.add(np.array(batch, np.uint64))
         added.update(batch)
