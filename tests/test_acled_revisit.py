@@ -50,6 +50,12 @@ def assert_revisited_as_read(path: Path) -> None:
     assert rows_at_lines(Limited(data, DEFAULT_LIMITS), list(rows)[::3]) == {
         line: rows[line] for line in list(rows)[::3]
     }
+    # The cells asked for alone: as the reader reads them.
+    picked = rows_at_lines(path, list(rows), columns=("notes", "fatalities", "nowhere"))
+    assert picked == {
+        line: {c: v for c, v in cells.items() if c in ("notes", "fatalities")}
+        for line, cells in rows.items()
+    }
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: str(p.relative_to(ROOT)))
@@ -77,6 +83,31 @@ def test_hostile_rows_read_again_are_the_rows_read(made: tuple[Base, list[list[s
     with tempfile.TemporaryDirectory() as work:
         path = Path(work) / "hostile.csv"
         write(path, base, rows, terminator)
+        assert_revisited_as_read(path)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(made=hostile_files(), window=st.sampled_from([1, 8, 64, 4096]), block=st.integers(2, 600))
+def test_rows_parsed_in_the_scans_blocks_are_the_rows_read(
+    made: tuple[Base, list[list[str]], str], window: int, block: int
+) -> None:
+    """Rows parsed from a window of a block, widened, or read from the file are the rows read.
+
+    Small blocks and windows: rows start near a block's end, and run past their window. At
+    every line, a row's or not (inside a quoted cell), parsing from a window gives what
+    parsing from the file gives (every window too large for its block: the file alone).
+    """
+    base, rows, terminator = made
+    with tempfile.TemporaryDirectory() as work, pytest.MonkeyPatch.context() as patch:
+        path = Path(work) / "hostile.csv"
+        write(path, base, rows, terminator)
+        every = range(1, path.read_bytes().count(b"\n") + 2)
+        patch.setattr(revisit, "_WINDOW", 1 << 40)
+        from_the_file = rows_at_lines(path, every)
+        patch.setattr(revisit, "_BLOCK", block)
+        patch.setattr(revisit, "_WINDOW", window)
+        patch.setattr(revisit, "_WIDEST", 4 * window)
+        assert rows_at_lines(path, every) == from_the_file
         assert_revisited_as_read(path)
 
 

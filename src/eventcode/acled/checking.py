@@ -33,7 +33,7 @@ from functools import partial
 from pathlib import Path
 
 from eventcode.acled.batches import CheckedBatch, checked_batches
-from eventcode.acled.merging import EventMerger, row_traits
+from eventcode.acled.merging import TRAIT_COLUMNS, EventMerger, row_traits
 from eventcode.acled.reader import Input, iter_rows
 from eventcode.acled.revisit import rows_at_lines
 from eventcode.acled.rows import AcledHeader, AcledRow
@@ -59,7 +59,7 @@ def traits_at_lines(
     be (a pipe) gives no traits, and its events are then compared by signature alone (as
     before R010 read notes).
     """
-    revisited = rows_at_lines(source, lines, start)
+    revisited = rows_at_lines(source, lines, start, TRAIT_COLUMNS)
     if revisited is not None:
         return {line: row_traits(cells) for line, cells in revisited.items()}
     raw = source.source if isinstance(source, Limited) else source

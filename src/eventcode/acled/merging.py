@@ -42,7 +42,7 @@ from eventcode.checks.resemblance import Traits, event_traits
 from eventcode.findings import Finding
 from eventcode.jsonpath import join_index, join_key
 
-__all__ = ["EventMerger", "NameCells", "TraitsAt", "row_traits"]
+__all__ = ["TRAIT_COLUMNS", "EventMerger", "NameCells", "TraitsAt", "row_traits"]
 
 #: Payloads naming an event (of probable duplicates, of place spellings) from here (below
 #: TEXT_KEY) are the line of an event whose row has no id (id keys of ACLED ids are all below
@@ -56,6 +56,8 @@ _NO_TRAITS = Traits((), 0, 0, None)
 _NO_KEYS: Keys = np.zeros(0, np.uint64)
 #: The place names a probable duplicate's notes leave out (the event's own: see traits_of).
 _PLACE_NAMES = ("location", "admin1", "admin2", "admin3")
+#: The cells :func:`row_traits` reads.
+TRAIT_COLUMNS = ("notes", "fatalities", *_PLACE_NAMES)
 
 
 def row_traits(cells: Mapping[str, str]) -> Traits:
