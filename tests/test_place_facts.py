@@ -291,3 +291,22 @@ def test_places_met_are_sent_as_they_are(
 def test_in_sorted_tells_the_keys_a_sorted_array_holds(run: list[int], asked: list[int]) -> None:
     found = in_sorted(np.array(sorted(run), np.uint64), np.array(asked, np.uint64))
     assert found.tolist() == [key in run for key in asked]
+
+
+#: A number of places, and positions among them (repeated, in any order; none, one or many).
+TAKEN = st.integers(1, 6).flatmap(
+    lambda n: st.tuples(st.just(n), st.lists(st.integers(0, n - 1), max_size=8))
+)
+
+
+@given(TAKEN)
+def test_taking_places_gives_those_at_the_positions_in_order(
+    drawn: tuple[int, list[int]],
+) -> None:
+    size, positions = drawn
+    columns = PlaceColumns._make(
+        [f"{name}{i}" for i in range(size)] for name in PlaceColumns._fields
+    )
+    taken = columns.take(positions)
+    assert taken == PlaceColumns._make([column[i] for i in positions] for column in columns)
+    assert all(type(column) is list for column in taken)

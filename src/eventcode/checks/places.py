@@ -17,6 +17,7 @@ from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 from itertools import accumulate
+from operator import itemgetter
 from typing import TYPE_CHECKING, Generic, NamedTuple, Protocol, TypeVar
 
 from eventcode.checks.registry import declare
@@ -151,7 +152,10 @@ class PlaceColumns(NamedTuple):
 
     def take(self, positions: Sequence[int]) -> PlaceColumns:
         """Return the places at ``positions``, in that order."""
-        return PlaceColumns._make([column[i] for i in positions] for column in self)
+        if len(positions) < 2:  # an itemgetter of one position gives the item, not a tuple
+            return PlaceColumns._make([column[i] for i in positions] for column in self)
+        pick = itemgetter(*positions)
+        return PlaceColumns._make(list(pick(column)) for column in self)
 
     def rows(self) -> Iterator[PlaceFacts]:
         """Yield each place's facts, in order."""
