@@ -29,7 +29,7 @@ from eventcode import (
     VictimCategory,
 )
 from eventcode.checks.records import count_findings, known_quantities
-from eventcode.model.constraints import ID_PATTERN
+from eventcode.model.constraints import ID_PATTERN, MAX_COUNT
 from eventcode.strategies import (
     actors,
     claimants,
@@ -125,7 +125,15 @@ def test_building_blocks_reject_impossible_parameters() -> None:
     with pytest.raises(InvalidArgument):
         counts(kinds=[]).example()
     with pytest.raises(InvalidArgument):
+        counts(max_value=MAX_COUNT + 2).example()  # a count past the bound is not valid
+    with pytest.raises(InvalidArgument):
         datasets(max_events=-1).example()
+
+
+@given(counts(max_value=MAX_COUNT + 1))
+def test_counts_of_any_size_a_count_may_be_are_valid(count: eventcode.Count) -> None:
+    bounds = [b for b in (count.low, count.high, count.most_likely) if b is not None]
+    assert all(0 <= b <= MAX_COUNT for b in bounds)
 
 
 # find() without shrinking: shrinking a whole dataset is slow and adds nothing here.
