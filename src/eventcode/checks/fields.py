@@ -1,20 +1,19 @@
-"""Field constraints (ranges, patterns, non-empty text) declared on the model's fields."""
+"""Field constraints (ranges, patterns, non-empty text) declared on the model's fields.
+
+The loader (:mod:`eventcode.io._converter`, :mod:`eventcode.io._fast_structure`) tests each
+value with these as it builds a record, in a file or built in Python and validated (S103).
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
-from functools import cache
+from collections.abc import Callable
 from typing import Any
 
-import attrs
-
 from eventcode._numbers import shown_integer
-from eventcode.findings import Finding, make_finding
-from eventcode.jsonpath import join_index, join_key
-from eventcode.model.constraints import PATTERN_MEANINGS, constraints_of
+from eventcode.model.constraints import PATTERN_MEANINGS
 
-__all__ = ["constraint_tests", "field_findings"]
+__all__ = ["constraint_tests"]
 
 _Test = Callable[[Any], str | None]
 
@@ -41,38 +40,3 @@ def constraint_tests(constraints: dict[str, Any]) -> list[_Test]:
 def _shown(value: Any) -> str:
     """Return a number as a message shows it (a long integer by its first digits and length)."""
     return shown_integer(value) if isinstance(value, int) else repr(value)
-
-
-@cache
-def _plan(cls: type) -> tuple[tuple[str, tuple[_Test, ...]], ...]:
-    return tuple(
-        (field.name, tuple(constraint_tests(constraints_of(field.metadata))))
-        for field in attrs.fields(cls)
-    )
-
-
-def field_findings(record: Any, path: str) -> Iterator[Finding]:
-    """Report every value of ``record`` (and the records inside it) that breaks its constraint."""
-    cls: type = type(record)
-    for name, tests in _plan(cls):
-        value = getattr(record, name)
-        if value is None:
-            continue
-        field_path = join_key(path, name)
-        if isinstance(value, tuple):
-            for index, item in enumerate(value):
-                yield from _value_findings(item, tests, join_index(field_path, index), name)
-        else:
-            yield from _value_findings(value, tests, field_path, name)
-
-
-def _value_findings(
-    value: Any, tests: tuple[_Test, ...], path: str, name: str
-) -> Iterator[Finding]:
-    if attrs.has(type(value)):
-        yield from field_findings(value, path)
-        return
-    for test in tests:
-        problem = test(value)
-        if problem is not None:
-            yield make_finding("S103", f"{name}: {problem}", path=path, field=name)
