@@ -192,10 +192,7 @@ class _Rows:
                 return False
             text = block[at:end].decode("utf-8", errors="surrogateescape")
             stream = io.StringIO(text, newline="")
-            try:
-                record = next(csv.reader(stream), None)
-            except csv.Error:
-                record = None  # not a row the reader read (its event has an error)
+            record = _first_row(stream)
             if stream.tell() < len(text):  # the reader ended the row within the window
                 self._keep(line, record)
                 return True
@@ -211,9 +208,7 @@ class _Rows:
             handle.seek(start)
             text = io.TextIOWrapper(handle, encoding="utf-8", errors="surrogateescape", newline="")
             try:
-                record = next(csv.reader(text), None)
-            except csv.Error:
-                record = None  # not a row the reader read (its event has an error)
+                record = _first_row(text)
             finally:
                 text.detach()
             cells = self._cells(line, record)
@@ -230,3 +225,14 @@ class _Rows:
             return None
         picked = [record[i] for i in self._picked]
         return dict(zip(self._columns, self._conventions.clean(picked, line), strict=True))
+
+
+def _first_row(text: io.TextIOBase) -> list[str] | None:
+    """Return the first row the CSV reader reads from ``text`` (``None``: none, or an error).
+
+    An error means a row the reader did not read (its event has an error).
+    """
+    try:
+        return next(csv.reader(text), None)
+    except csv.Error:
+        return None
