@@ -80,3 +80,24 @@ def test_a_batch_sent_across_processes_comes_back_equal(
     assert back == batch
     assert list(back.findings) == list(findings)  # the events' order, too
     assert all(type(f) is Finding for found in back.findings.values() for f in found)
+
+
+@given(codes, st.text(max_size=30), texts, texts, lines, texts, lines, texts)
+def test_a_finding_placed_is_the_one_at_places(
+    code: str,
+    message: str,
+    file: str | None,
+    path: str | None,
+    line: int | None,
+    event: str | None,
+    record_line: int | None,
+    record_file: str | None,
+) -> None:
+    # Finding.placed (the record checks' placing of a record's findings) is Finding.at of its
+    # own line, else the record's, and the record's file: fails if it drops the finding's line.
+    made = make_finding(code, message, file=file, path=path, line=line, event=event)
+    placed = made.placed(record_line, record_file)
+    expected = made.at(line=made.location.line or record_line, file=record_file)
+    assert placed == expected
+    assert repr(placed) == repr(expected)
+    assert type(placed) is Finding

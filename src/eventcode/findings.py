@@ -131,6 +131,18 @@ class Finding:
             return attrs.evolve(self, location=location)
         return _finding(self.code, self.severity, self.message, location, self.related)
 
+    def placed(self, line: int | None, file: str | None) -> Finding:
+        """Return this finding in ``file``, at its own line or else at ``line``.
+
+        ``at(line=self.location.line or line, file=file)``, without the keyword arguments
+        (the record checks place each of their findings so).
+        """
+        loc = self.location
+        location = _location(file, loc.line or line, loc.path, loc.event, loc.field)
+        if type(self) is not Finding:
+            return attrs.evolve(self, location=location)
+        return _finding(self.code, self.severity, self.message, location, self.related)
+
     def to_dict(self) -> dict[str, Any]:
         """Return the finding as a JSON-ready dictionary (the ``--format json`` shape)."""
         loc = self.location

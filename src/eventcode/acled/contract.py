@@ -196,7 +196,7 @@ def checked_row(event: Event, path: str, lookups: Parties, how: How) -> CheckedR
     # Every such event is rendered and checked, also one with no kept cell: text from the
     # record can break a row too (a NUL in its notes or an actor's name is A018).
     cells, used, written = _cells(event, acled, lookups, how)
-    found = list(_located(event, path, cells, used, written))
+    found = _located(event, path, cells, used, written)
     reusable = written and not found and "event_id_cnty" not in used
     return CheckedRow(found, cells if reusable else None)
 
@@ -212,13 +212,14 @@ def _findings(event: Event, path: str, lookups: Parties, how: How) -> list[Findi
     acled = event.acled
     assert acled is not None
     cells, used, written = _cells(event, acled, lookups, how, alone=True)
-    return list(_located(event, path, cells, used, written))
+    return _located(event, path, cells, used, written)
 
 
 def _located(
     event: Event, path: str, cells: dict[str, str], used: dict[str, int], written: bool
-) -> Iterator[Finding]:
+) -> list[Finding]:
     """Return the row errors of an event's cells, each at what in the event makes it."""
+    found: list[Finding] = []
     for code, message, column in _error_templates(cells, written):
         if column in used:
             kept = join_index(join_key(join_key(path, "acled"), "cells"), used[column])
@@ -229,15 +230,13 @@ def _located(
             where = path
         else:
             continue  # a blank the record fills when written, or a C-code the event checks give
-        yield make_finding(
-            code,
-            f"as ACLED would write it, {message}",
-            path=where,
-            event=event.id,
+        found.append(
+            make_finding(code, f"as ACLED would write it, {message}", path=where, event=event.id)
         )
+    return found
 
 
-def acled_row_findings(event: Event, path: str, context: Context) -> Iterator[Finding]:
+def acled_row_findings(event: Event, path: str, context: Context) -> list[Finding]:
     """Report what would make an event with an ACLED class an invalid ACLED row.
 
     An event with an ``acled`` class is one ACLED would record, so the rules of an ACLED row
@@ -246,11 +245,11 @@ def acled_row_findings(event: Event, path: str, context: Context) -> Iterator[Fi
     ``year`` in other digits: A005; a ``timestamp`` that is not a number: A016; ...).
     """
     if event.acled is None:
-        return iter(())
+        return []
     # acled_event_findings with the writer's default style and timestamp (the context holds
     # the parties seen, by id, as Lookups do)
     how = How(_STYLE, context.policy or _default_policy(), None)
-    return iter(_findings(event, path, context, how))
+    return _findings(event, path, context, how)
 
 
 #: The writer's default style (frozen: one serves every event).

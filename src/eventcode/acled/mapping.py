@@ -156,28 +156,44 @@ def _inter(role: EventActor | None, lookups: Parties) -> int | None:
 
 def exclusion_reason(event: Event, lookups: Parties) -> str | None:
     """Return why ACLED would not record ``event`` as it stands (``None``: it would)."""
+    return _excluded(event, lookups)[0]
+
+
+#: What :func:`_excluded` tells of an event ACLED records: no reason, and what it looked up.
+_Recorded = tuple[None, codebooks.AcledCountry | None, int, int | None]
+
+
+def _excluded(event: Event, lookups: Parties) -> tuple[str, None, None, None] | _Recorded:
+    """Return :func:`exclusion_reason`'s reason, or ``None`` and what was looked up to tell.
+
+    That is the place's country in ACLED's table and the actor types coded of actor1 and
+    actor2 (:func:`_inter`), which rendering the event uses again.
+    """
     place = event.place
     if event.acled is None:
-        return "no ACLED classification (a CAMEO-only event)"
+        return "no ACLED classification (a CAMEO-only event)", None, None, None
     if _time_precision(event.date.precision) is None:
-        return "date known only to the year"
+        return "date known only to the year", None, None, None
     if place is None:
-        return "no place"
+        return "no place", None, None, None
     if place.latitude is None and place.longitude is None:
-        return "no coordinates"
+        return "no coordinates", None, None, None
     if (place.latitude is None) != (place.longitude is None):
-        return "only one coordinate"
+        return "only one coordinate", None, None, None
     if place.precision is None:
-        return "no place precision"
-    if _country(place) is None and not _kept(event, "country"):
-        return "country not in ACLED's table"
+        return "no place precision", None, None, None
+    country = _country(place)
+    if country is None and not _kept(event, "country"):
+        return "country not in ACLED's table", None, None, None
     if event.actor1 is None:
-        return "no actor1"
-    if _inter(event.actor1, lookups) is None:
-        return "no actor1 type"
-    if event.actor2 is not None and _inter(event.actor2, lookups) is None:
-        return "no actor2 type"
-    return None
+        return "no actor1", None, None, None
+    inter1 = _inter(event.actor1, lookups)
+    if inter1 is None:
+        return "no actor1 type", None, None, None
+    inter2 = _inter(event.actor2, lookups)
+    if event.actor2 is not None and inter2 is None:
+        return "no actor2 type", None, None, None
+    return None, country, inter1, inter2
 
 
 def _kept(event: Event, column: str) -> bool:
@@ -206,11 +222,14 @@ def _country_name(country: codebooks.AcledCountry | None) -> str | None:
 
 
 def _perpetrator(
-    event: Event, actor1: EventActor, lookups: Parties, country: codebooks.AcledCountry | None
+    event: Event, actor1: EventActor, lookups: Parties, country: str | None, coded: int | None
 ) -> tuple[str, int]:
-    """Return actor1's name and type: as coded, or by the attribution export rule."""
-    found = attributed_actor(event, lookups.claimants, _country_name(country))
-    coded = _inter(actor1, lookups)
+    """Return actor1's name and type: as coded, or by the attribution export rule.
+
+    ``country`` is the ACLED name of the event's country; ``coded`` actor1's type as coded
+    (:func:`_inter`).
+    """
+    found = attributed_actor(event, lookups.claimants, country)
     if found is None:
         if coded is None:
             raise ValueError(f"event {event.id!r} has no actor1 type (see exclusion_reason)")
@@ -224,9 +243,12 @@ def _perpetrator(
     return _name(role, lookups), inter
 
 
-def _targeted(event: Event, lookups: Parties, country: codebooks.AcledCountry | None) -> bool:
-    """Return civilian targeting: the exported attribution's word where it gives one."""
-    found = attributed_actor(event, lookups.claimants, _country_name(country))
+def _targeted(event: Event, lookups: Parties, country: str | None) -> bool:
+    """Return civilian targeting: the exported attribution's word where it gives one.
+
+    ``country`` is the ACLED name of the event's country.
+    """
+    found = attributed_actor(event, lookups.claimants, country)
     if found is None or found.civilian_targeting is None:
         return event.civilian_targeting
     battle = event.acled is not None and event.acled.event_type == "Battles"
@@ -342,16 +364,15 @@ def cells_or_reason(
     character alone (the row checks' NUL): the dispute summary need not be worked out.
     """
     acled, place, actor1 = event.acled, event.place, event.actor1
-    reason = exclusion_reason(event, lookups)
+    reason, country, coded1, inter2 = _excluded(event, lookups)
     if reason is not None:
         return reason
     if acled is None or place is None or actor1 is None:
         raise ValueError(f"ACLED would not record event {event.id!r}: {reason}")
     if place.latitude is None or place.longitude is None or place.precision is None:
         raise ValueError(f"ACLED would not record event {event.id!r}: no coordinates")
-    country = _country(place)
-    actor1_name, inter1 = _perpetrator(event, actor1, lookups, country)
-    inter2 = _inter(event.actor2, lookups)
+    country_name = _country_name(country)
+    actor1_name, inter1 = _perpetrator(event, actor1, lookups, country_name, coded1)
     day = event_day(event.date)
     cells = {
         "event_id_cnty": acled.event_id_cnty or event_id,
@@ -368,7 +389,7 @@ def cells_or_reason(
         "assoc_actor_2": join_list([_name(r, lookups) for r in event.assoc_actor2]),
         "inter2": render_inter(inter2, style.codes),
         "interaction": render_interaction(inter1, inter2, style.codes),
-        "civilian_targeting": render_civilian_targeting(_targeted(event, lookups, country)),
+        "civilian_targeting": render_civilian_targeting(_targeted(event, lookups, country_name)),
         "iso": "" if country is None or country.iso is None else str(country.iso),
         "region": "" if country is None else country.region,
         "country": "" if country is None else country.name,
@@ -381,7 +402,7 @@ def cells_or_reason(
         "geo_precision": _geo_precision_cell(place.precision),
         "source": join_list([_outlet(d, lookups) for d in event.documents]),
         "source_scale": _source_scale(event, acled, lookups),
-        "notes": _notes(event, lookups, _country_name(country), notes_unless),
+        "notes": _notes(event, lookups, country_name, notes_unless),
         "fatalities": (
             fatalities
             if fatalities is not None and not _kept(event, "fatalities")

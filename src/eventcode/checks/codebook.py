@@ -39,21 +39,25 @@ def _suggest(error: codebooks.UnknownCodeError) -> str:
     return f"; did you mean {', '.join(error.suggestions)}?" if error.suggestions else ""
 
 
-def cameo_event_findings(code: str, path: str) -> Iterator[Finding]:
+def cameo_event_findings(code: str, path: str) -> list[Finding]:
     """Report a CAMEO event code that does not exist, or that lost its leading zero."""
     if codebooks.is_cameo_event_code(code):
-        return
+        return []
     if codebooks.is_cameo_event_code("0" + code):
-        yield make_finding(
-            "C002", f"CAMEO code {code!r} lost its leading zero: did you mean '0{code}'?", path=path
-        )
-        return
+        return [
+            make_finding(
+                "C002",
+                f"CAMEO code {code!r} lost its leading zero: did you mean '0{code}'?",
+                path=path,
+            )
+        ]
     try:
         codebooks.cameo_event(code)
     except codebooks.UnknownCodeError as error:
-        yield make_finding(
-            "C001", f"{code!r} is not a CAMEO event code{_suggest(error)}", path=path
-        )
+        return [
+            make_finding("C001", f"{code!r} is not a CAMEO event code{_suggest(error)}", path=path)
+        ]
+    return []
 
 
 def cameo_actor_findings(code: str, path: str) -> Iterator[Finding]:
@@ -64,16 +68,19 @@ def cameo_actor_findings(code: str, path: str) -> Iterator[Finding]:
         yield make_finding("C003", f"CAMEO actor code {code!r}: {problems}", path=path)
 
 
-def country_findings(alpha3: str, path: str) -> Iterator[Finding]:
+def country_findings(alpha3: str, path: str) -> list[Finding]:
     """Warn about a country code ACLED's table does not know."""
     try:
         codebooks.acled_country_by_alpha3(alpha3)
     except codebooks.UnknownCodeError as error:
-        yield make_finding(
-            "C021",
-            f"country {alpha3!r} is not in ACLED's country table{_suggest(error)}",
-            path=path,
-        )
+        return [
+            make_finding(
+                "C021",
+                f"country {alpha3!r} is not in ACLED's country table{_suggest(error)}",
+                path=path,
+            )
+        ]
+    return []
 
 
 def acled_event_type_problem(value: str) -> str | None:
@@ -102,57 +109,73 @@ def acled_event_type_problem(value: str) -> str | None:
     return None
 
 
-def acled_class_findings(acled: AcledClass, path: str) -> Iterator[Finding]:
+def acled_class_findings(acled: AcledClass, path: str) -> list[Finding]:
     """Report an ACLED classification that the taxonomy does not allow."""
+    found: list[Finding] = []
     problem = acled_event_type_problem(acled.event_type)
     if problem is not None:
-        yield make_finding("C010", problem, path=join_key(path, "event_type"))
+        found.append(make_finding("C010", problem, path=join_key(path, "event_type")))
     try:
         sub = codebooks.acled_sub_event_type(acled.sub_event_type)
     except codebooks.UnknownCodeError as error:
-        yield make_finding(
-            "C010",
-            f"{acled.sub_event_type!r} is not an ACLED sub-event type{_suggest(error)}",
-            path=join_key(path, "sub_event_type"),
+        found.append(
+            make_finding(
+                "C010",
+                f"{acled.sub_event_type!r} is not an ACLED sub-event type{_suggest(error)}",
+                path=join_key(path, "sub_event_type"),
+            )
         )
-        return
+        return found
     if sub.event_type != acled.event_type:
-        yield make_finding(
-            "C011",
-            f"sub-event type {sub.name!r} belongs to {sub.event_type!r}, not {acled.event_type!r}",
-            path=join_key(path, "sub_event_type"),
+        found.append(
+            make_finding(
+                "C011",
+                f"sub-event type {sub.name!r} belongs to {sub.event_type!r}, "
+                f"not {acled.event_type!r}",
+                path=join_key(path, "sub_event_type"),
+            )
         )
     if acled.disorder_type != sub.disorder_type:
-        yield make_finding(
-            "C012",
-            f"{sub.name!r} has disorder type {sub.disorder_type!r}, not {acled.disorder_type!r}",
-            path=join_key(path, "disorder_type"),
+        found.append(
+            make_finding(
+                "C012",
+                f"{sub.name!r} has disorder type {sub.disorder_type!r}, "
+                f"not {acled.disorder_type!r}",
+                path=join_key(path, "disorder_type"),
+            )
         )
+    return found
 
 
 def civilian_targeting_findings(
     event_type: str, civilian_targeting: bool, path: str
-) -> Iterator[Finding]:
+) -> list[Finding]:
     """Report civilian targeting on a Battles event (ACLED never sets it there)."""
     if civilian_targeting and event_type == "Battles":
-        yield make_finding("C013", "civilian targeting is never set on a Battles event", path=path)
+        return [
+            make_finding("C013", "civilian targeting is never set on a Battles event", path=path)
+        ]
+    return []
 
 
 def _actor_type_findings(
     role: EventActor, path: str, actors: Mapping[str, Actor], place: Place | None
-) -> Iterator[Finding]:
+) -> list[Finding]:
     actor = actors.get(role.actor)
     if actor is None or place is None or actor.country is None or place.country is None:
-        return
+        return []
     inter = role.inter if role.inter is not None else actor.inter
     if inter == _STATE_FORCES and actor.country != place.country:
-        yield make_finding(
-            "C022",
-            f"{actor.name!r} ({actor.country}) acts in {place.country} as state forces (1); "
-            f"a state's forces abroad are external forces ({_EXTERNAL_FORCES})",
-            path=join_key(path, "inter"),
-            related=(actor.id,),
-        )
+        return [
+            make_finding(
+                "C022",
+                f"{actor.name!r} ({actor.country}) acts in {place.country} as state forces (1); "
+                f"a state's forces abroad are external forces ({_EXTERNAL_FORCES})",
+                path=join_key(path, "inter"),
+                related=(actor.id,),
+            )
+        ]
+    return []
 
 
 def event_codebook_findings(event: Event, path: str, context: Context) -> list[Finding]:

@@ -42,11 +42,20 @@ def unreadable_tag_finding(tag: str, where: str, event: str) -> Finding:
     )
 
 
-def crowd_findings(event: Event, path: str, context: Context) -> Iterator[Finding]:
-    """Report a hand-written crowd-size tag that the most neutral source's figures cannot fit."""
+def crowd_findings(event: Event, path: str, context: Context) -> list[Finding]:
+    """Report a hand-written crowd-size tag that the most neutral source's figures cannot fit.
+
+    A list (most events have no such tag: no generator is made for them).
+    """
     tags = crowd_tags(event.tags)
     if not tags:
-        return
+        return []
+    return list(_crowd_findings(event, path, context, tags))
+
+
+def _crowd_findings(
+    event: Event, path: str, context: Context, tags: list[tuple[int, str]]
+) -> Iterator[Finding]:
     derived = crowd_tag(event, context.claimants, context.policy)
     for index, tag in tags:
         allowed = read_crowd_tag(tag, context.policy.approximate_tolerance)

@@ -88,14 +88,9 @@ class Spot(NamedTuple):
     @classmethod
     def of(cls, place: Place) -> Spot:
         """Return the spot of a place record."""
-        return cls(
-            place.country,
-            place.latitude,
-            place.longitude,
-            place.admin1,
-            place.admin2,
-            place.admin3,
-        )
+        # tuple.__new__ is what the named tuple's own __new__ calls (without its frame)
+        fields = (place.country, place.latitude, place.longitude)
+        return tuple.__new__(cls, (*fields, place.admin1, place.admin2, place.admin3))
 
 
 #: A place as R009 asks about it, in plain values (cheap to send between processes): its name,

@@ -8,7 +8,7 @@ from eventcode.checks.registry import declare
 from eventcode.findings import Finding, make_finding
 from eventcode.jsonpath import join_index, join_key
 from eventcode.model import Event, Figure, Status, span_of
-from eventcode.rules.revisions import revisions
+from eventcode.rules.revisions import Revisions, revisions
 
 __all__ = ["REVISIONS", "revision_findings"]
 
@@ -45,12 +45,21 @@ def _shown(figure: Figure) -> str:
     return f"{figure.value.phrase!r} ({figure.id}, {figure.claimant})"
 
 
-def revision_findings(event: Event, path: str) -> Iterator[Finding]:
-    """Report loops, doubtful revisions and the tolls that moved, among one event's figures."""
+def revision_findings(event: Event, path: str) -> list[Finding]:
+    """Report loops, doubtful revisions and the tolls that moved, among one event's figures.
+
+    A list (most events have none: no generator is made for them).
+    """
     found = revisions(event)
     revised = [f for f in event.figures if f.status is Status.REVISED and f.revised_by is not None]
     if not (found.cycles or revised or found.chains):
-        return  # the common case: nothing revised, nothing to report
+        return []  # the common case: nothing revised, nothing to report
+    return list(_revision_findings(event, path, found, revised))
+
+
+def _revision_findings(
+    event: Event, path: str, found: Revisions, revised: list[Figure]
+) -> Iterator[Finding]:
     by_id = {f.id: f for f in event.figures}
     index = {f.id: i for i, f in enumerate(event.figures)}
     for loop in found.cycles:

@@ -9,6 +9,7 @@ building records; :mod:`eventcode.parallel_lines` runs this one in worker proces
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, NamedTuple
 
@@ -89,13 +90,19 @@ ACLED_CONTRACT = declare(
 )
 
 
-def _acled_contract(event: Event, path: str, context: Context) -> Iterable[Finding]:
+def _acled_contract(event: Event, path: str, context: Context) -> list[Finding]:
     """Run the ACLED row rules on an event with an ACLED class (loading the ACLED package)."""
     if event.acled is None:
-        return ()
-    from eventcode.acled.contract import acled_row_findings
+        return []
+    # Imported at the first such event; then found loaded (an import statement costs about
+    # what a small check does, on every event).
+    contract = sys.modules.get("eventcode.acled.contract")
+    if contract is None:
+        from eventcode.acled import contract as loaded
 
-    return acled_row_findings(event, path, context)
+        contract = loaded
+    found: list[Finding] = contract.acled_row_findings(event, path, context)
+    return found
 
 
 #: The checks of each kind of record on its own, in the order their findings are reported.
@@ -122,8 +129,9 @@ def _record_findings(item: RecordItem, context: Context, selection: Selection) -
     """Run the checks ``selection`` runs of one record on its own, given the parties seen."""
     found: list[Finding] = []
     record, path = item.record, item.path
+    everything = selection.everything  # every check runs: none is asked
     for declaration, check in RECORD_CHECKS.get(type(record), ()):
-        if selection.runs(declaration):
+        if everything or selection.runs(declaration):
             findings = check(record, path, context)
             if findings:  # an empty list (most checks of most records) has nothing to keep
                 found.extend(selection.kept(declaration, findings))
@@ -194,7 +202,7 @@ def check_record(
     if file is None:
         found = [f.at(line=line) if f.location.line is None else f for f in found]
     else:
-        found = [f.at(line=f.location.line or line, file=file) for f in found]
+        found = [f.placed(line, file) for f in found]
     if rejected:  # not rebuilt: only its id, if it has one, is known
         ident = record.id if isinstance(getattr(record, "id", None), str) else ""
         steps: tuple[Any, ...] = (("define", item.kind, ident, item.path),) if ident else ()

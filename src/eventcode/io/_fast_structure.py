@@ -31,6 +31,7 @@ import attrs
 from eventcode._frozen import converter_of, fillable, twin
 from eventcode.checks.fields import constraint_tests
 from eventcode.io._converter import converter
+from eventcode.model._convert import kept_types
 from eventcode.model.constraints import constraints_of
 from eventcode.model.vocabulary import VOCABULARIES
 
@@ -94,7 +95,7 @@ class _Compiler:
         hints = typing.get_type_hints(cls)
         fields = [f for f in attrs.fields(cls) if f.init]
         required = [f for f in fields if f.default is attrs.NOTHING]
-        build = (_Filled if fillable(cls) else _Called)(self, cls, len(required))
+        build = (_Filled if fillable(cls) else _Called)(self, cls, len(required), hints)
         lines = [
             f"def {name}(o):",
             "    if type(o) is not _dict:",
@@ -217,7 +218,9 @@ class _Compiler:
 class _Called:
     """Builds a record by calling its class with the fields given (the default for the others)."""
 
-    def __init__(self, compiler: _Compiler, cls: type, required: int) -> None:
+    def __init__(
+        self, compiler: _Compiler, cls: type, required: int, hints: dict[str, Any]
+    ) -> None:
         self._cls = compiler._bind("cls", cls)
 
     def start(self) -> list[str]:
@@ -251,21 +254,24 @@ class _Filled:
     tests/test_reading_fill.py holds the two ways equal.
     """
 
-    def __init__(self, compiler: _Compiler, cls: type, required: int) -> None:
+    def __init__(
+        self, compiler: _Compiler, cls: type, required: int, hints: dict[str, Any]
+    ) -> None:
         self._compiler = compiler
         self._cls = compiler._bind("cls", cls)
         self._twin = compiler._bind("twin", twin(cls))
         self._required = required
+        self._hints = hints
 
     def start(self) -> list[str]:
         return [f"s = _new({self._twin})"]
 
     def required(self, fields: list[attrs.Attribute[Any]]) -> list[str]:
-        stores = [self._store(field, f"v{index}") for index, field in enumerate(fields)]
+        stores = [self._store_read(field, f"v{index}") for index, field in enumerate(fields)]
         return [*stores, f"n = {self._required}"]  # ``n`` counts the keys of ``o`` read
 
     def given(self, field: attrs.Attribute[Any], var: str) -> list[str]:
-        return [self._store(field, var), "n += 1"]
+        return [self._store_read(field, var), "n += 1"]
 
     def absent(self, field: attrs.Attribute[Any]) -> list[str]:
         default = self._compiler._bind("default", field.default)
@@ -285,6 +291,18 @@ class _Filled:
         if convert is None:
             return f"s.{field.name} = {var}"
         return f"s.{field.name} = {self._compiler._bind('convert', convert)}({var})"
+
+    def _store_read(self, field: attrs.Attribute[Any], var: str) -> str:
+        """:meth:`_store` of a value read and checked (:meth:`_Compiler._value`).
+
+        Its converter is not called when it returns each type the value can have as given
+        (:func:`~eventcode.model._convert.keeps`): a whole number, a tuple.
+        """
+        convert = converter_of(field)
+        checked = _checked_types(self._hints[field.name])
+        if convert is not None and checked and set(checked) <= set(kept_types(convert)):
+            return f"s.{field.name} = {var}"
+        return self._store(field, var)
 
 
 
@@ -315,6 +333,22 @@ _FAILS: dict[str, tuple[str, Callable[[Any], Any]]] = {
 
 #: The types whose values are taken as they are, once their type is checked.
 _CHECKED = {str: "_str", int: "_int", bool: "_bool"}
+
+
+def _checked_types(hint: Any) -> tuple[type, ...]:
+    """Return the types a value of ``hint`` has once :meth:`_Compiler._value` accepts it.
+
+    ``()`` when they are not known (a value the converter's own hook structures).
+    """
+    inner = _optional_of(hint)
+    if inner is not None:
+        found = _checked_types(inner)
+        return (*found, NoneType) if found else ()
+    if get_origin(hint) is tuple and get_args(hint)[1:] == (Ellipsis,):
+        return (tuple,)  # made a tuple by the lines that check it
+    if hint in _CHECKED or hint is float or hint in VOCABULARIES or attrs.has(hint):
+        return (hint,)  # exactly: checked with ``type(v) is``, converted, or built
+    return ()
 
 
 def _optional_of(hint: Any) -> Any:

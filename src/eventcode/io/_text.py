@@ -195,19 +195,12 @@ def parse_json_checked(text: str, limits: Limits = DEFAULT_LIMITS) -> JsonParse:
             ),
         )
     duplicated = False
-
-    def pairs_hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        nonlocal duplicated
-        result = dict(pairs)
-        if len(result) != len(pairs):
-            duplicated = True
-        return result
-
     try:
         try:
             value = _parse_unique(text)
         except _DuplicateKey:  # parsed again, to keep the last value and say which key
-            value = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=pairs_hook)
+            value = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=dict)
+            duplicated = True
     except json.JSONDecodeError as exc:
         return JsonParse(
             None,

@@ -10,12 +10,33 @@ read as a tuple of characters.
 from __future__ import annotations
 
 import operator
-from collections.abc import Iterable, Mapping
-from typing import TypeVar, cast
+from collections.abc import Callable, Iterable, Mapping
+from types import NoneType
+from typing import Any, TypeVar, cast
 
-__all__ = ["as_integer", "as_strings", "as_tuple"]
+__all__ = ["as_integer", "as_strings", "as_tuple", "keeps", "kept_types"]
 
 T = TypeVar("T")
+
+_KEEPS = "__eventcode_keeps__"
+
+
+def keeps(types: tuple[type, ...], *converters: Callable[..., Any]) -> None:
+    """Declare that each of ``converters`` returns a value of exactly one of ``types`` as given.
+
+    The very object, unchanged: the fast structurer (:mod:`eventcode.io._fast_structure`) does
+    not call such a converter on a value it has checked to be of one of them.
+    tests/test_convert_keeps.py holds each declaration. (A statement after the functions, not
+    a decorator: attrs' mypy plugin takes only plain functions as converters.)
+    """
+    for convert in converters:
+        setattr(convert, _KEEPS, types)
+
+
+def kept_types(convert: Callable[..., Any]) -> tuple[type, ...]:
+    """Return the types :func:`keeps` declares ``convert`` returns as given (none: ``()``)."""
+    found: tuple[type, ...] = getattr(convert, _KEEPS, ())
+    return found
 
 
 def as_tuple(items: Iterable[T]) -> tuple[T, ...]:
@@ -49,3 +70,7 @@ def as_integer(value: int | None) -> int | None:
 def as_strings(items: Iterable[str]) -> tuple[str, ...]:
     """Return strings given in any iterable as a tuple (see :func:`as_tuple`)."""
     return as_tuple(items)
+
+
+keeps((int, NoneType), as_integer)
+keeps((tuple,), as_tuple, as_strings)

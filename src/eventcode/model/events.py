@@ -8,7 +8,7 @@ from typing import Any
 
 from attrs import field, frozen
 
-from eventcode.model._convert import as_strings, as_tuple
+from eventcode.model._convert import as_strings, as_tuple, keeps
 from eventcode.model.constraints import CAMEO_EVENT_PATTERN, ID_PATTERN, constrain
 from eventcode.model.dates import DateSpan, StatedOn
 from eventcode.model.figures import Evidence, Figure
@@ -54,6 +54,9 @@ def _groups(items: Iterable[VictimGroup]) -> tuple[VictimGroup, ...]:
 
 def _attributions(items: Iterable[Attribution]) -> tuple[Attribution, ...]:
     return as_tuple(items)
+
+
+keeps((tuple,), _cells, _ged_cells, _roles, _figures, _groups, _attributions)
 
 
 @frozen(kw_only=True)

@@ -84,6 +84,8 @@ def attributed_actor(
     ``None`` when the event has no attribution of ``role`` (the coded actor stands).
     ``country_name`` is the ACLED name of the event's country, for the unidentified group.
     """
+    if not event.attributions:
+        return None  # the common case, told without a list
     named = [a for a in event.attributions if a.role is role]
     if not named:
         return None

@@ -53,7 +53,7 @@ def _names(value: tuple[str, ...] | list[str]) -> tuple[str, ...]:
     return tuple(sorted(normalize_term(term) for term in value))
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, cache_hash=True)  # a key of several caches: hashed once, not per event
 class Policy:
     """A named rule set for deriving numbers from figures.
 
