@@ -127,9 +127,7 @@ class Finding:
         )
         if changes:
             raise TypeError(f"Location has no field {next(iter(changes))!r}")
-        if type(self) is not Finding:
-            return attrs.evolve(self, location=location)
-        return _finding(self.code, self.severity, self.message, location, self.related)
+        return self._moved(location)
 
     def placed(self, line: int | None, file: str | None) -> Finding:
         """Return this finding in ``file``, at its own line or else at ``line``.
@@ -138,7 +136,10 @@ class Finding:
         (the record checks place each of their findings so).
         """
         loc = self.location
-        location = _location(file, loc.line or line, loc.path, loc.event, loc.field)
+        return self._moved(_location(file, loc.line or line, loc.path, loc.event, loc.field))
+
+    def _moved(self, location: Location) -> Finding:
+        """Return this finding at ``location`` (a subclass's by attrs.evolve)."""
         if type(self) is not Finding:
             return attrs.evolve(self, location=location)
         return _finding(self.code, self.severity, self.message, location, self.related)

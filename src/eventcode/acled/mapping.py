@@ -171,29 +171,34 @@ def _excluded(event: Event, lookups: Parties) -> tuple[str, None, None, None] | 
     """
     place = event.place
     if event.acled is None:
-        return "no ACLED classification (a CAMEO-only event)", None, None, None
+        return _not_recorded("no ACLED classification (a CAMEO-only event)")
     if _time_precision(event.date.precision) is None:
-        return "date known only to the year", None, None, None
+        return _not_recorded("date known only to the year")
     if place is None:
-        return "no place", None, None, None
+        return _not_recorded("no place")
     if place.latitude is None and place.longitude is None:
-        return "no coordinates", None, None, None
+        return _not_recorded("no coordinates")
     if (place.latitude is None) != (place.longitude is None):
-        return "only one coordinate", None, None, None
+        return _not_recorded("only one coordinate")
     if place.precision is None:
-        return "no place precision", None, None, None
+        return _not_recorded("no place precision")
     country = _country(place)
     if country is None and not _kept(event, "country"):
-        return "country not in ACLED's table", None, None, None
+        return _not_recorded("country not in ACLED's table")
     if event.actor1 is None:
-        return "no actor1", None, None, None
+        return _not_recorded("no actor1")
     inter1 = _inter(event.actor1, lookups)
     if inter1 is None:
-        return "no actor1 type", None, None, None
+        return _not_recorded("no actor1 type")
     inter2 = _inter(event.actor2, lookups)
     if event.actor2 is not None and inter2 is None:
-        return "no actor2 type", None, None, None
+        return _not_recorded("no actor2 type")
     return None, country, inter1, inter2
+
+
+def _not_recorded(reason: str) -> tuple[str, None, None, None]:
+    """Return :func:`_excluded`'s answer for an event ACLED would not record, for ``reason``."""
+    return reason, None, None, None
 
 
 def _kept(event: Event, column: str) -> bool:

@@ -9,8 +9,9 @@ building records; :mod:`eventcode.parallel_lines` runs this one in worker proces
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterable, Iterator
+from functools import cache
+from types import ModuleType
 from typing import Any, NamedTuple
 
 from eventcode.checks.attribution import ATTRIBUTION, attribution_findings
@@ -94,15 +95,19 @@ def _acled_contract(event: Event, path: str, context: Context) -> list[Finding]:
     """Run the ACLED row rules on an event with an ACLED class (loading the ACLED package)."""
     if event.acled is None:
         return []
-    # Imported at the first such event; then found loaded (an import statement costs about
-    # what a small check does, on every event).
-    contract = sys.modules.get("eventcode.acled.contract")
-    if contract is None:
-        from eventcode.acled import contract as loaded
-
-        contract = loaded
-    found: list[Finding] = contract.acled_row_findings(event, path, context)
+    found: list[Finding] = _contract().acled_row_findings(event, path, context)
     return found
+
+
+@cache
+def _contract() -> ModuleType:
+    """Return the ACLED contract's module, imported at the first event with an ACLED class.
+
+    Held once found: an import statement costs about what a small check does, each event.
+    """
+    from eventcode.acled import contract
+
+    return contract
 
 
 #: The checks of each kind of record on its own, in the order their findings are reported.
