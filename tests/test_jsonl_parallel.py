@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import pickle
 import random
 from pathlib import Path
 from typing import Any
@@ -13,8 +14,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from eventcode import parallel_lines
+from eventcode.checks.registry import EVERYTHING
 from eventcode.engine import pool
-from eventcode.engine.records import check_items, collect
+from eventcode.engine.records import CheckedRecord, check_items, collect
 from eventcode.io.limits import Limits
 from eventcode.io.sources import Source
 from eventcode.validation import validate_path
@@ -237,3 +239,29 @@ def test_a_json_lines_file_goes_to_two_workers_in_an_even_number_of_even_chunks(
     # Even: each cut runs to the end of its line, so the last part is short by a few lines.
     longest = max(map(len, path.read_bytes().splitlines()))
     assert max(lengths) - min(lengths) < len(lengths) * longest
+
+
+def _parts(checked: CheckedRecord) -> list[tuple[type, object]]:
+    """A checked record's fields and those of its nested named tuples, each with its type."""
+    place = checked.place
+    nested = [*checked, *checked.links, *(checked.timeline or ())]
+    nested += [] if place is None else [place[0], *place[1]]
+    return [(type(part), part) for part in (*nested, place and place[1])]
+
+
+def test_what_a_worker_sends_is_rebuilt_as_it_was_sent(tmp_path: Path) -> None:
+    """A checked record crosses to the main process with its nested types (Spot, Links,
+    Timeline), not as the plain tuples it is pickled as (which compare equal to them)."""
+    path = write_perturbed(tmp_path / "perturbed.jsonl", 300)
+    prefix = path.read_bytes().index(b'{"record":"event"')
+    chunk = (prefix, path.stat().st_size, 1 + path.read_bytes()[:prefix].count(b"\n"))
+    sent = parallel_lines._check_chunk(
+        "sent", str(path), None, prefix, True, None, Limits(), EVERYTHING, chunk
+    )
+    assert sent is not None
+    checked = [entry for entry in sent if isinstance(entry, CheckedRecord)]
+    assert any(c.place is not None and c.timeline is not None for c in checked)
+    for record in checked:
+        back = pickle.loads(pickle.dumps(record))
+        assert type(back) is CheckedRecord
+        assert _parts(back) == _parts(record)

@@ -159,6 +159,45 @@ class CheckedRecord(NamedTuple):
     timeline: Timeline | None = None  # an event's days and the event it is about
     loaded: bool = True  # False: what was salvaged of a record that failed to load
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle as plain tuples, rebuilt by :func:`_checked_record` (workers send these).
+
+        A named tuple pickles through a Python ``__getnewargs__`` and unpickles through its
+        Python ``__new__``, each of the four nested ones too: this is one call each way.
+        """
+        place, timeline = self.place, self.timeline
+        return _checked_record, (
+            *self[:4],
+            None if place is None else (place[0], tuple(place[1])),
+            self.signature,
+            self.traits,
+            tuple(self.links),
+            None if timeline is None else tuple(timeline),
+            self.loaded,
+        )
+
+
+_tuple_new = tuple.__new__
+
+
+def _checked_record(
+    line: int | None,
+    path: str,
+    record_id: str,
+    findings: list[Finding],
+    place: tuple[str, tuple[Any, ...]] | None,
+    signature: int | None,
+    traits: Traits | None,
+    links: tuple[Any, ...],
+    timeline: tuple[int, int, str | None] | None,
+    loaded: bool,
+) -> CheckedRecord:
+    """Rebuild a pickled :class:`CheckedRecord` (see its ``__reduce__``), nested types and all."""
+    spot = None if place is None else (place[0], _tuple_new(Spot, place[1]))
+    days = None if timeline is None else _tuple_new(Timeline, timeline)
+    fields = (line, path, record_id, findings, spot, signature, traits)
+    return _tuple_new(CheckedRecord, (*fields, _tuple_new(Links, links), days, loaded))
+
 
 def check_record(
     item: RecordItem,
