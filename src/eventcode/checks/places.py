@@ -553,15 +553,15 @@ class PlaceSpellings(SpellingIndex[str]):
 
     def add_place(
         self, name: str, spot: Spot, event: str, path: str, line: int | None
-    ) -> Iterator[Finding]:
+    ) -> list[Finding]:
         """Register the place ``name`` at ``spot`` of event ``event`` (at ``path``, ``line``).
 
-        Yield a finding if it respells a place seen before. Records come here, ACLED rows to
-        :meth:`~SpellingIndex.answer` (their merger asks once per place): one rule for both.
+        Return the finding if it respells a place seen before (a list, most often empty).
+        Records come here, ACLED rows to :meth:`~SpellingIndex.answer` (their merger asks once
+        per place): one rule for both.
         """
         found = self.respelling(name, spot, event)
-        if found is not None:
-            yield respelling_finding(name, found, event, path, line)
+        return [] if found is None else [respelling_finding(name, found, event, path, line)]
 
     def respelling(self, name: str, spot: Spot, event: str) -> Respelling[str] | None:
         """Register ``name`` at ``spot`` (first named by ``event``); return what it respells.

@@ -135,21 +135,26 @@ class ReferenceIndex:
         """Register one record; yield a finding for each id it duplicates."""
         yield from self.add_links(record_links(item))
 
-    def add_links(self, links: Links) -> Iterator[Finding]:
-        """Register what one record defines and refers to (see :func:`record_links`)."""
+    def add_links(self, links: Links) -> list[Finding]:
+        """Register what one record defines and refers to (see :func:`record_links`).
+
+        Return a finding for each id it defines again (a list, most often empty).
+        """
         line = links.line
+        found: list[Finding] = []
         for step in links.steps:
             if step[0] == "define":
                 _, namespace, identifier, path = step
-                found = self._define_one(namespace, identifier, path, line)
-                if found is not None:
-                    yield found
+                again = self._define_one(namespace, identifier, path, line)
+                if again is not None:
+                    found.append(again)
             else:
                 _, namespace, identifier, relative, event, field = step
                 if identifier not in self._seen[namespace]:
                     path = links.path + ("" if relative.startswith("[") else ".") + relative
                     where = _Where(path=path, line=line, event=event, field=field)
                     self._pending.setdefault((namespace, identifier), []).append(where)
+        return found
 
     def define(self, namespace: Namespace, identifier: str, path: str, line: int | None) -> None:
         """Register an id without its record (one that failed to load: already reported)."""

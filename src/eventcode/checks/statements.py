@@ -54,18 +54,21 @@ class StatementOrder:
 
     def add(
         self, event_id: str, timeline: Timeline, path: str, line: int | None
-    ) -> Iterator[Finding]:
-        """Register one event; yield the findings it settles (as statement or as subject)."""
+    ) -> list[Finding]:
+        """Register one event; return the findings it settles (as statement or as subject)."""
         self._days.setdefault(event_id, (timeline.start, timeline.last))
+        found: list[Finding] = []
         if timeline.about is not None:
             waiting = _Waiting(event_id, timeline.last, path, line)
             subject = self._days.get(timeline.about)
             if subject is None:
                 self._waiting.setdefault(timeline.about, []).append(waiting)
             else:
-                yield from _check(waiting, timeline.about, subject[0])
-        for waiting in self._waiting.pop(event_id, []):
-            yield from _check(waiting, event_id, timeline.start)
+                found += _check(waiting, timeline.about, subject[0])
+        if self._waiting:
+            for waiting in self._waiting.pop(event_id, ()):
+                found += _check(waiting, event_id, timeline.start)
+        return found
 
 
 def _check(waiting: _Waiting, subject: str, subject_start: int) -> Iterator[Finding]:

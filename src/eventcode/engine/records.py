@@ -320,15 +320,19 @@ class CrossChecks:
         if checked.place is not None and self._spellings is not None:
             name, spot = checked.place
             respelt = self._spellings.add_place(name, spot, checked.record_id, path, line)
-            found.extend(kept(PLACE_SPELLINGS, respelt))
+            if respelt:
+                found.extend(kept(PLACE_SPELLINGS, respelt))
         if checked.signature is not None and self._duplicates is not None:
             self._duplicates.add_signature(
                 checked.signature, checked.traits, checked.record_id, path, line
             )
         if checked.timeline is not None and self._statements is not None:
             told = self._statements.add(checked.record_id, checked.timeline, path, line)
-            found.extend(kept(STATEMENT_ORDER, told))
-        found.extend(kept(REFERENCES, self._references.add_links(checked.links)))
+            if told:
+                found.extend(kept(STATEMENT_ORDER, told))
+        again = self._references.add_links(checked.links)
+        if again:  # kept also refuses a code the check does not declare: asked only of findings
+            found.extend(kept(REFERENCES, again))
         return found
 
     def unloaded(self, entry: Unloaded) -> None:
