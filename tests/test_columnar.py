@@ -36,6 +36,7 @@ from eventcode.acled.columnar import (
     _spelling_keys,
     _strings,
     _take,
+    _utf8,
     arrow_chunk,
 )
 from eventcode.acled.ids import COMPACT_ID, id_keys
@@ -395,3 +396,23 @@ def test_places_of_a_file_lacking_place_columns_are_the_csv_paths_places(
     with path.open("w", newline="", encoding="utf-8") as out:
         csv.writer(out).writerows([[row[i] for i in kept] for row in [header, *rows * 3]])
     assert assert_agree(path, 1500) >= 2
+
+
+def _decodes(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+@given(
+    st.one_of(
+        st.binary(max_size=64),
+        st.text(max_size=32).map(lambda t: t.encode("utf-8", "surrogatepass")),
+        st.text(st.characters(max_codepoint=127), max_size=32).map(str.encode),
+    )
+)
+def test_a_chunk_is_utf8_text_as_decoding_it_tells(data: bytes) -> None:
+    """ASCII is taken without decoding, the rest decoded: both say what decoding says."""
+    assert _utf8(data) is _decodes(data)
