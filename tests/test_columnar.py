@@ -20,7 +20,7 @@ from unittest import mock
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, given, note, settings
+from hypothesis import HealthCheck, example, given, note, settings
 from hypothesis import strategies as st
 
 from eventcode.acled import parallel
@@ -413,6 +413,11 @@ def _decodes(data: bytes) -> bool:
         st.text(st.characters(max_codepoint=127), max_size=32).map(str.encode),
     )
 )
+@example("ab\u20ac".encode()[:-1])  # a character the last window leaves unfinished
+@example("\u00e9\U0001f600".encode())
 def test_a_chunk_is_utf8_text_as_decoding_it_tells(data: bytes) -> None:
-    """ASCII is taken without decoding, the rest decoded: both say what decoding says."""
+    """ASCII is taken without decoding, the rest decoded a window at a time (characters cut
+    between windows of one to three bytes here): each says what decoding it whole says."""
     assert _utf8(data) is _decodes(data)
+    for window in (1, 2, 3):
+        assert _utf8(data, window) is _decodes(data)
