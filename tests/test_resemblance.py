@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from unittest import mock
 
+import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
@@ -146,3 +147,24 @@ def test_place_patterns_left_untried_could_not_have_matched(notes: str) -> None:
 @example("Bab_al-Zawiya 2O23 x\x1cY")
 def test_words_of_ascii_text_are_what_the_word_pattern_finds(text: str) -> None:
     assert notes_traits._words_of(text) == notes_traits._WORD.findall(text.casefold())
+
+
+@given(st.text(st.characters(max_codepoint=127)) | NOTES)
+@example(" Mixed Case\t")
+@example("Bo\u0301ke\u0301")
+def test_text_is_unaccented_as_the_long_way_has_it(text: str) -> None:
+    """ASCII text is taken as it is: decomposing it and dropping combining marks keeps it."""
+    assert notes_traits._unaccented(text) == notes_traits._decomposed(text)
+
+
+@pytest.mark.parametrize(
+    ("word", "consonants"),
+    [
+        ("Cotonou", "ctn"),
+        ("B\u00e9nin", "bnn"),
+        ("Ca\u0301diz", "cdz"),  # a combining accent, as it comes
+        ("\u0130stanbul", "stnbl"),
+    ],
+)
+def test_consonants_drop_vowels_case_and_accents(word: str, consonants: str) -> None:
+    assert notes_traits._consonants(word) == consonants

@@ -166,8 +166,22 @@ def _code(word: str, size: int) -> int:
 
 
 def _consonants(word: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", word.casefold())
-    return _NOT_CONSONANT.sub("", "".join(c for c in decomposed if not unicodedata.combining(c)))
+    """Return the consonants of ``word``, case-folded and without accents (``Bénin``: bnn)."""
+    return _NOT_CONSONANT.sub("", _unaccented(word.casefold()))
+
+
+def _unaccented(text: str) -> str:
+    """Return ``text`` decomposed (NFKD) without its combining marks.
+
+    ASCII text as it is: NFKD keeps every ASCII character, and none is a combining mark.
+    """
+    return text if text.isascii() else _decomposed(text)
+
+
+def _decomposed(text: str) -> str:
+    """Return :func:`_unaccented` of any text, the long way."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 @lru_cache(maxsize=1 << 14)
