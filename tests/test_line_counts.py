@@ -10,10 +10,12 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import numpy  # noqa: F401  (count_byte vectorises only where numpy is loaded)
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from eventcode.io._lines import _VECTOR_BYTES, count_byte, count_lines
+from eventcode.io._lines import _VECTOR_BYTES, _VECTOR_WINDOW, count_byte, count_lines
 
 PIECES = st.lists(st.sampled_from([b"a", b'"', b"\n", b"\r", b"\r\n", b"\xe9", b"\x00"]))
 
@@ -46,3 +48,13 @@ def test_counting_a_large_block_does_not_import_numpy() -> None:
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert done.stdout.strip() == "False", done.stderr
+
+
+@pytest.mark.parametrize("at", [0, _VECTOR_WINDOW - 1, _VECTOR_WINDOW, 2 * _VECTOR_WINDOW + 1])
+def test_a_byte_at_a_window_edge_is_counted_once(at: int) -> None:
+    """Numpy compares a window at a time: a byte at either side of an edge counts once."""
+    data = bytearray(b"x" * (2 * _VECTOR_WINDOW + 5))
+    data[at] = ord("\n")
+    data[-1] = ord("\n")
+    assert count_byte(data, b"\n") == 2
+    assert count_byte(bytes(data), b"\n") == 2

@@ -114,6 +114,9 @@ def _line_starts(
     targets = iter(wanted)
     target = next(targets, None)
     blocks = _blocks(handle)
+    # Where a block's line feeds are, in one array for every block (a block's own would often
+    # be fresh memory, slower to fault in than to fill): a block is at most one byte longer.
+    scratch = np.empty(_BLOCK + 1, np.bool_)
     while target is not None:
         block = next(blocks, b"")
         if not block:
@@ -124,7 +127,7 @@ def _line_starts(
             if not rows.parse(block, 0, line):
                 found[line] = base
             target = next(targets, None)
-        newlines = np.frombuffer(block, np.uint8) == _NEWLINE
+        newlines = np.equal(np.frombuffer(block, np.uint8), _NEWLINE, out=scratch[: len(block)])
         breaks = int(np.count_nonzero(newlines))
         if target is not None and target <= line + breaks:
             positions = np.flatnonzero(newlines)
