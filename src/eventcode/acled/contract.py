@@ -99,7 +99,7 @@ def _cells(
     the columns it keeps no cell of being absent (such an event is often a row of a column
     subset, whose checks do not read the columns it lacks). With ``alone`` the cells are
     checked and not written: the fatality count is :data:`_SOME_COUNT` (when
-    :func:`_toll_fits`) and the notes are blank
+    :func:`_toll_fits`) and the notes and tags are blank
     where they cannot hold a NUL (:func:`~eventcode.acled.mapping.cells_or_reason`).
     """
     found = cells_or_reason(
@@ -110,7 +110,7 @@ def _cells(
         event_id=_SOME_ID,
         timestamp=how.timestamp,
         fatalities=_SOME_COUNT if alone and _toll_fits(event, how.policy) else None,
-        notes_unless=NUL if alone else None,
+        blank_unless=NUL if alone else None,
     )
     if not isinstance(found, str):
         cells, used = found
@@ -206,7 +206,7 @@ def _findings(event: Event, path: str, lookups: Parties, how: How) -> list[Findi
 
     The fatalities cell is rendered as :data:`_SOME_COUNT` (where no kept cell names the
     column, and the count surely fits), the row checks passing every count the writer derives
-    that fits as they pass it; the notes,
+    that fits as they pass it; the notes and tags,
     which they read for a NUL alone (A018), are blank where they cannot hold one.
     """
     acled = event.acled

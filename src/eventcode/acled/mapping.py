@@ -350,7 +350,7 @@ def cells_or_reason(
     event_id: str = "",
     timestamp: int | None = None,
     fatalities: str | None = None,
-    notes_unless: str | None = None,
+    blank_unless: str | None = None,
 ) -> tuple[dict[str, str], dict[str, int]] | str:
     """Return :func:`render_event`'s cells and the kept ones, or why ACLED leaves the event out.
 
@@ -363,10 +363,11 @@ def cells_or_reason(
     such cell, for a caller that checks the cells rather than writes them: the writer's cell
     is ACLED's count in digits (:func:`~eventcode.rules.acled_fatalities`), which every row
     check of the column passes as any other count does, so the count need not be derived.
-    ``notes_unless``, when given (one character), has the ``notes`` cell of an event that keeps
-    no such cell left blank when it cannot hold that character
-    (:func:`~eventcode.acled.notes.may_hold`), for a caller that reads the notes for that
-    character alone (the row checks' NUL): the dispute summary need not be worked out.
+    ``blank_unless``, when given (one control character), has the ``notes`` and ``tags`` cells
+    of an event that keeps no such cell left blank when it cannot hold that character
+    (:func:`~eventcode.acled.notes.may_hold`, :func:`_tags_may_hold`), for a caller that reads
+    them for that character alone (the row checks' NUL): the dispute summary and the crowd
+    tag need not be worked out.
     """
     acled, place, actor1 = event.acled, event.place, event.actor1
     reason, country, coded1, inter2 = _excluded(event, lookups)
@@ -407,13 +408,13 @@ def cells_or_reason(
         "geo_precision": _geo_precision_cell(place.precision),
         "source": join_list([_outlet(d, lookups) for d in event.documents]),
         "source_scale": _source_scale(event, acled, lookups),
-        "notes": _notes(event, lookups, country_name, notes_unless),
+        "notes": _notes(event, lookups, country_name, blank_unless),
         "fatalities": (
             fatalities
             if fatalities is not None and not _kept(event, "fatalities")
             else _fatalities(event, lookups, policy)
         ),
-        "tags": join_list(_tags(event, lookups, policy)),
+        "tags": _tags_cell(event, lookups, policy, blank_unless),
         "timestamp": _timestamp(event, acled, timestamp),
     }
     used: dict[str, int] = {}
@@ -433,6 +434,28 @@ def _notes(event: Event, lookups: Parties, country: str | None, unless: str | No
     ):
         return ""
     return with_disputes(event, lookups.claimants, lookups.actors, country)
+
+
+def _tags_cell(event: Event, lookups: Parties, policy: Policy, unless: str | None) -> str:
+    """Return the ``tags`` cell, or a blank when it cannot hold ``unless`` (see above)."""
+    if unless is not None and not _kept(event, "tags") and not _tags_may_hold(event, unless):
+        return ""
+    return join_list(_tags(event, lookups, policy))
+
+
+def _tags_may_hold(event: Event, character: str) -> bool:
+    """Tell whether :func:`_tags`'s tags may hold ``character``: false only if they cannot.
+
+    ``character`` is a control character (as :func:`~eventcode.acled.notes.may_hold` takes),
+    which no word or number of a derived crowd tag holds: its only other text is the term of a
+    crowd figure's count (:func:`~eventcode.rules.crowds.crowd_tag`), so a character in no tag
+    of the event and in no figure's term is in no tag the writer writes.
+    """
+    if any(character in tag for tag in event.tags):
+        return True
+    return any(
+        f.value.term is not None and character in f.value.term for f in event.figures
+    )
 
 
 def _fatalities(event: Event, lookups: Parties, policy: Policy) -> str:

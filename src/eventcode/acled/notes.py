@@ -8,8 +8,8 @@ different counts; each of them becomes a clause, in the event's order.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
-from itertools import repeat
 
 from eventcode.model import Actor, Basis, Claimant, Count, CountKind, Event, Figure
 from eventcode.rules import account_groups, death_figures, group_of
@@ -44,8 +44,12 @@ def render_count(count: Count) -> str:
 
 
 def _clause(figure: Figure, claimants: Mapping[str, Claimant]) -> str:
-    claimant = claimants.get(figure.claimant)
-    who = claimant.name if claimant is not None else figure.claimant
+    """Return a figure's clause: its claimant (:func:`_who`), count and quantity in words.
+
+    Its only text not of this module's words and numbers is the claimant's name (or id), the
+    count's term (:func:`render_count`) and the quantity: what :func:`may_hold` reads.
+    """
+    who = _who(figure.claimant, claimants)
     what = f"{render_count(figure.value)} {figure.quantity.replace('_', ' ')}"
     if figure.basis is Basis.REPORTED:
         return f"According to {who}, {what}"
@@ -127,10 +131,6 @@ def with_disputes(
     return " ".join(p for p in parts if p)
 
 
-#: What joins the parts of :func:`with_disputes`'s cell and the clauses of a dispute summary.
-_JOINTS = frozenset("; .")
-
-
 def may_hold(
     event: Event,
     claimants: Mapping[str, Claimant],
@@ -139,17 +139,25 @@ def may_hold(
 ) -> bool:
     """Tell whether :func:`with_disputes`'s cell may hold ``character``: false only if it cannot.
 
-    ``character`` is one character, none of the joints (``"; ."``). The cell is the event's
-    notes and its summaries joined; the dispute summary is the clauses of some of the event's
-    figures joined: a character in none of the notes, the clause of any figure and the
-    attribution summary is in none of them. Which figures are disputed (the weighing of victim
-    groups) need not be worked out to tell so.
+    ``character`` is one control character (Unicode category ``Cc``, such as a NUL), which
+    none of the words, numbers and joints the summaries are made of holds. The cell is the
+    event's notes and its summaries joined; the dispute summary is the clauses of some of the
+    event's figures joined, and a clause holds such a character only in the text it takes from
+    its figure (:func:`_clause`: the claimant's name, the count's term, the quantity). So a
+    character in none of the notes, those texts of any figure and the attribution summary is
+    in none of them: which figures are disputed (the weighing of victim groups) need not be
+    worked out to tell so, nor the clauses written.
     """
-    if len(character) != 1 or character in _JOINTS:
-        raise ValueError(f"not one character outside the joints: {character!r}")
-    clauses = "".join(map(_clause, event.figures, repeat(claimants)))
-    return (
-        character in (event.notes or "")
-        or character in clauses
-        or character in (attribution_summary(event, claimants, country_name) or "")
-    )
+    if len(character) != 1 or unicodedata.category(character) != "Cc":
+        raise ValueError(f"not one character of category Cc (a control character): {character!r}")
+    if event.notes is not None and character in event.notes:
+        return True
+    for figure in event.figures:
+        term = figure.value.term
+        if (
+            character in _who(figure.claimant, claimants)
+            or (term is not None and character in term)
+            or character in figure.quantity
+        ):
+            return True
+    return character in (attribution_summary(event, claimants, country_name) or "")
