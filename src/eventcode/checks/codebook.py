@@ -159,8 +159,9 @@ def civilian_targeting_findings(
 
 
 def _actor_type_findings(
-    role: EventActor, path: str, actors: Mapping[str, Actor], place: Place | None
+    role: EventActor, path: str, name: str, actors: Mapping[str, Actor], place: Place | None
 ) -> list[Finding]:
+    """Report state forces acting abroad in ``role``, the event's member ``name`` at ``path``."""
     actor = actors.get(role.actor)
     if actor is None or place is None or actor.country is None or place.country is None:
         return []
@@ -171,7 +172,7 @@ def _actor_type_findings(
                 "C022",
                 f"{actor.name!r} ({actor.country}) acts in {place.country} as state forces (1); "
                 f"a state's forces abroad are external forces ({_EXTERNAL_FORCES})",
-                path=join_key(path, "inter"),
+                path=join_key(join_key(path, name), "inter"),
                 related=(actor.id,),
             )
         ]
@@ -198,10 +199,10 @@ def event_codebook_findings(event: Event, path: str, context: Context) -> list[F
             country_findings(event.place.country, join_key(join_key(path, "place"), "country"))
         )
     # ACLED actor types matter only where ACLED codes the event; CAMEO statements carry none.
-    for name in ("actor1", "actor2") if event.acled is not None else ():
-        role = getattr(event, name)
-        if role is not None:
-            found.extend(_actor_type_findings(role, join_key(path, name), actors, event.place))
+    if event.acled is not None:
+        for name, role in (("actor1", event.actor1), ("actor2", event.actor2)):
+            if role is not None:
+                found.extend(_actor_type_findings(role, path, name, actors, event.place))
     if not found:  # the common case
         return found
     event_id = event.id

@@ -22,6 +22,7 @@ DATES = declare(
 
 #: :func:`span_of`, made once a statement date (spans are frozen: one is shared).
 _statement_span = lru_cache(maxsize=4096)(span_of)
+_EVENT = Scope.EVENT  # bound once: an enum member is a slow lookup in Python 3.11
 
 
 def _said(span: DateSpan) -> str:
@@ -59,7 +60,7 @@ def date_findings(event: Event, path: str, context: Context) -> list[Finding]:
         said = _statement_span(figure.stated_on)
         # A span counts as before the event only when all of it is: "early January" may
         # include the day of a 5 January strike.
-        if figure.scope is Scope.EVENT and said.last < start:
+        if figure.scope is _EVENT and said.last < start:
             found.append(
                 make_finding(
                     "R006",

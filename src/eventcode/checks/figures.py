@@ -11,10 +11,10 @@ from eventcode.findings import Finding, make_finding
 from eventcode.jsonpath import join_index, join_key
 from eventcode.model import Basis, CountKind, Event, Figure, Scope, VictimCategory
 from eventcode.rules.accounts import account_groups
-from eventcode.rules.basis import expected_basis
+from eventcode.rules.basis import unexpected_bases
 from eventcode.rules.compare import ComparisonKind, compare
 from eventcode.rules.derive import acled_fatalities, death_quantities
-from eventcode.rules.pairs import Spread, candidate_pairs, may_disagree, spread
+from eventcode.rules.pairs import candidate_pairs, may_disagree, may_pair, spread
 from eventcode.rules.revisions import revisions
 
 __all__ = ["FIGURE_RELATIONS", "figure_relation_findings"]
@@ -24,6 +24,19 @@ FIGURE_RELATIONS = declare(
     "figure-relations",
     ("R001", "R002", "R003", "R004", "R005", "R008", "R011", "R012"),
     "figures of one event against each other: contradictions, scopes, bases, parts",
+)
+
+
+# Enum members bound once: in Python 3.11 ``Scope.EVENT`` goes through the enum class's
+# ``__getattr__`` hook (several times the cost of a plain name), and the checks ask per figure.
+_UNKNOWN = CountKind.UNKNOWN
+_EVENT, _CUMULATIVE = Scope.EVENT, Scope.CUMULATIVE
+#: The kinds of count whose ``high`` is a maximum.
+_CAPPED = (CountKind.EXACT, CountKind.RANGE, CountKind.UPPER_BOUND)
+#: The pair codes, in their order: what each reports, and the verb of its finding.
+_PAIR_CODES = (
+    ("R001", ComparisonKind.CONTRADICT, "contradicts"),
+    ("R002", ComparisonKind.DIVERGE, "diverges from"),
 )
 
 
@@ -47,7 +60,7 @@ def _incompatible_accounts(event: Event, path: str, context: Context) -> list[Fi
     found: list[Finding] = []
     figures = event.figures
     for i, silent in enumerate(figures):
-        if silent.value.kind is not CountKind.UNKNOWN:
+        if silent.value.kind is not _UNKNOWN:
             continue
         side = context.side_of(silent.claimant)
         if side is None:
@@ -55,7 +68,7 @@ def _incompatible_accounts(event: Event, path: str, context: Context) -> list[Fi
         given = [
             other
             for other in figures
-            if other.value.kind is not CountKind.UNKNOWN
+            if other.value.kind is not _UNKNOWN
             and other.claimant != silent.claimant
             and context.side_of(other.claimant) == side
             and other.subject == silent.subject
@@ -81,18 +94,18 @@ def _incompatible_accounts(event: Event, path: str, context: Context) -> list[Fi
 
 def _cumulative_on_event(event: Event, path: str) -> list[Finding]:
     found: list[Finding] = []
+    violent = event.acled is not None
     for i, figure in enumerate(event.figures):
-        period = figure.period
+        period, scope = figure.period, figure.scope
         # An event-scope figure counting over more than the event's days is an aggregate;
         # a cumulative one belongs on the statement that announced it, not on a violent event.
         reaches_beyond = (
-            figure.scope is Scope.EVENT
+            scope is _EVENT
             and period is not None
             and (period.start < event.date.start or period.last > event.date.last)
         )
-        violent = event.acled is not None
-        if (figure.scope is Scope.CUMULATIVE and violent) or reaches_beyond:
-            what = "a cumulative total" if figure.scope is Scope.CUMULATIVE else "a figure"
+        if (scope is _CUMULATIVE and violent) or reaches_beyond:
+            what = "a cumulative total" if scope is _CUMULATIVE else "a figure"
             over = (
                 f" over {period.start.isoformat()}..{period.last.isoformat()}"
                 if period is not None
@@ -116,8 +129,7 @@ def _minimum(figure: Figure) -> int | None:
 
 
 def _maximum(figure: Figure) -> int | None:
-    kind = figure.value.kind
-    if kind in (CountKind.EXACT, CountKind.RANGE, CountKind.UPPER_BOUND):
+    if figure.value.kind in _CAPPED:
         return figure.value.high
     return None
 
@@ -174,6 +186,8 @@ _WORK_PER_FINDING = 100
 
 
 def _disagreements(event: Event, path: str, context: Context) -> list[Finding]:
+    if len(event.figures) < 2:
+        return []  # no pair
     rules = context.policy
     limit = context.max_pair_findings
     superseded = revisions(
@@ -182,30 +196,27 @@ def _disagreements(event: Event, path: str, context: Context) -> list[Finding]:
     # by quantity and subject (its fields: a tuple hashes faster than the attrs class)
     groups: dict[tuple[str, str | None, VictimCategory | None], list[Figure]] = {}
     for f in event.figures:
-        if f.scope is Scope.EVENT and f.id not in superseded:
+        if f.scope is _EVENT and f.id not in superseded:
             subject = f.subject
             groups.setdefault((f.quantity, subject.actor, subject.category), []).append(f)
-    # only a group of two or more figures has a pair (or a figure that may_disagree names)
-    several = [(key, members) for key, members in groups.items() if len(members) > 1]
+    # only a group of two or more figures has a pair (or a figure that may_disagree names);
+    # each group's figures are read once, for both codes
+    several = [
+        (members, spread(members, rules)) for members in groups.values() if len(members) > 1
+    ]
     if not several:
         return []
     index: dict[int, int] = {}  # each figure's place in the event, by identity: made at need
     found: list[tuple[int, int, Finding]] = []
-    # each group's figures are read once, for both codes
-    spreads: dict[tuple[str, str | None, VictimCategory | None], Spread] = {}
-    for code, kind, verb in (
-        ("R001", ComparisonKind.CONTRADICT, "contradicts"),
-        ("R002", ComparisonKind.DIVERGE, "diverges from"),
-    ):
+    for code, kind, verb in _PAIR_CODES:
         named: set[str] = set()
         reported = work = 0
         cut = False
-        for key, members in several:
+        for members, read in several:
             if cut:
                 break
-            read = spreads.get(key)
-            if read is None:
-                read = spreads[key] = spread(members, rules)
+            if not may_pair(read, rules, code):
+                continue  # no candidate pair: nothing to compare
             for a, b in candidate_pairs(members, rules, code, spread_of=read):
                 if reported >= limit or work >= limit * _WORK_PER_FINDING:
                     cut = True
@@ -244,6 +255,8 @@ def _disagreements(event: Event, path: str, context: Context) -> list[Finding]:
                 event=event.id,
             )
             found.append((len(event.figures), 0 if code == "R001" else 1, summary))
+    if not found:
+        return []
     return [f for _, _, f in sorted(found, key=lambda x: (x[0], x[1]))]
 
 
@@ -255,24 +268,19 @@ def _listed(allowed: frozenset[Basis]) -> str:
 
 def _basis_findings(event: Event, path: str, context: Context) -> list[Finding]:
     found: list[Finding] = []
-    claimants, actors = context.claimants, context.actors
-    for index, figure in enumerate(event.figures):
-        claimant = claimants.get(figure.claimant)
-        if claimant is None:
-            continue
-        expected = expected_basis(figure, claimant, actors, event=event)
-        if expected is not None and not expected.fits(figure.basis):
-            allowed = _listed(expected.allowed)
-            found.append(
-                make_finding(
-                    "R003",
-                    f"figure {figure.id!r} is coded {figure.basis.value!r}; expected {allowed}: "
-                    f"{expected.reason}",
-                    path=join_key(_figure_path(path, index), "basis"),
-                    related=(figure.id,),
-                    event=event.id,
-                )
+    for index, figure, expected in unexpected_bases(event, context.claimants, context.actors):
+        allowed = _listed(expected.allowed)
+        # ``_value_``, not ``.value`` (a property of Enum: a Python call a finding)
+        found.append(
+            make_finding(
+                "R003",
+                f"figure {figure.id!r} is coded {figure.basis._value_!r}; expected {allowed}: "
+                f"{expected.reason}",
+                path=join_key(_figure_path(path, index), "basis"),
+                related=(figure.id,),
+                event=event.id,
             )
+        )
     return found
 
 
@@ -282,10 +290,12 @@ def _competing_accounts(event: Event, path: str, context: Context) -> list[Findi
     deaths = [f for f in event.figures if f.quantity in dead]
     if len(deaths) < 2:
         return found
-    index = {f.id: i for i, f in enumerate(event.figures)}
+    index: dict[str, int] = {}  # each figure's place in the event: made at need
     for accounts in account_groups(event, deaths, context.claimants, context.actors):
         if not accounts.disputed:
             continue
+        if not index:
+            index = {f.id: i for i, f in enumerate(event.figures)}
         by_figure = {f.id: f for f in deaths}
         listed = "; ".join(_describe(by_figure[i], context) for i in accounts.figures)
         found.append(

@@ -46,22 +46,31 @@ def known_quantities() -> frozenset[str]:
     return frozenset(data_json("quantities.json")["quantities"])
 
 
+# Enum members bound once: in Python 3.11 ``CountKind.EXACT`` goes through the enum class's
+# ``__getattr__`` hook (several times the cost of a plain name), and every figure is asked.
+_LOWER_BOUND, _UPPER_BOUND = CountKind.LOWER_BOUND, CountKind.UPPER_BOUND
+_RANGE, _VAGUE, _REVISED = CountKind.RANGE, CountKind.VAGUE, Status.REVISED
+_EXACT_OR_APPROXIMATE = (CountKind.EXACT, CountKind.APPROXIMATE)
+_UPPER_BOUND_OR_NEARLY = (_UPPER_BOUND, CountKind.NEARLY)
+_BOUNDS = (_LOWER_BOUND, _UPPER_BOUND)
+
+
 def _form_problem(count: Count) -> str | None:
     """Return what is wrong with a count's bounds and term for its kind, if anything."""
     kind, low, high, term = count.kind, count.low, count.high, count.term
-    if kind in (CountKind.EXACT, CountKind.APPROXIMATE):
+    if kind in _EXACT_OR_APPROXIMATE:
         if low is None or high is None or low != high:
             return f"an {kind.value} count needs low and high set to the same number"
-    elif kind is CountKind.LOWER_BOUND:
+    elif kind is _LOWER_BOUND:
         if low is None or high is not None:
             return "a lower_bound count needs low and no high"
-    elif kind in (CountKind.UPPER_BOUND, CountKind.NEARLY):
+    elif kind in _UPPER_BOUND_OR_NEARLY:
         if high is None or low is not None:
             return f"a {kind.value} count needs high and no low"
-    elif kind is CountKind.RANGE:
+    elif kind is _RANGE:
         if low is None or high is None or low >= high:
             return "a range needs low and high with low < high"
-    elif kind is CountKind.VAGUE:
+    elif kind is _VAGUE:
         if term is None:
             return "a vague count needs its term (such as 'dozens')"
         if low is not None and high is not None and low > high:
@@ -75,13 +84,13 @@ def _qualifier_problem(count: Count) -> str | None:
     """Return what is wrong with a count's ``strict`` or ``most_likely``, if anything."""
     kind = count.kind
     if count.strict:
-        if kind not in (CountKind.LOWER_BOUND, CountKind.UPPER_BOUND):
+        if kind not in _BOUNDS:
             return f"strict applies to lower and upper bounds only (this count is {kind.value})"
-        if kind is CountKind.UPPER_BOUND and count.high == 0:
+        if kind is _UPPER_BOUND and count.high == 0:
             return "fewer than 0 allows no number"
     likely = count.most_likely
     if likely is not None:
-        if kind is not CountKind.RANGE:
+        if kind is not _RANGE:
             return f"most_likely applies to a range only (this count is {kind.value})"
         if (
             count.low is not None
@@ -111,87 +120,104 @@ EARLIEST_YEAR = 1000
 # records have none, and an event's checks would otherwise make a generator and a path a part.
 
 
-def _year_findings(day: date | None, path: str, key: str | None = None) -> list[Finding]:
-    """Report a year that lost a digit, at ``path`` (or its member ``key``, joined if need be)."""
+def _below(path: str, keys: tuple[str | int, ...]) -> str:
+    """Return the path of the value reached from ``path`` by ``keys`` (members and indices)."""
+    for key in keys:
+        path = join_index(path, key) if isinstance(key, int) else join_key(path, key)
+    return path
+
+
+def _year_findings(day: date | None, path: str, *keys: str | int) -> list[Finding]:
+    """Report a year that lost a digit, at ``path`` (or below it by ``keys``, joined if need be)."""
     if day is None or day.year >= EARLIEST_YEAR:
         return []
     return [
         make_finding(
             "S206",
             f"{day.isoformat()} has the year {day.year:04d}: a digit seems lost",
-            path=path if key is None else join_key(path, key),
+            path=_below(path, keys),
         )
     ]
 
 
-def _span_findings(span: DateSpan, path: str) -> list[Finding]:
-    found = _year_findings(span.start, path, "start")
-    found.extend(_year_findings(span.end, path, "end"))
+def _span_findings(span: DateSpan, path: str, *keys: str | int) -> list[Finding]:
+    """Report a span's years and order, at ``path`` (or below it by ``keys``, joined if need be)."""
+    found = _year_findings(span.start, path, *keys, "start")
+    found.extend(_year_findings(span.end, path, *keys, "end"))
     if span.end is not None and span.end < span.start:
         found.append(
             make_finding(
                 "S202",
                 f"ends on {span.end.isoformat()}, before it starts on {span.start.isoformat()}",
-                path=path,
+                path=_below(path, keys),
             )
         )
     return found
 
 
-def _place_findings(place: Place, path: str) -> list[Finding]:
+def _place_findings(place: Place, path: str, *keys: str) -> list[Finding]:
     if (place.latitude is None) == (place.longitude is None):
         return []
-    return [make_finding("S203", f"place {place.name!r} has only one coordinate", path=path)]
+    return [
+        make_finding(
+            "S203", f"place {place.name!r} has only one coordinate", path=_below(path, keys)
+        )
+    ]
 
 
-def _stated_on_years(figure: Figure, path: str) -> list[Finding]:
-    """Report the years of when a figure was stated (``path``: the figure's)."""
+def _stated_on_years(figure: Figure, path: str, *at: str | int) -> list[Finding]:
+    """Report the years of when a figure was stated (the figure's path: ``path`` below ``at``)."""
     when = figure.stated_on
     if isinstance(when, DateSpan):
-        return _span_findings(when, join_key(path, "stated_on"))
-    return _year_findings(when, path, "stated_on")
+        return _span_findings(when, path, *at, "stated_on")
+    return _year_findings(when, path, *at, "stated_on")
 
 
 def figure_findings(figure: Figure, path: str, event: str | None = None) -> Iterator[Finding]:
     """Report the inconsistencies of one figure."""
-    yield from _figure_findings(figure, path, event)
+    yield from _figure_findings(figure, event, path)
 
 
-def _figure_findings(figure: Figure, path: str, event: str | None) -> list[Finding]:
-    """Return :func:`figure_findings` as a list (most figures have none: no generator made)."""
+def _figure_findings(
+    figure: Figure, event: str | None, path: str, *at: str | int
+) -> list[Finding]:
+    """Return :func:`figure_findings` as a list (most figures have none: no generator made).
+
+    The figure's path is ``path`` below ``at`` (joined only for a finding).
+    """
     found: list[Finding] = []
     value = figure.value
     problem = _form_problem(value) or _qualifier_problem(value)
     if problem is not None:
-        found.append(_count_finding(problem, value, join_key(path, "value")))
+        found.append(_count_finding(problem, value, _below(path, (*at, "value"))))
     if figure.stated_on is not None:
-        found.extend(_stated_on_years(figure, path))
+        found.extend(_stated_on_years(figure, path, *at))
     if figure.subject.actor is None and figure.subject.category is None:
         found.append(
             make_finding(
                 "S204",
                 f"figure {figure.id!r} says nothing of whose count it is",
-                path=join_key(path, "subject"),
+                path=_below(path, (*at, "subject")),
             )
         )
     if figure.period is not None:
-        found.extend(_span_findings(figure.period, join_key(path, "period")))
-    if (figure.status is Status.REVISED) != (figure.revised_by is not None):
+        found.extend(_span_findings(figure.period, path, *at, "period"))
+    if (figure.status is _REVISED) != (figure.revised_by is not None):
         message = (
             f"figure {figure.id!r} is marked revised but names no revised_by figure"
             if figure.revised_by is None
             else f"figure {figure.id!r} names revised_by but its status is {figure.status.value!r}"
         )
-        found.append(make_finding("S205", message, path=join_key(path, "status")))
+        found.append(make_finding("S205", message, path=_below(path, (*at, "status"))))
     if figure.quantity not in known_quantities():
         found.append(
             make_finding(
                 "S401",
                 f"quantity {figure.quantity!r} is not in the vocabulary",
-                path=join_key(path, "quantity"),
+                path=_below(path, (*at, "quantity")),
             )
         )
-    if not event:
+    if not event or not found:
         return found
     return [item.at(event=event, field=item.location.field) for item in found]
 
@@ -269,14 +295,13 @@ def _at_event(event_id: str, found: list[Finding]) -> list[Finding]:
 def event_findings(event: Event, path: str) -> list[Finding]:
     """Report the inconsistencies of one event, its figures, victim groups and kept cells."""
     event_id = event.id
-    found = _span_findings(event.date, join_key(path, "date"))
+    found = _span_findings(event.date, path, "date")
     if event.place is not None:
-        found.extend(_place_findings(event.place, join_key(path, "place")))
+        found.extend(_place_findings(event.place, path, "place"))
     found = _at_event(event_id, found)
     if event.figures:
-        figures_path = join_key(path, "figures")
         for index, figure in enumerate(event.figures):
-            found.extend(_figure_findings(figure, join_index(figures_path, index), event_id))
+            found.extend(_figure_findings(figure, event_id, path, "figures", index))
     if event.victim_groups:
         found.extend(_at_event(event_id, list(_victim_group_findings(event, path))))
     if event.acled is not None or event.ucdp is not None:

@@ -22,7 +22,8 @@ import math
 import re
 import typing
 from collections.abc import Callable
-from functools import cache, partial
+from datetime import date
+from functools import cache, lru_cache, partial
 from types import NoneType, UnionType
 from typing import Any, Union, get_args, get_origin
 
@@ -30,7 +31,7 @@ import attrs
 
 from eventcode._frozen import converter_of, fillable, twin
 from eventcode.checks.fields import constraint_tests
-from eventcode.io._converter import converter
+from eventcode.io._converter import _is_statement_date, converter
 from eventcode.model._convert import kept_types
 from eventcode.model.constraints import constraints_of
 from eventcode.model.vocabulary import VOCABULARIES
@@ -72,6 +73,7 @@ class _Compiler:
             "_new": object.__new__,
         }
         self._classes: dict[type, str] = {}
+        self._day: str | None = None  # the name of the day reader (_day_reader), bound once
 
     def function(self, cls: type) -> Callable[[Any], Any]:
         found: Callable[[Any], Any] = self._space[self._class(cls)]
@@ -201,9 +203,16 @@ class _Compiler:
             ]
         if attrs.has(hint):
             return [f"{var} = {self._class(hint)}({var})"]
-        # Anything else (dates, a day or a span): the converter's own hook, as it is.
+        # Anything else (dates, a day or a span): the converter's own hook, as it is; a day
+        # given as text is read by the converter's hook for days, once a text (_day_reader).
         hook = self._bind("hook", self._conv.get_structure_hook(hint))
-        return [f"{var} = {hook}({var}, {self._bind('type', hint)})"]
+        call = [f"{var} = {hook}({var}, {self._bind('type', hint)})"]
+        if not _takes_day_text(hint):
+            return call
+        if self._day is None:
+            self._day = self._bind("day", _day_reader(self._conv.get_structure_hook(date)))
+        day = self._day
+        return [f"if type({var}) is _str:", f"    {var} = {day}({var})", "else:", *_indent(call, 1)]
 
     def _item_function(self, hint: Any, conditions: list[Callable[[str], str]]) -> str:
         """Compile a function structuring one element of a tuple (its constraints applied)."""
@@ -305,12 +314,28 @@ class _Filled:
         return self._store(field, var)
 
 
+def _takes_day_text(hint: Any) -> bool:
+    """Whether the converter reads text given for ``hint`` with its hook for days.
+
+    ``date``, and a statement date (``date | DateSpan``, optionally ``None``), whose hook reads
+    text so (:func:`~eventcode.io._converter._statement_date_hook`).
+    """
+    return hint is date or _is_statement_date(hint)
 
 
+def _day_reader(hook: Callable[[Any, type], Any]) -> Callable[[str], Any]:
+    """Return the converter's hook for days applied to text, remembered a text.
 
+    A pure function of the text, whose value (a ``date``) is immutable: a file names a few
+    thousand days, each read once rather than matched and parsed at every record. A text that
+    is no day raises, as the hook does, each time (an exception is not remembered).
+    """
 
+    @lru_cache(maxsize=4096)
+    def day(text: str) -> Any:
+        return hook(text, date)
 
-
+    return day
 
 
 def _fullmatch(pattern: str) -> Callable[[str], re.Match[str] | None]:

@@ -12,6 +12,7 @@ import json
 from collections.abc import Iterable, Iterator, Mapping
 from typing import NamedTuple
 
+from eventcode._frozen import builder
 from eventcode.findings import Finding, make_finding
 from eventcode.io._converter import describe_json_type
 from eventcode.io._lines import LongLine
@@ -38,6 +39,11 @@ class HeaderRead(NamedTuple):
 
     line: int
     newer: bool
+
+
+#: Builds a RecordItem without the frozen class's ``__init__`` (:mod:`eventcode._frozen`): one a
+#: line read.
+_record_item = builder(RecordItem, __name__, "_record_item")
 
 
 def read_header(first: bytes) -> bool | None:
@@ -153,7 +159,7 @@ def iter_lines(
         for found in findings:
             yield found.at(line=number)
         if record is not None:
-            yield RecordItem(kind=record_kind, record=record, path=ROOT, line=number)
+            yield _record_item(kind=record_kind, record=record, path=ROOT, line=number)
         elif (
             marker := unloaded_marker(record_kind, fields, ROOT, number, findings=findings)
         ) is not None:

@@ -102,12 +102,24 @@ class _Union:
             self.parent[second] = first
 
 
+_EVENT = Scope.EVENT  # bound once: an enum member is a slow lookup in Python 3.11
+
+
 def _death_subjects(figures: Sequence[Figure]) -> dict[Group, list[Figure]]:
     found: dict[Group, list[Figure]] = {}
     for figure in figures:
-        if figure.scope is Scope.EVENT:
+        if figure.scope is _EVENT:
             found.setdefault(group_of(figure.subject), []).append(figure)
     return found
+
+
+def _one_subject(figures: Sequence[Figure]) -> bool:
+    """Return True when the event-scope figures name at most one subject (so one group).
+
+    Subjects are equal by their fields; :func:`group_of` is a function of the subject.
+    """
+    subjects = {(f.subject.actor, f.subject.category) for f in figures if f.scope is _EVENT}
+    return len(subjects) < 2
 
 
 def _competing(
@@ -150,6 +162,8 @@ def account_groups(
     of who died). Subjects not merged with another are not returned. Figure ids that the event's
     ``victim_groups`` name but ``figures`` lacks are ignored (validation reports them).
     """
+    if _one_subject(figures):
+        return ()  # fewer than two groups: nothing to merge (without hashing each subject)
     subjects = _death_subjects(figures)
     if len(subjects) < 2:
         return ()

@@ -29,7 +29,7 @@ from eventcode.rules.speakers import (
     own_residents,
 )
 
-__all__ = ["ExpectedBasis", "Stake", "expected_basis", "stake_of"]
+__all__ = ["ExpectedBasis", "Stake", "expected_basis", "stake_of", "unexpected_bases"]
 
 
 class Stake(StrEnum):
@@ -84,6 +84,11 @@ def _name(by_id: Mapping[str, Actor], actor_id: str) -> str:
     actor = by_id.get(actor_id)
     return f"{actor.name} ({actor_id})" if actor is not None else actor_id
 
+
+# Enum members bound once: in Python 3.11 ``Stake.SIZE`` goes through the enum class's
+# ``__getattr__`` hook (several times the cost of a plain name), and every figure is asked.
+_SIZE, _LOSS = Stake.SIZE, Stake.LOSS
+_INTELLIGENCE = ClaimantKind.INTELLIGENCE
 
 _NO_SIDE = frozenset({Basis.REPORTED, Basis.ESTIMATED})
 _REPORTED = frozenset({Basis.REPORTED})
@@ -149,10 +154,10 @@ def _belligerent(
     own = is_own_side(figure, claimant, by_id, country)
     if subject is None and not own:
         return None
-    if stake is None or stake is Stake.SIZE:
+    if stake is None or stake is _SIZE:
         return None
-    admits = own == (stake is Stake.LOSS)
-    what = "losses" if stake is Stake.LOSS else "successes"
+    admits = own == (stake is _LOSS)
+    what = "losses" if stake is _LOSS else "successes"
     if own:
         whose = "its own" if subject == side else "its own residents'"
     else:
@@ -218,15 +223,49 @@ def expected_basis(
     actor.
     Pure: reads nothing but its arguments and the packaged stakes table.
     """
-    by_id = actors_by_id(actors)
     place_country = None if event is None or event.place is None else event.place.country
-    stake = stake_of(figure.quantity)
-    if stake is Stake.SIZE:
+    return _expected(figure, claimant, actors_by_id(actors), event, place_country, _stakes())
+
+
+def unexpected_bases(
+    event: Event, claimants: Mapping[str, Claimant], actors: Mapping[str, Actor] | Iterable[Actor]
+) -> list[tuple[int, Figure, ExpectedBasis]]:
+    """Return the figures of ``event`` coded with a basis :func:`expected_basis` does not expect.
+
+    Each with its index in the event and the expectation. A figure whose claimant is not in
+    ``claimants`` (by id), or of which nothing is expected, is not returned. What the figures
+    share (the actors by id, the place's country) is found once.
+    """
+    found: list[tuple[int, Figure, ExpectedBasis]] = []
+    by_id = actors_by_id(actors)
+    place_country = None if event.place is None else event.place.country
+    stakes = _stakes()
+    for index, figure in enumerate(event.figures):
+        claimant = claimants.get(figure.claimant)
+        if claimant is None:
+            continue
+        expected = _expected(figure, claimant, by_id, event, place_country, stakes)
+        if expected is not None and not expected.fits(figure.basis):
+            found.append((index, figure, expected))
+    return found
+
+
+def _expected(
+    figure: Figure,
+    claimant: Claimant,
+    by_id: Mapping[str, Actor],
+    event: Event | None,
+    place_country: str | None,
+    stakes: Mapping[str, Stake],
+) -> ExpectedBasis | None:
+    """Return :func:`expected_basis`, given the actors by id, the place's country, the stakes."""
+    stake = stakes.get(figure.quantity)
+    if stake is _SIZE:
         return _size(figure, claimant, by_id, event)
     found = _residents(figure, claimant, by_id, event, place_country)
     if found is not None:
         return found
-    intelligence = claimant.kind is ClaimantKind.INTELLIGENCE
+    intelligence = claimant.kind is _INTELLIGENCE
     if claimant.speaks_for is None:
         return _sideless(claimant.id, intelligence)
     found = _belligerent(figure, claimant, by_id, place_country, stake)

@@ -82,13 +82,16 @@ def crowd_side(event: Event, figure: Figure) -> frozenset[str]:
     return frozenset(side)
 
 
+_EVENT = Scope.EVENT  # bound once: an enum member is a slow lookup in Python 3.11
+
+
 def crowd_figures(event: Event) -> list[Figure]:
     """Return the event's standing, event-scope crowd figures."""
     superseded = revisions(event).superseded
     return [
         f
         for f in event.figures
-        if f.quantity == CROWD_QUANTITY and f.scope is Scope.EVENT and f.id not in superseded
+        if f.quantity == CROWD_QUANTITY and f.scope is _EVENT and f.id not in superseded
     ]
 
 

@@ -18,9 +18,10 @@ from typing import NamedTuple
 
 from eventcode.model import Figure
 from eventcode.rules.policy import Policy
-from eventcode.rules.values import interval, read_count, read_with_interval
+from eventcode.rules.policy import policy as named_policy
+from eventcode.rules.values import interval, read_count, read_under
 
-__all__ = ["Spread", "candidate_pairs", "may_disagree", "spread"]
+__all__ = ["Spread", "candidate_pairs", "may_disagree", "may_pair", "spread"]
 
 
 class Spread(NamedTuple):
@@ -38,8 +39,13 @@ def spread(figures: Sequence[Figure], policy: Policy) -> Spread:
     """Return the intervals and points of ``figures`` under ``policy`` (each figure read once)."""
     spans: list[tuple[int, int | None, int]] = []
     points: list[tuple[int, int]] = []
+    chosen = named_policy(policy)  # a name, as read_with_interval took one
+    quantity, under = None, chosen  # the policy restricted to the quantity: once a run of it
     for index, figure in enumerate(figures):
-        reading, span = read_with_interval(figure.value, policy, figure.quantity)
+        if figure.quantity != quantity:
+            quantity = figure.quantity
+            under = chosen.for_quantity(quantity)
+        reading, span = read_under(figure.value, under)
         if span is not None:
             spans.append((span[0], None if figure.partial else span[1], index))
         point = reading.point
@@ -79,10 +85,41 @@ def candidate_pairs(
                 yield ordered
 
 
+def may_pair(read: Spread, policy: Policy, code: str) -> bool:
+    """Return False when :func:`candidate_pairs` of ``code`` yields nothing for ``read``.
+
+    ``read`` is :func:`spread` of the figures under ``policy``. A quick test of what the
+    candidates need (an interval whose high is below another's low; a point above the lowest
+    point's bound), so that a group of figures that agree makes no generator.
+    """
+    if code == "R001":
+        return _apart_possible(read.spans)
+    return _far_possible([p for p, _ in read.points], _ratio(policy.divergence_ratio))
+
+
 @cache
 def _exact(ratio: float) -> Fraction:
     """Return a policy's ratio as a fraction (made once: each group of each event asks)."""
     return Fraction(ratio)
+
+
+@cache
+def _ratio(ratio: float) -> tuple[int, int]:
+    """Return a policy's ratio as the numerator and denominator of its exact fraction."""
+    exact = _exact(ratio)
+    return exact.numerator, exact.denominator
+
+
+def _apart_possible(spans: list[tuple[int, int | None, int]]) -> bool:
+    """Return False when no interval's high is below any interval's low (no pair is apart)."""
+    highs = [high for _, high, _ in spans if high is not None]
+    return bool(highs) and min(highs) < max(low for low, _, _ in spans)
+
+
+def _far_possible(values: list[int], ratio: tuple[int, int]) -> bool:
+    """Return False when no point is above the lowest point's bound, so none above another's."""
+    times, over = ratio
+    return bool(values) and max(values) > min(values) * times // over
 
 
 def _apart(spans: list[tuple[int, int | None, int]]) -> Iterator[tuple[int, int]]:
@@ -111,10 +148,10 @@ def _far(
     """
     ordered = sorted(points)
     values = [p for p, _ in ordered]
-    exact = _exact(ratio)  # counts may be past a float's range: compared exactly
-    times, over = exact.numerator, exact.denominator
-    if not values or values[-1] <= values[0] * times // over:
-        return  # no point is above the lowest one's bound, so none above any other's
+    exact = _ratio(ratio)  # counts may be past a float's range: compared exactly
+    times, over = exact
+    if not _far_possible(values, exact):
+        return
     bounds = {index: (low, high) for low, high, index in spans}
     lows = [bounds.get(i, (p, None))[0] for p, i in ordered]
     suffix_min = lows[:]

@@ -23,7 +23,7 @@ from attrs import frozen
 
 from eventcode.model import Event, Figure, Status
 
-__all__ = ["Chain", "Revisions", "revisions"]
+__all__ = ["NO_REVISIONS", "Chain", "Revisions", "revisions"]
 
 
 @frozen(kw_only=True)
@@ -77,8 +77,9 @@ def _loops(next_of: dict[str, str], order: Sequence[str]) -> list[tuple[str, ...
     return found
 
 
-#: The revisions of an event with no revision link (immutable: one for every such event).
-_NONE = Revisions(superseded=MappingProxyType({}), cycles=(), chains=())
+#: The revisions of an event with no revision link (immutable: one for every such event, and
+#: :func:`revisions` returns it for exactly those: no figure is ``revised`` with a ``revised_by``).
+NO_REVISIONS = Revisions(superseded=MappingProxyType({}), cycles=(), chains=())
 
 #: The event :func:`revisions` last walked, how, and what it found (the event is held, so that
 #: ``is`` cannot match another object at its address). The checks of one event ask in turn
@@ -97,14 +98,19 @@ def revisions(event: Event, *, follow_cross_claimant: bool = True) -> Revisions:
     return found
 
 
+#: Bound once: in Python 3.11 ``Status.REVISED`` goes through the enum class's ``__getattr__``
+#: hook, several times the cost of a plain name, and every figure of every event is asked.
+_REVISED = Status.REVISED
+
+
 def _revisions(event: Event, follow_cross_claimant: bool) -> Revisions:
     next_of = {
         f.id: f.revised_by
         for f in event.figures
-        if f.status is Status.REVISED and f.revised_by is not None
+        if f.status is _REVISED and f.revised_by is not None
     }
     if not next_of:  # the common case: no link, nothing to walk
-        return _NONE
+        return NO_REVISIONS
     figures = {f.id: f for f in event.figures}
     order = [f.id for f in event.figures]
     cycles = _loops({k: v for k, v in next_of.items() if v in figures}, order)

@@ -79,9 +79,12 @@ def claimant_country(claimant: Claimant, actors: Mapping[str, Actor]) -> str | N
     return None if side is None else side.country
 
 
+_CIVILIANS = VictimCategory.CIVILIANS  # bound once: an enum member is a slow lookup (3.11)
+
+
 def _civilian(figure: Figure, actors: Mapping[str, Actor]) -> bool:
     subject = figure.subject
-    if subject.category is VictimCategory.CIVILIANS:
+    if subject.category is _CIVILIANS:
         return True
     actor = actors.get(subject.actor) if subject.actor is not None else None
     return subject.category is None and actor is not None and actor.inter == _CIVILIANS_TYPE

@@ -16,7 +16,7 @@ from eventcode.model import Count, CountKind
 from eventcode.rules.policy import Policy, PolicyLike
 from eventcode.rules.policy import policy as named_policy
 
-__all__ = ["Reading", "interval", "read_count", "read_with_interval", "widen"]
+__all__ = ["Reading", "interval", "read_count", "read_under", "read_with_interval", "widen"]
 
 
 @frozen(kw_only=True)
@@ -51,6 +51,15 @@ class Reading:
 #: are read by the thousand (each pair check reads its group's). A test holds it equal to the
 #: constructor.
 _reading = builder(Reading, __name__, "_reading")
+
+
+# The kinds of count, bound once: in Python 3.11 ``CountKind.EXACT`` goes through the enum
+# class's ``__getattr__`` hook (several times the cost of a plain name), and every figure read
+# asks several.
+_EXACT, _APPROXIMATE, _RANGE = CountKind.EXACT, CountKind.APPROXIMATE, CountKind.RANGE
+_LOWER_BOUND, _UPPER_BOUND, _NEARLY = CountKind.LOWER_BOUND, CountKind.UPPER_BOUND, CountKind.NEARLY
+_VAGUE, _UNKNOWN = CountKind.VAGUE, CountKind.UNKNOWN
+_EXACT_OR_APPROXIMATE = (_EXACT, _APPROXIMATE)
 
 
 def _nothing(how: str) -> Reading:
@@ -147,31 +156,31 @@ def read_count(count: Count, policy: PolicyLike, quantity: str | None = None) ->
 def _read(count: Count, policy: Policy) -> Reading:
     """Return :func:`read_count` under a policy already restricted to the quantity."""
     kind, low, high = count.kind, count.low, count.high
-    if kind in (CountKind.EXACT, CountKind.APPROXIMATE) and low is not None:
-        word = "exact" if kind is CountKind.EXACT else "approximate"
+    if kind in _EXACT_OR_APPROXIMATE and low is not None:
+        word = "exact" if kind is _EXACT else "approximate"
         return _reading(minimum=low, maximum=low, point=low, how=f"{word} {low}")
-    if kind is CountKind.RANGE and low is not None and high is not None:
+    if kind is _RANGE and low is not None and high is not None:
         likely = count.most_likely
         if likely is not None and low <= likely <= high:
             how = f"range {low}-{high} most likely {likely}: minimum {low}, maximum {high}"
             return _reading(minimum=low, maximum=high, point=likely, how=how)
         how = f"range {low}-{high}: minimum {low}, maximum {high}"
         return _reading(minimum=low, maximum=high, point=low, how=how)
-    if kind is CountKind.LOWER_BOUND and low is not None:
+    if kind is _LOWER_BOUND and low is not None:
         if count.strict:
             how = f"more than {low}: minimum {low + 1}, no maximum"
             return _reading(minimum=low + 1, maximum=None, point=low + 1, how=how)
         how = f"at least {low}: minimum {low}, no maximum"
         return _reading(minimum=low, maximum=None, point=low, how=how)
-    if kind is CountKind.UPPER_BOUND and high is not None:
+    if kind is _UPPER_BOUND and high is not None:
         if count.strict:
             return _upper_bound(max(high - 1, 0), policy, f"fewer than {high}")
         return _upper_bound(high, policy, f"up to {high}")
-    if kind is CountKind.NEARLY and high is not None:
+    if kind is _NEARLY and high is not None:
         return _nearly(high, policy)
-    if kind is CountKind.VAGUE:
+    if kind is _VAGUE:
         return _vague(count, policy)
-    if kind is CountKind.UNKNOWN:
+    if kind is _UNKNOWN:
         return _nothing("stated as unknown: no number")
     return _nothing(f"a {kind.value} count without the bounds its kind needs: no number")
 
@@ -201,7 +210,17 @@ def read_with_interval(
     count: Count, policy: PolicyLike, quantity: str | None = None
 ) -> tuple[Reading, tuple[int, int | None] | None]:
     """Return :func:`read_count` and :func:`interval` of ``count`` together, reading it once."""
-    policy = named_policy(policy).for_quantity(quantity)
+    return read_under(count, named_policy(policy).for_quantity(quantity))
+
+
+def read_under(
+    count: Count, policy: Policy
+) -> tuple[Reading, tuple[int, int | None] | None]:
+    """Return :func:`read_with_interval` under a policy already restricted to the quantity.
+
+    ``policy`` is :meth:`Policy.for_quantity` of the count's quantity: a caller reading many
+    counts of one quantity restricts the policy once.
+    """
     reading = _read(count, policy)
     return reading, _interval(count, policy, reading)
 
@@ -214,11 +233,11 @@ def _interval(
     ``reading`` is ``read_count(count, policy)`` when the caller has it (``None``: read here).
     """
     kind = count.kind
-    if kind is CountKind.APPROXIMATE and count.low is not None:
+    if kind is _APPROXIMATE and count.low is not None:
         return widen(count.low, policy.approximate_tolerance)
-    if kind is CountKind.UPPER_BOUND and count.high is not None:
+    if kind is _UPPER_BOUND and count.high is not None:
         return (0, max(count.high - 1, 0) if count.strict else count.high)
-    if kind is CountKind.VAGUE and count.low is None and count.high is not None:
+    if kind is _VAGUE and count.low is None and count.high is not None:
         term = count.term
         if term is not None and policy.is_unnumbered(term):
             return None
